@@ -1,0 +1,88 @@
+//! The start-up banner: where the twin listens, the demo keys, switches and special models.
+
+use std::fmt::Write;
+
+use crate::front::SWITCHES;
+use crate::state::Config;
+use crate::tasks::FAIL_MARKER;
+use crate::tokens::TOKENS;
+
+/// The scripted test models with what each does.
+pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "twin-slow",
+            format!(
+                "answers normally after {} ms (--slow-ms)",
+                config.slow.as_millis()
+            ),
+        ),
+        (
+            "twin-upstream-error",
+            "500 do_request_failed; on a Claude stream: event: error after the 200".into(),
+        ),
+        (
+            "twin-overloaded",
+            "503 upstream_error bad_response_status_code (529 overloaded_error on /v1/messages)"
+                .into(),
+        ),
+        (
+            "twin-unpriced",
+            "400 model_price_error (ratio or price not set)".into(),
+        ),
+        (
+            "any unknown model",
+            "503 model_not_found: No available channel for model X under group default".into(),
+        ),
+    ]
+}
+
+/// The human banner printed at start (without the machine-readable `TWIN_URL=` line).
+pub fn banner(url: &str, config: &Config) -> String {
+    let mut out = String::new();
+    // Writing into a String cannot fail; the results are ignored for that reason.
+    let _ = writeln!(out, "RouteScope gateway twin listening on {url}");
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Demo keys (Authorization: Bearer <key>; x-api-key on /v1/messages and /v1/models;"
+    );
+    let _ = writeln!(out, "x-goog-api-key or ?key= on /v1beta/...):");
+    for t in TOKENS {
+        let _ = writeln!(out, "  {:<22} {}", t.key, t.demonstrates);
+    }
+    let _ = writeln!(
+        out,
+        "  {:<22} 401 Invalid token / 无效的令牌 (no key: Token not provided)",
+        "any other sk-... key"
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Behaviour switches (path prefixes, stripped before routing, stackable):"
+    );
+    for (prefix, what) in SWITCHES {
+        let _ = writeln!(out, "  {prefix:<13} {what}");
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Special models:");
+    for (model, what) in special_models(config) {
+        let _ = writeln!(out, "  {model:<20} {what}");
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Other:");
+    let _ = writeln!(out, "  Accept-Language: zh...  Chinese gateway messages");
+    let _ = writeln!(
+        out,
+        "  prompt containing \"{FAIL_MARKER}\"  async image/video tasks end FAIL/failed"
+    );
+    let _ = writeln!(
+        out,
+        "  /chat/completions, /, /dashboard ...  200 text/html console page (base URL missing /v1)"
+    );
+    let _ = writeln!(
+        out,
+        "  GET /_twin/health -> ok    POST /_twin/reset -> clears rate counters, tasks, logs"
+    );
+    out
+}

@@ -1,0 +1,119 @@
+//! `gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N]`: serves the twin and prints
+//! its banner plus a machine-readable `TWIN_URL=` line.
+
+use std::io::Write;
+use std::time::Duration;
+
+use gateway_twin::{app, banner::banner, Config};
+
+struct Args {
+    host: String,
+    port: u16,
+    slow_ms: Option<u64>,
+}
+
+const USAGE: &str = "usage: gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N]";
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        host: "127.0.0.1".into(),
+        port: 8787,
+        slow_ms: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+        };
+        match flag.as_str() {
+            "--port" => {
+                args.port = value("--port")?
+                    .parse()
+                    .map_err(|e| format!("--port: {e}"))?
+            }
+            "--host" => args.host = value("--host")?,
+            "--slow-ms" => {
+                args.slow_ms = Some(
+                    value("--slow-ms")?
+                        .parse()
+                        .map_err(|e| format!("--slow-ms: {e}"))?,
+                )
+            }
+            "-h" | "--help" => return Err(USAGE.into()),
+            other => return Err(format!("unknown argument {other}\n{USAGE}")),
+        }
+    }
+    Ok(args)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("{msg}");
+            std::process::exit(2);
+        }
+    };
+    let mut config = Config::default();
+    if let Some(ms) = args.slow_ms {
+        config.slow = Duration::from_millis(ms);
+    }
+    let listener = match tokio::net::TcpListener::bind((args.host.as_str(), args.port)).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cannot listen on {}:{}: {e}", args.host, args.port);
+            std::process::exit(1);
+        }
+    };
+    let url = match listener.local_addr() {
+        Ok(addr) => format!("http://{addr}"),
+        Err(e) => {
+            eprintln!("cannot read the bound address: {e}");
+            std::process::exit(1);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = write!(out, "{}", banner(&url, &config));
+    let _ = writeln!(out, "TWIN_URL={url}");
+    let _ = out.flush();
+    drop(out);
+
+    let server = axum::serve(listener, app(config)).with_graceful_shutdown(shutdown_signal());
+    // Open streams or slow answers must not hold the process: give them two seconds.
+    let deadline = async {
+        shutdown_signal().await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    };
+    tokio::select! {
+        result = server => {
+            if let Err(e) = result {
+                eprintln!("server error: {e}");
+                std::process::exit(1);
+            }
+        }
+        _ = deadline => {}
+    }
+}
