@@ -1,0 +1,184 @@
+//! Signatures: the ordered rule table, codes first, then EN/ZH message patterns.
+//! Several gateway generations, upstream vendors and foreign gateways answer in the
+//! wild, so each rule lists many wordings and the matcher (see `matching`) folds
+//! case, punctuation and spacing; what the table does not know stays unknown.
+
+use super::matching::Hay;
+use super::reason::Reason;
+
+/// The order rules are tried in: decisive codes, specific phrases, generic keywords,
+/// then generic codes (`invalid_request_error`, `upstream_error`) that only say
+/// which side answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tier {
+    Code,
+    Phrase,
+    Keyword,
+    WeakCode,
+}
+
+impl Tier {
+    /// Every tier, in the order tried.
+    pub(crate) const ORDER: [Tier; 4] = [Tier::Code, Tier::Phrase, Tier::Keyword, Tier::WeakCode];
+}
+
+/// What a rule looks at.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Test {
+    /// One of the codes/types equals one of these (normalised).
+    Code(&'static [&'static str]),
+    /// A code matches and the text has one of the words.
+    CodeAnd(&'static [&'static str], &'static [&'static str]),
+    /// The text has one of these.
+    Text(&'static [&'static str]),
+    /// The text has one of the first and one of the second.
+    TextAnd(&'static [&'static str], &'static [&'static str]),
+}
+
+/// One signature: where it ranks, what it tests, which cause it means.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rule {
+    pub(crate) tier: Tier,
+    pub(crate) reason: Reason,
+    pub(crate) test: Test,
+}
+
+impl Rule {
+    /// Describes the match for evidence ("code = model_not_found", "message has “无可用渠道”").
+    pub(crate) fn matches(&self, codes: &[String], hay: &Hay) -> Option<String> {
+        let code_hit =
+            |pats: &[&'static str]| codes.iter().find(|c| pats.contains(&c.as_str())).cloned();
+        match self.test {
+            Test::Code(pats) => code_hit(pats).map(|c| format!("code/type = {c}")),
+            Test::CodeAnd(pats, words) => {
+                let c = code_hit(pats)?;
+                let w = hay.first_of(words)?;
+                Some(format!("code/type = {c} + message has “{w}”"))
+            }
+            Test::Text(pats) => hay.first_of(pats).map(|p| format!("message has “{p}”")),
+            Test::TextAnd(a, b) => {
+                let x = hay.first_of(a)?;
+                let y = hay.first_of(b)?;
+                Some(format!("message has “{x}” + “{y}”"))
+            }
+        }
+    }
+}
+
+const fn rule(tier: Tier, reason: Reason, test: Test) -> Rule {
+    Rule { tier, reason, test }
+}
+
+use Reason as R;
+use Test::{Code, CodeAnd, Text, TextAnd};
+use Tier::{Code as C, Keyword as K, Phrase as P, WeakCode as W};
+
+const REQUIRED: &[&str] = &[
+    "is required",
+    "field required",
+    "required property",
+    "is missing",
+    "missing required",
+    "must not be empty",
+    "cannot be empty",
+    "can't be empty",
+    "is not specified",
+    "不能为空",
+    "必填",
+    "缺少",
+];
+
+// One signature per line reads as a table; rustfmt would stack every pattern vertically.
+#[rustfmt::skip]
+/// Every signature, in priority order within each tier. Patterns are written already
+/// normalised: lower-case, `_`/`-` as spaces, ASCII punctuation.
+pub(crate) const RULES: &[Rule] = &[
+    // ---- decisive codes (new-api `types/error.go`, OpenAI, Anthropic, Google) ----
+    rule(C, R::BodyTooLarge, Code(&["read request body failed", "request too large", "request entity too large", "payload too large", "request body too large"])),
+    rule(C, R::NotImplemented, Code(&["api not implemented", "not implemented"])),
+    rule(C, R::ModelNotPriced, Code(&["model price error"])),
+    rule(C, R::TokenQuotaLow, Code(&["pre consume token quota failed"])),
+    rule(C, R::UserQuota, Code(&["insufficient user quota", "insufficient balance", "quota not enough", "arrearage", "overdue payment", "entitlement required", "entitlement inactive", "entitlement daily limit exceeded", "entitlement total limit exceeded", "billing hard limit reached", "billing not active"])),
+    // OpenAI's `insufficient_quota` is a 429 but billing, not a rate limit.
+    rule(C, R::UpstreamQuota, Code(&["insufficient quota"])),
+    rule(C, R::UpstreamKey, Code(&["channel:invalid key"])),
+    rule(C, R::KeyInvalid, Code(&["invalid api key", "api key invalid", "authentication error", "unauthenticated", "invalid authentication", "authentication failed", "invalid key", "incorrect api key", "api key expired", "auth unauthorized", "auth token expired", "auth session revoked"])),
+    rule(C, R::IpNotAllowed, CodeAnd(&["access denied"], &["ip", "ip地址"])),
+    rule(C, R::ModelNotFound, Code(&["model not found", "model not available", "model not supported", "unsupported model", "invalid model", "model not exist", "model does not exist", "deployment not found"])),
+    rule(C, R::ModelNotFound, CodeAnd(&["not found error", "not found"], &["model", "models/", "模型"])),
+    rule(C, R::ModelNoAccess, CodeAnd(&["permission error", "permission denied"], &["model", "模型"])),
+    rule(C, R::Concurrency, Code(&["token concurrency limit reached", "token concurrency unavailable", "concurrency limit exceeded"])),
+    rule(C, R::GatewayLimit, Code(&["rate limit exceeded", "rate limit error", "resource exhausted", "too many requests", "rate limited", "rate limit", "ratelimit"])),
+    rule(C, R::ContextLength, Code(&["context length exceeded", "string above max length", "context window exceeded"])),
+    rule(C, R::ContentPolicy, Code(&["sensitive words detected", "prompt blocked", "content policy violation", "content filter", "content filtered", "moderation blocked"])),
+    rule(C, R::UpstreamBadStatus, Code(&["bad response body", "unmarshal response body failed", "read response body failed", "bad response", "empty response"])),
+    rule(C, R::Overloaded, Code(&["overloaded error", "system cpu overloaded", "overloaded", "server overloaded"])),
+    rule(C, R::UpstreamTimeout, Code(&["channel:response time exceeded", "deadline exceeded", "gateway timeout", "timeout", "request timeout", "upstream timeout"])),
+    rule(C, R::MethodNotAllowed, Code(&["method not allowed"])),
+    rule(C, R::UpstreamRequestFailed, Code(&["channel:no available key", "channel:model mapped error", "channel:aws client error", "channel:param override invalid", "channel:header override invalid", "aws invoke error"])),
+    rule(C, R::UpstreamApiError, Code(&["api error"])),
+    rule(C, R::RegionBlocked, Code(&["unsupported country region territory", "unsupported region"])),
+    // ---- specific phrases, EN and ZH, older and newer wordings ----
+    rule(P, R::ExtraInputs, Text(&["extra inputs are not permitted", "extra inputs not permitted", "extra inputs are not allowed", "extra input not permitted"])),
+    rule(P, R::ExtraInputs, TextAnd(&["context management"], &["not permitted", "not allowed", "unexpected", "unknown", "not supported", "unsupported", "extra"])),
+    rule(P, R::ExtraInputs, TextAnd(&["anthropic beta"], &["invalid", "unexpected", "unsupported", "not supported", "unknown"])),
+    rule(P, R::InvalidUrl, TextAnd(&["invalid url", "无效的url", "无效的 url"], &["(get ", "(post ", "(put ", "(delete ", "(patch ", "(head ", "(options ", " /"])),
+    rule(P, R::RouteNotFound, Text(&["unrecognized request url", "404 page not found", "no route matched", "route not found", "no such route", "unknown endpoint", "endpoint not found", "api not found", "invalid endpoint", "not a valid endpoint", "接口不存在", "路由不存在", "路径不存在"])),
+    rule(P, R::MethodNotAllowed, Text(&["method not allowed", "不支持的请求方法"])),
+    rule(P, R::NotImplemented, Text(&["not implemented", "未实现"])),
+    rule(P, R::BodyTooLarge, Text(&["request entity too large", "payload too large", "request body too large", "request too large", "body too large", "request body exceeds", "body exceeds", "body size exceeds", "exceeds the maximum request size", "maximum request body size", "请求体过大", "请求体太大", "请求体超过", "请求过大", "file too large", "文件过大", "文件太大"])),
+    rule(P, R::GatewayInternal, Text(&["database", "数据库"])),
+    rule(P, R::RegionBlocked, Text(&["location is not supported", "region, or territory not supported", "country, region", "unsupported country", "not available in your country", "not available in your region", "不支持的地区", "地区不支持"])),
+    rule(P, R::TokenDisabled, Text(&["token status is unavailable", "token status unavailable", "令牌状态不可用", "token is disabled", "token has been disabled", "令牌已被禁用", "令牌已禁用", "key is disabled", "key has been disabled", "api key disabled", "key is inactive", "token is inactive"])),
+    rule(P, R::TokenExpired, Text(&["token has expired", "token expired", "token is expired", "令牌已过期", "令牌过期", "key has expired", "key expired", "key is expired"])),
+    rule(P, R::TokenExhausted, Text(&["tokenstatusexhausted", "token quota is exhausted", "token quota exhausted", "令牌额度已用尽", "令牌可用额度已用尽", "令牌额度已耗尽"])),
+    rule(P, R::TokenQuotaLow, Text(&["token quota is not enough", "token quota not enough", "token remain quota", "令牌额度不足", "令牌剩余额度", "令牌余额不足"])),
+    rule(P, R::IpNotAllowed, TextAnd(&["ip", "ip地址", "ip 地址"], &["not in", "not allowed", "whitelist", "allowlist", "allow list", "allowed list", "白名单", "不在", "not permitted", "无法解析"])),
+    rule(P, R::UserQuota, Text(&["user quota is not enough", "user quota not enough", "用户额度不足", "预扣费额度失败", "insufficient user quota", "余额不足", "insufficient balance", "balance is insufficient", "balance is not enough", "not enough balance", "insufficient account balance", "账户已欠费", "欠费", "good standing", "insufficient credits", "insufficient credit", "out of credits", "credit balance is too low", "账户余额不足", "请充值", "please top up", "please recharge", "payment required", "insufficient quota", "额度不足"])),
+    rule(P, R::UpstreamQuota, Text(&["exceeded your current quota", "check your plan and billing", "billing hard limit"])),
+    rule(P, R::ModelNoAccess, Text(&["no access to model", "无权访问模型", "无权使用模型", "no access to any model", "无权访问任何模型", "not allowed to use model", "does not have access to model", "not authorized to use model", "无权使用该模型", "无权访问该模型", "must be verified to use", "access to the model", "not allowed to access model"])),
+    rule(P, R::NoChannel, Text(&["no available channel", "无可用渠道", "没有可用渠道", "没有可用的渠道", "无可用的渠道", "可用渠道失败", "failed to get available channel", "no valid upstream channel", "无有效上游渠道", "no channel available"])),
+    rule(P, R::ModelNotPriced, Text(&["ratio or price not set", "倍率或价格未配置", "price not set", "价格未配置", "倍率未配置", "model ratio not set", "pricing not configured"])),
+    rule(P, R::GroupDenied, Text(&["no permission to access this group", "无权访问该分组", "group access denied"])),
+    rule(P, R::GroupDenied, TextAnd(&["分组", "group"], &["已被弃用", "deprecated", "无权访问", "no permission", "access denied"])),
+    rule(P, R::ModelMissing, Text(&["model name not specified", "未指定模型名称", "model is required", "field model is required", "missing model", "model: field required", "model parameter is required", "unable to parse model", "无法解析模型", "you must provide a model"])),
+    rule(P, R::MaxTokens, TextAnd(&["max tokens", "max output tokens", "maxoutputtokens"], &["required", "invalid", "must be", "不能为空", "missing", "field required"])),
+    rule(P, R::ContentsRequired, TextAnd(&["contents"], REQUIRED)),
+    rule(P, R::MessagesRequired, TextAnd(&["messages"], REQUIRED)),
+    rule(P, R::PromptRequired, TextAnd(&["prompt"], REQUIRED)),
+    rule(P, R::InvalidJson, Text(&["cannot unmarshal", "json: unknown field", "unexpected end of json", "invalid character", "invalid json", "malformed json", "json parse error", "failed to parse json", "could not parse the json body", "we could not parse", "json decode error", "error parsing json", "invalid json payload", "not valid json", "无效的json", "json 格式错误", "json格式错误", "请求体格式错误", "解析请求体失败"])),
+    rule(P, R::UnknownField, Text(&["unknown name", "cannot find field", "unknown field", "unrecognized field", "unknown parameter", "unrecognized request argument", "unsupported parameter", "additional properties are not allowed", "unexpected field", "未知参数", "不支持的参数"])),
+    rule(P, R::GenericParam, TextAnd(&["参数", "parameter", "param"], &["不支持", "not supported", "unsupported", "does not support", "not allowed"])),
+    rule(P, R::ContextLength, Text(&["maximum context length", "context length", "context window", "prompt is too long", "too many tokens", "input is too long", "exceeds the context", "上下文长度", "超出最大长度", "超过最大长度", "超出上下文"])),
+    rule(P, R::ContentPolicy, Text(&["sensitive words", "敏感词", "content policy", "content management policy", "safety system", "违规", "内容审核", "moderation", "flagged", "prompt blocked", "safety reasons"])),
+    rule(P, R::ModelNotFound, TextAnd(&["model", "模型"], &["does not exist", "not exist", "not found", "not available", "is unavailable", "not supported", "unsupported", "is not allowed", "invalid", "不存在", "不支持", "不可用", "未开放", "no access", "not have access", "未找到"])),
+    rule(P, R::UpstreamTimeout, Text(&["timed out", "*timeout*", "time out", "超时", "deadline exceeded", "took too long", "response time exceeded"])),
+    rule(P, R::Saturated, Text(&["负载已饱和", "load is saturated", "upstream load", "saturated"])),
+    rule(P, R::Concurrency, Text(&["concurrency limit", "too many concurrent", "concurrent requests", "并发"])),
+    rule(P, R::GatewayLimit, Text(&["请求数限制", "总请求数限制", "rate limit*", "rate limited", "ratelimit*", "too many requests", "请求过于频繁", "请求太频繁", "请求频率", "频率限制", "限流", "requests per min*", "tokens per min*", "throttl*", "slow down", "exceeded the rate", "quota exceeded for", "request limit", "达到请求上限"])),
+    rule(P, R::KeyMissing, Text(&["token not provided", "未提供令牌", "no token provided", "missing token", "token is missing", "missing api key", "api key is missing", "api key missing", "didn't provide an api key", "did not provide an api key", "no api key provided", "no api key", "api key is required", "api key required", "missing authorization", "authorization header is missing", "authorization header missing", "authorization header is required", "missing authentication", "x api key header is required", "缺少令牌", "缺少 api key", "未提供 api key", "未提供密钥", "missing credentials", "not authenticated", "no auth credentials", "no credentials", "credentials not found"])),
+    rule(P, R::KeyInvalidAmbiguous, Text(&["invalid token", "无效的令牌", "令牌无效", "invalid bearer token", "token is invalid", "invalid or expired token", "token invalid"])),
+    rule(P, R::KeyInvalid, Text(&["invalid api key", "incorrect api key", "api key not valid", "api key is invalid", "invalid x api key", "invalid key", "invalid authentication", "authentication failed", "authentication error", "invalid credentials", "bad api key", "wrong api key", "api key 无效", "密钥无效", "无效的密钥", "无效的 api key", "鉴权失败", "认证失败", "身份验证失败", "api key 错误", "令牌错误", "unauthenticated", "invalid access token", "access token is invalid", "invalid auth", "invalid subscription key", "invalid proxy server token"])),
+    rule(P, R::AccountBanned, Text(&["user has been banned", "用户已被封禁", "user has been disabled", "该用户已被禁用", "用户已被禁用", "account has been suspended", "account suspended", "account is disabled", "账户已被禁用", "账号已被封禁", "account has been deactivated", "organization has been disabled"])),
+    rule(P, R::Overloaded, Text(&["overload*", "过载", "负载过高", "server is busy", "服务器繁忙", "系统繁忙", "at capacity"])),
+    rule(P, R::UpstreamRequestFailed, Text(&["do request failed", "upstream connect error", "no healthy upstream", "connection reset", "connection refused", "dial tcp", "tls handshake", "unexpected eof", "上游请求失败"])),
+    rule(P, R::UpstreamBadStatus, Text(&["bad response status code", "upstream error", "上游错误", "上游返回"])),
+    // ---- generic keywords: wording only, so never better than medium ----
+    rule(K, R::KeyInvalid, Text(&["unauthorized", "未授权", "unauthorised"])),
+    rule(K, R::UserQuota, Text(&["余额", "充值", "billing", "credits", "额度", "balance"])),
+    rule(K, R::GatewayLimit, Text(&["rpm", "tpm", "quota exceeded", "limit exceeded", "limit reached", "reached the limit", "达到上限", "频繁"])),
+    rule(K, R::GenericParam, Text(&["invalid request", "无效的请求", "bad request", "invalid parameter", "invalid param*", "参数错误", "参数无效", "参数不合法", "invalid value", "is required", "field required", "must be", "not supported", "unsupported", "invalid type", "validation error", "validation failed", "校验失败", "格式错误"])),
+    rule(K, R::ServerError, Text(&["bad gateway", "service unavailable", "temporarily unavailable", "服务不可用", "internal server error", "internal error", "server error", "服务器内部错误", "系统错误", "unexpected error", "please try again later", "请稍后重试", "请稍后再试"])),
+    // ---- generic codes: they say who answered, not why ----
+    // "Bad request" codes wrap every kind of refusal (new-api's `invalid_request` even
+    // carries "request body too large"), so the phrases above get the first say.
+    rule(W, R::GenericParam, Code(&["invalid request", "bad request body", "convert request failed", "invalid request body", "invalid argument", "invalid parameter", "invalid params", "unsupported value", "invalid value"])),
+    rule(W, R::IpNotAllowed, Code(&["access denied"])),
+    rule(W, R::PermissionDenied, Code(&["permission error", "permission denied", "forbidden"])),
+    rule(W, R::RouteNotFound, Code(&["not found error", "not found"])),
+    rule(W, R::GenericParam, Code(&["invalid request error", "bad request", "validation error", "unprocessable entity", "value error.missing", "missing"])),
+    rule(W, R::UpstreamRequestFailed, Code(&["do request failed"])),
+    rule(W, R::NoChannel, Code(&["get channel failed"])),
+    rule(W, R::UpstreamBadStatus, Code(&["bad response status code", "upstream error", "openai error", "claude error", "gemini error"])),
+    rule(W, R::ServerError, Code(&["server error", "internal", "internal error", "unavailable", "service unavailable", "internal server error", "bad gateway", "api error"])),
+];

@@ -1,0 +1,706 @@
+//! Reading an error body, whatever shape it came in.
+//!
+//! The gateway family answers in several envelopes (its own and OpenAI's
+//! `{"error":{…}}`, Anthropic's, Google's, the task and dashboard shapes), and proxies
+//! or foreign gateways add theirs (`{"detail":…}`, plain text, HTML pages). This module
+//! only *reads*: it turns a body into an [`Envelope`] holding the fields the diagnosis
+//! needs, and never decides what the error means. It never panics on any input.
+
+use serde_json::{Map, Value};
+
+/// How deep a vendor error nested as a string inside `message` is followed.
+const MAX_NESTING: u8 = 2;
+/// Longest plain-text message kept, in characters (bodies can be whole log dumps).
+const MAX_PLAIN_CHARS: usize = 2000;
+
+/// The shape an error body came in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum EnvelopeShape {
+    /// `{"error":{"message","type","code","param"}}`: the gateway's own and OpenAI's.
+    GatewayOrOpenAi,
+    /// `{"type":"error","error":{"type","message"}}`: Anthropic's, also on the gateway's Claude route.
+    Claude,
+    /// `{"error":{"code":int,"message","status","details"}}`: Google's.
+    Google,
+    /// `{"code","message","data"}`: the gateway's async task routes.
+    Task,
+    /// `{"success":false,"message"}`: the dashboard and self-service API.
+    Dashboard,
+    /// `{"detail":…}`: FastAPI-like proxies and foreign gateways.
+    Detail,
+    /// Text that is neither JSON nor HTML.
+    PlainText,
+    /// An HTML page: a proxy's error page or the dashboard answering an API call.
+    Html,
+    /// No body at all.
+    #[default]
+    Empty,
+    /// JSON in none of the shapes above.
+    OtherJson,
+}
+
+impl EnvelopeShape {
+    /// A stable id for evidence and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnvelopeShape::GatewayOrOpenAi => "gateway-or-openai",
+            EnvelopeShape::Claude => "claude",
+            EnvelopeShape::Google => "google",
+            EnvelopeShape::Task => "task",
+            EnvelopeShape::Dashboard => "dashboard",
+            EnvelopeShape::Detail => "detail",
+            EnvelopeShape::PlainText => "plain-text",
+            EnvelopeShape::Html => "html",
+            EnvelopeShape::Empty => "empty",
+            EnvelopeShape::OtherJson => "other-json",
+        }
+    }
+
+    /// Whether the shape belongs to a foreign gateway or proxy rather than the gateway family.
+    pub fn is_foreign(self) -> bool {
+        matches!(
+            self,
+            EnvelopeShape::Detail | EnvelopeShape::PlainText | EnvelopeShape::OtherJson
+        )
+    }
+}
+
+/// What could be read out of a response body, whatever its shape.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Envelope {
+    /// The shape the body came in.
+    pub shape: EnvelopeShape,
+    /// The human message, when there is one.
+    pub message: Option<String>,
+    /// `error.type` (gateway, OpenAI, Anthropic) or a foreign body's `type`.
+    pub error_type: Option<String>,
+    /// `error.code` or the task/dashboard `code`; numbers rendered as strings.
+    pub code: Option<String>,
+    /// `error.param`, or the location of a FastAPI validation error.
+    pub param: Option<String>,
+    /// Google's `error.status` such as `INVALID_ARGUMENT`.
+    pub google_status: Option<String>,
+    /// Google's `details[].reason` such as `API_KEY_INVALID`.
+    pub google_reason: Option<String>,
+    /// The request id, from `(request id: …)` in the message or a `request_id` member.
+    pub request_id: Option<String>,
+    /// A vendor JSON error embedded as a string inside `message`.
+    pub nested: Option<Box<Envelope>>,
+    /// The `<title>` (or first heading) of an HTML page.
+    pub html_title: Option<String>,
+    /// A dashboard body's `success`.
+    pub success: Option<bool>,
+    /// Google's `RetryInfo.retryDelay` such as `17s`.
+    pub retry_delay: Option<String>,
+    /// Whether a top-level `error` member (object or non-empty string) was present.
+    pub has_error_member: bool,
+}
+
+impl Envelope {
+    /// An envelope of one shape with nothing read out of it.
+    pub fn of_shape(shape: EnvelopeShape) -> Envelope {
+        Envelope {
+            shape,
+            ..Envelope::default()
+        }
+    }
+
+    /// Whether the body reports an error, whatever the status (a 200 can carry one).
+    pub fn is_error(&self) -> bool {
+        match self.shape {
+            EnvelopeShape::GatewayOrOpenAi
+            | EnvelopeShape::Claude
+            | EnvelopeShape::Google
+            | EnvelopeShape::Detail => true,
+            EnvelopeShape::Dashboard => self.success == Some(false),
+            EnvelopeShape::Task => self.code.as_deref().is_some_and(|c| !is_success_code(c)),
+            EnvelopeShape::OtherJson => self.has_error_member,
+            EnvelopeShape::PlainText | EnvelopeShape::Html | EnvelopeShape::Empty => false,
+        }
+    }
+
+    /// The innermost nested envelope, or this one.
+    pub fn innermost(&self) -> &Envelope {
+        match &self.nested {
+            Some(inner) => inner.innermost(),
+            None => self,
+        }
+    }
+}
+
+/// Task and dashboard codes that mean "no error".
+fn is_success_code(code: &str) -> bool {
+    matches!(
+        code.trim().to_ascii_lowercase().as_str(),
+        "success" | "ok" | "0" | "200" | "" | "succeeded"
+    )
+}
+
+/// Reads a response body into an [`Envelope`]; `content_type` is only a hint, since
+/// proxies and gateways label bodies wrongly often enough.
+pub fn parse_envelope(content_type: Option<&str>, body: &str) -> Envelope {
+    parse_at_depth(content_type, body, 0)
+}
+
+fn parse_at_depth(content_type: Option<&str>, body: &str, depth: u8) -> Envelope {
+    let text = body.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Envelope::of_shape(EnvelopeShape::Empty);
+    }
+    let ct = content_type.unwrap_or("").to_ascii_lowercase();
+    if ct.contains("event-stream") || text.starts_with("data:") || text.starts_with("event:") {
+        if let Some(data) = sse_error_data(text) {
+            return parse_at_depth(None, data, depth);
+        }
+    }
+    if text.starts_with('{') || text.starts_with('[') {
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
+            return from_json(&value, depth);
+        }
+    }
+    if ct.contains("html") || looks_like_html(text) {
+        let mut env = Envelope::of_shape(EnvelopeShape::Html);
+        env.html_title = html_title(text);
+        return env;
+    }
+    let mut env = Envelope::of_shape(EnvelopeShape::PlainText);
+    let message: String = text.chars().take(MAX_PLAIN_CHARS).collect();
+    env.request_id = extract_request_id(&message);
+    env.nested = nested_in(&message, depth);
+    env.message = Some(message);
+    env
+}
+
+/// The first SSE `data:` payload that is an error, for a body that is an event stream.
+fn sse_error_data(text: &str) -> Option<&str> {
+    let mut after_error_event = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix("event:") {
+            after_error_event = name.trim().eq_ignore_ascii_case("error");
+            continue;
+        }
+        if let Some(data) = line.strip_prefix("data:") {
+            let data = data.trim();
+            let lower = data.to_ascii_lowercase();
+            if after_error_event || lower.contains("\"error\"") {
+                return Some(data);
+            }
+        }
+    }
+    None
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.contains("<html")
+        || head.starts_with("<head")
+        || head.starts_with("<body")
+        || (head.starts_with('<') && head.contains("</"))
+}
+
+/// The page's `<title>`, else its first `<h1>`, entity-decoded and trimmed.
+fn html_title(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    for tag in ["title", "h1"] {
+        let open = format!("<{tag}");
+        let close = format!("</{tag}>");
+        let Some(start) = lower.find(&open) else {
+            continue;
+        };
+        let Some(gt) = lower[start..].find('>') else {
+            continue;
+        };
+        let content_start = start + gt + 1;
+        let Some(end) = lower[content_start..].find(&close) else {
+            continue;
+        };
+        // `lower` is ASCII-lowercased, so its byte offsets are valid in `html` too.
+        let raw = html.get(content_start..content_start + end).unwrap_or("");
+        let title = collapse_spaces(&decode_entities(raw));
+        if !title.is_empty() {
+            return Some(title.chars().take(200).collect());
+        }
+    }
+    None
+}
+
+fn decode_entities(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&nbsp;", " ")
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A JSON value as text: strings trimmed (empty ones dropped), numbers and booleans rendered.
+fn text_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => {
+            let s = s.trim();
+            (!s.is_empty()).then(|| s.to_string())
+        }
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn first_text(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| text_of(obj.get(*k)))
+}
+
+const MESSAGE_KEYS: [&str; 9] = [
+    "message",
+    "msg",
+    "error_message",
+    "errorMessage",
+    "error_msg",
+    "description",
+    "err",
+    "reason",
+    "detail",
+];
+
+fn from_json(value: &Value, depth: u8) -> Envelope {
+    let obj = match value {
+        Value::Object(obj) => obj,
+        Value::Array(items) => {
+            // Gemini's non-SSE stream answers errors as `[{"error":{…}}]`.
+            return items
+                .iter()
+                .find(|v| v.get("error").is_some())
+                .map(|v| from_json(v, depth))
+                .unwrap_or_else(|| Envelope::of_shape(EnvelopeShape::OtherJson));
+        }
+        _ => {
+            let mut env = Envelope::of_shape(EnvelopeShape::OtherJson);
+            env.message = text_of(Some(value));
+            return env;
+        }
+    };
+    let mut env = match obj.get("error") {
+        Some(Value::Object(err)) if text_of(obj.get("type")).as_deref() == Some("error") => {
+            let mut env = Envelope::of_shape(EnvelopeShape::Claude);
+            env.message = first_text(err, &MESSAGE_KEYS);
+            env.error_type = text_of(err.get("type"));
+            env.code = text_of(err.get("code"));
+            env
+        }
+        Some(Value::Object(err)) => error_object(err),
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            let mut env = Envelope::of_shape(EnvelopeShape::OtherJson);
+            let extra = first_text(obj, &MESSAGE_KEYS);
+            env.message = Some(match extra {
+                Some(m) if m != s.trim() => format!("{}: {m}", s.trim()),
+                _ => s.trim().to_string(),
+            });
+            env.error_type = text_of(obj.get("type"));
+            env.code = text_of(obj.get("code"));
+            env
+        }
+        _ if matches!(obj.get("success"), Some(Value::Bool(_))) => {
+            let mut env = Envelope::of_shape(EnvelopeShape::Dashboard);
+            env.success = obj.get("success").and_then(Value::as_bool);
+            env.message = first_text(obj, &["message", "msg"]);
+            env.code = text_of(obj.get("code"));
+            env
+        }
+        _ if obj.get("detail").is_some_and(|d| !d.is_null()) => detail(obj.get("detail")),
+        // The task routes always send `data` (null on errors); vLLM's `{"object":"error",
+        // "message","code"}` has none and stays foreign.
+        _ if obj.contains_key("code")
+            && obj.contains_key("data")
+            && (obj.contains_key("message") || obj.contains_key("msg")) =>
+        {
+            let mut env = Envelope::of_shape(EnvelopeShape::Task);
+            env.code = text_of(obj.get("code"));
+            env.message = first_text(obj, &["message", "msg"]);
+            env.error_type = text_of(obj.get("type"));
+            env
+        }
+        _ => {
+            let mut env = Envelope::of_shape(EnvelopeShape::OtherJson);
+            env.message = first_text(obj, &MESSAGE_KEYS).or_else(|| {
+                // `{"errors":[{"message":…}]}` from GraphQL-style services.
+                obj.get("errors")
+                    .and_then(Value::as_array)
+                    .and_then(|a| a.first())
+                    .and_then(Value::as_object)
+                    .and_then(|e| first_text(e, &MESSAGE_KEYS))
+            });
+            env.error_type = text_of(obj.get("type"));
+            env.code = text_of(obj.get("code"));
+            env
+        }
+    };
+    env.has_error_member = match obj.get("error") {
+        Some(Value::Object(_)) => true,
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        _ => false,
+    };
+    env.request_id = first_text(obj, &["request_id", "requestId"])
+        .or_else(|| env.request_id.take())
+        .or_else(|| env.message.as_deref().and_then(extract_request_id));
+    if let Some(message) = env.message.clone() {
+        env.nested = nested_in(&message, depth);
+    }
+    env
+}
+
+/// The gateway/OpenAI shape, or Google's when `status`/`details` are present.
+fn error_object(err: &Map<String, Value>) -> Envelope {
+    let google = matches!(err.get("status"), Some(Value::String(_)))
+        || matches!(err.get("details"), Some(Value::Array(_)));
+    let mut env = Envelope::of_shape(if google {
+        EnvelopeShape::Google
+    } else {
+        EnvelopeShape::GatewayOrOpenAi
+    });
+    env.message = first_text(err, &MESSAGE_KEYS);
+    // OpenRouter puts the provider's own words in `metadata.raw`; new-api appends them too.
+    if let Some(raw) = err.get("metadata").and_then(|m| text_of(m.get("raw"))) {
+        env.message = Some(match env.message.take() {
+            Some(m) if !m.contains(&raw) => format!("{m} ({raw})"),
+            Some(m) => m,
+            None => raw,
+        });
+    }
+    env.error_type = text_of(err.get("type"));
+    env.code = text_of(err.get("code"));
+    env.param = text_of(err.get("param"));
+    env.request_id = first_text(err, &["request_id", "requestId"]);
+    if google {
+        env.google_status = text_of(err.get("status"));
+        let details = err.get("details").and_then(Value::as_array);
+        let errors = err.get("errors").and_then(Value::as_array);
+        for item in details.into_iter().chain(errors).flatten() {
+            if env.google_reason.is_none() {
+                env.google_reason = text_of(item.get("reason"));
+            }
+            if env.retry_delay.is_none() {
+                env.retry_delay = text_of(item.get("retryDelay"));
+            }
+        }
+    }
+    env
+}
+
+/// FastAPI-like `detail`: a string, an object, or a list of validation errors.
+fn detail(value: Option<&Value>) -> Envelope {
+    let mut env = Envelope::of_shape(EnvelopeShape::Detail);
+    match value {
+        Some(Value::Object(d)) => {
+            env.message = first_text(d, &MESSAGE_KEYS).or_else(|| {
+                d.get("error")
+                    .and_then(Value::as_object)
+                    .and_then(|e| first_text(e, &MESSAGE_KEYS))
+            });
+            env.error_type = text_of(d.get("type"));
+            env.code = text_of(d.get("code"));
+        }
+        Some(Value::Array(items)) => {
+            let mut messages = Vec::new();
+            let mut locations = Vec::new();
+            for item in items.iter().filter_map(Value::as_object) {
+                if let Some(m) = first_text(item, &["msg", "message"]) {
+                    messages.push(m);
+                }
+                if let Some(loc) = item.get("loc").and_then(Value::as_array) {
+                    let path: Vec<String> = loc.iter().filter_map(|v| text_of(Some(v))).collect();
+                    locations.push(path.join("."));
+                }
+                if env.error_type.is_none() {
+                    env.error_type = text_of(item.get("type"));
+                }
+            }
+            env.message = (!messages.is_empty()).then(|| messages.join("; "));
+            env.param = (!locations.is_empty()).then(|| locations.join(", "));
+        }
+        other => env.message = text_of(other),
+    }
+    env
+}
+
+/// A JSON error embedded inside a message, as relayed upstream errors often are
+/// (`openai_error: {"error":{…}}`, `status_code=401, {…}`).
+fn nested_in(message: &str, depth: u8) -> Option<Box<Envelope>> {
+    if depth >= MAX_NESTING {
+        return None;
+    }
+    let start = message.find('{')?;
+    let end = message.rfind('}')?;
+    if end <= start {
+        return None;
+    }
+    let inner = message.get(start..=end)?;
+    let value = serde_json::from_str::<Value>(inner).ok()?;
+    let env = from_json(&value, depth + 1);
+    let useful = env.shape != EnvelopeShape::OtherJson
+        || env.message.is_some()
+        || env.code.is_some()
+        || env.error_type.is_some();
+    useful.then(|| Box::new(env))
+}
+
+/// Markers a request id follows, lower-case; the gateway writes `(request id: …)`.
+const REQUEST_ID_MARKERS: [&str; 8] = [
+    "request id",
+    "request_id",
+    "request-id",
+    "requestid",
+    "req id",
+    "请求 id",
+    "请求id",
+    "请求编号",
+];
+
+/// Finds a request id in a message: `(request id: X)`, the full-width `（request id: X）`,
+/// `request id: X`, `request_id=X`, `请求 ID：X`. The last one wins, since the gateway
+/// appends its own after any id an upstream message carries.
+pub fn extract_request_id(message: &str) -> Option<String> {
+    // ASCII lower-casing keeps every byte offset, so positions found in `lower` index `message`.
+    let lower = message.to_ascii_lowercase();
+    let mut best: Option<(usize, String)> = None;
+    for marker in REQUEST_ID_MARKERS {
+        for (pos, _) in lower.match_indices(marker) {
+            let Some(rest) = message.get(pos + marker.len()..) else {
+                continue;
+            };
+            if let Some(id) = read_id(rest) {
+                if best.as_ref().is_none_or(|(p, _)| pos > *p) {
+                    best = Some((pos, id));
+                }
+            }
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// The id right after a marker, once separators are skipped; it must look like an id
+/// (6+ characters with a digit), so "request id is required" yields nothing.
+fn read_id(rest: &str) -> Option<String> {
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '=' | '"' | '\'' | '#' | '`')
+    });
+    let id: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    let id = id.trim_end_matches(['.', '-', '_']);
+    (id.len() >= 6 && id.chars().any(|c| c.is_ascii_digit())).then(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(body: &str) -> Envelope {
+        parse_envelope(Some("application/json"), body)
+    }
+
+    #[test]
+    fn reads_each_shape() {
+        let cases: &[(&str, &str, EnvelopeShape)] = &[
+            (
+                "gateway",
+                r#"{"error":{"message":"无效的令牌 (request id: 20260101000000123abc)","type":"new_api_error","code":""}}"#,
+                EnvelopeShape::GatewayOrOpenAi,
+            ),
+            (
+                "claude",
+                r#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#,
+                EnvelopeShape::Claude,
+            ),
+            (
+                "google",
+                r#"{"error":{"code":400,"message":"API key not valid.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID"}]}}"#,
+                EnvelopeShape::Google,
+            ),
+            (
+                "task",
+                r#"{"code":"invalid_request","message":"prompt or images is required","data":null}"#,
+                EnvelopeShape::Task,
+            ),
+            (
+                "dashboard",
+                r#"{"success":false,"message":"无效的令牌"}"#,
+                EnvelopeShape::Dashboard,
+            ),
+            (
+                "detail",
+                r#"{"detail":"Not authenticated"}"#,
+                EnvelopeShape::Detail,
+            ),
+            (
+                "other",
+                r#"{"error":"Unauthorized"}"#,
+                EnvelopeShape::OtherJson,
+            ),
+            ("empty", "  \n", EnvelopeShape::Empty),
+            ("plain", "upstream connect error", EnvelopeShape::PlainText),
+            (
+                "html",
+                "<html><head><title>502 Bad Gateway</title></head></html>",
+                EnvelopeShape::Html,
+            ),
+        ];
+        for (name, body, shape) in cases {
+            let env = parse(body);
+            assert_eq!(env.shape, *shape, "{name}");
+            assert!(
+                env.shape == EnvelopeShape::Empty
+                    || env.shape == EnvelopeShape::Html
+                    || env.message.is_some(),
+                "{name}: {env:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gateway_fields_and_empty_code() {
+        let env = parse(
+            r#"{"error":{"message":"No available channel for model gpt-9 under group default (request id: 2026abc123)","type":"new_api_error","param":"","code":"model_not_found"}}"#,
+        );
+        assert_eq!(env.error_type.as_deref(), Some("new_api_error"));
+        assert_eq!(env.code.as_deref(), Some("model_not_found"));
+        assert_eq!(env.param, None);
+        assert_eq!(env.request_id.as_deref(), Some("2026abc123"));
+        assert!(env.is_error());
+        let env = parse(r#"{"error":{"message":"x","type":"new_api_error","code":""}}"#);
+        assert_eq!(env.code, None);
+    }
+
+    #[test]
+    fn google_reason_status_and_retry_delay() {
+        let env = parse(
+            r#"{"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"17s"}]}}"#,
+        );
+        assert_eq!(env.code.as_deref(), Some("429"));
+        assert_eq!(env.google_status.as_deref(), Some("RESOURCE_EXHAUSTED"));
+        assert_eq!(env.retry_delay.as_deref(), Some("17s"));
+        let arr = parse(r#"[{"error":{"code":400,"message":"bad","status":"INVALID_ARGUMENT"}}]"#);
+        assert_eq!(arr.shape, EnvelopeShape::Google);
+    }
+
+    #[test]
+    fn claude_top_level_request_id() {
+        let env = parse(
+            r#"{"type":"error","error":{"type":"new_api_error","message":"blocked"},"request_id":"2026010203abcd"}"#,
+        );
+        assert_eq!(env.shape, EnvelopeShape::Claude);
+        assert_eq!(env.request_id.as_deref(), Some("2026010203abcd"));
+    }
+
+    #[test]
+    fn nested_vendor_error_inside_message() {
+        let env = parse(
+            r#"{"error":{"message":"openai_error: {\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}","type":"bad_response_status_code","code":"bad_response_status_code"}}"#,
+        );
+        let inner = env.nested.as_deref().map(|n| n.code.clone());
+        assert_eq!(inner, Some(Some("invalid_api_key".to_string())));
+        assert_eq!(
+            env.innermost().error_type.as_deref(),
+            Some("invalid_request_error")
+        );
+    }
+
+    #[test]
+    fn detail_variants() {
+        let list = parse(
+            r#"{"detail":[{"loc":["body","messages"],"msg":"field required","type":"value_error.missing"}]}"#,
+        );
+        assert_eq!(list.message.as_deref(), Some("field required"));
+        assert_eq!(list.param.as_deref(), Some("body.messages"));
+        let obj = parse(r#"{"detail":{"message":"Rate limited","code":"rate_limited"}}"#);
+        assert_eq!(obj.code.as_deref(), Some("rate_limited"));
+    }
+
+    #[test]
+    fn success_bodies_are_not_errors() {
+        for body in [
+            r#"{"id":"chatcmpl-1","choices":[{"message":{"content":"hi"}}]}"#,
+            r#"{"success":true,"message":"","data":{}}"#,
+            r#"{"code":"success","message":"","data":{"status":"DONE"}}"#,
+            r#"{"object":"list","data":[]}"#,
+            "",
+        ] {
+            assert!(!parse(body).is_error(), "{body}");
+        }
+        assert!(
+            parse(r#"{"code":"quota_not_enough","message":"额度不足","data":null}"#).is_error()
+        );
+    }
+
+    #[test]
+    fn html_title_and_h1() {
+        let page = "<!DOCTYPE html><html><head><title>api.example.com | 524: A timeout occurred</title></head></html>";
+        assert_eq!(
+            parse_envelope(Some("text/html"), page)
+                .html_title
+                .as_deref(),
+            Some("api.example.com | 524: A timeout occurred")
+        );
+        let nginx = "<html>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n</body></html>";
+        assert_eq!(
+            parse_envelope(None, nginx).html_title.as_deref(),
+            Some("413 Request Entity Too Large")
+        );
+    }
+
+    #[test]
+    fn sse_error_event() {
+        let body = "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n";
+        let env = parse_envelope(Some("text/event-stream"), body);
+        assert_eq!(env.shape, EnvelopeShape::Claude);
+        assert_eq!(env.error_type.as_deref(), Some("overloaded_error"));
+    }
+
+    #[test]
+    fn request_id_variants() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "无效的令牌 (request id: 20260312093015123456789abcd)",
+                Some("20260312093015123456789abcd"),
+            ),
+            (
+                "无效的令牌（request id: 2026031209301512ab）",
+                Some("2026031209301512ab"),
+            ),
+            (
+                "Invalid token (Request ID: B20260312abc)",
+                Some("B20260312abc"),
+            ),
+            ("request id: 2026xyz0001.", Some("2026xyz0001")),
+            ("failed, request_id=req_01HZX9ABC", Some("req_01HZX9ABC")),
+            ("出错了，请求 ID：20260312abcdef", Some("20260312abcdef")),
+            ("请求ID: 88aa77bb66", Some("88aa77bb66")),
+            (
+                "Please include the request ID req_abc123 in your message. (request id: 2026gw999)",
+                Some("2026gw999"),
+            ),
+            ("request id is required", None),
+            ("no id here", None),
+            ("request id: ", None),
+            ("request id: 中文", None),
+        ];
+        for (message, expected) in cases {
+            assert_eq!(
+                extract_request_id(message).as_deref(),
+                *expected,
+                "{message}"
+            );
+        }
+    }
+}

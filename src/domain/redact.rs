@@ -1,0 +1,63 @@
+//! Keeping the key out of everything that is shown, copied or stored.
+
+/// A key shortened so a person can tell which key it was without it being usable:
+/// `sk-…wxyz`. Short or empty keys reveal nothing.
+pub fn mask_key(key: &str) -> String {
+    let key = key.trim();
+    if key.is_empty() {
+        return String::new();
+    }
+    let chars: Vec<char> = key.chars().collect();
+    let prefix = if key.starts_with("sk-") { "sk-" } else { "" };
+    if chars.len() < 12 {
+        return format!("{prefix}…");
+    }
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{prefix}…{tail}")
+}
+
+/// Replaces every occurrence of the key (as typed and trimmed) in `text` with its mask.
+pub fn redact(text: &str, key: &str) -> String {
+    redact_with(text, key, &mask_key(key))
+}
+
+/// Replaces every occurrence of the key in `text` with `replacement`.
+pub fn redact_with(text: &str, key: &str, replacement: &str) -> String {
+    let mut out = text.to_string();
+    for candidate in [key, key.trim()] {
+        // Too-short secrets would blank out ordinary text; nothing shorter than 4 is a key.
+        if candidate.len() >= 4 && out.contains(candidate) {
+            out = out.replace(candidate, replacement);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks() {
+        let cases = [
+            ("", ""),
+            ("sk-abc", "sk-…"),
+            ("sk-twin-valid-0001", "sk-…0001"),
+            ("abcdefghijklmnop", "…mnop"),
+            ("  sk-twin-valid-0001\n", "sk-…0001"),
+        ];
+        for (key, masked) in cases {
+            assert_eq!(mask_key(key), masked, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn redacts_every_occurrence() {
+        let key = "sk-secret-1234567";
+        let text = format!("Bearer {key} and ?key={key}");
+        let r = redact(&text, key);
+        assert!(!r.contains(key));
+        assert_eq!(r, "Bearer sk-…4567 and ?key=sk-…4567");
+        assert_eq!(redact("abc", "a"), "abc");
+    }
+}

@@ -1,0 +1,54 @@
+//! Leptos components, one concept per file. They render domain values and call domain
+//! functions; they never assemble HTTP or classify errors themselves.
+
+mod diagnosis;
+mod endpoints;
+mod fields;
+mod findings;
+mod messages;
+mod preview;
+mod response;
+pub mod send;
+mod settings;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+pub use diagnosis::DiagnosisPanel;
+pub use endpoints::EndpointNav;
+pub use preview::RequestPreview;
+pub use response::ResponsePanel;
+pub use settings::SettingsBar;
+
+/// The whole page: settings on top; endpoints, request and response side by side.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    let sender = send::Sender::provide();
+    // Ctrl/Cmd+Enter sends from anywhere on the page.
+    let handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
+        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+            e.prevent_default();
+            sender.send(state);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <div class="app">
+            <SettingsBar />
+            <div class="workspace">
+                <EndpointNav />
+                <main class="request-column">
+                    <fields::RequestForm />
+                    <RequestPreview />
+                </main>
+                <div class="response-column">
+                    <DiagnosisPanel />
+                    <ResponsePanel />
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,234 @@
+//! The exact request that will be sent, the raw-body editor, and the curl export.
+
+use leptos::prelude::*;
+
+use crate::domain::build::{check_json, FieldError};
+use crate::domain::catalogue::BodyKind;
+use crate::domain::curl::{to_curl, KeyExposure, KEY_VAR};
+use crate::domain::http::{Body, PartValue};
+use crate::domain::redact::redact;
+use crate::state::use_state;
+use crate::ui::findings::{AllFindings, FieldFindings};
+
+/// Copies text to the clipboard; the label says whether it worked.
+#[component]
+pub fn CopyButton(text: Signal<String>, label: &'static str) -> impl IntoView {
+    let (done, set_done) = signal(None::<bool>);
+    view! {
+        <button
+            type="button"
+            class="btn btn--small"
+            on:click=move |_| {
+                let value = text.get_untracked();
+                let Some(window) = web_sys::window() else { return };
+                let promise = window.navigator().clipboard().write_text(&value);
+                leptos::task::spawn_local(async move {
+                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                    set_done.set(Some(ok));
+                });
+            }
+        >
+            {move || match done.get() {
+                Some(true) => "Copied".to_string(),
+                Some(false) => "Copy failed: select and copy".to_string(),
+                None => label.to_string(),
+            }}
+        </button>
+    }
+}
+
+/// The request preview: method, URL, headers and body, key masked unless revealed.
+#[component]
+pub fn RequestPreview() -> impl IntoView {
+    let state = use_state();
+    let shown = move |text: &str| {
+        if state.reveal_key.get() {
+            text.to_string()
+        } else {
+            state.conn.with(|c| redact(text, &c.api_key))
+        }
+    };
+    let request_line = move || {
+        state.built.with(|b| {
+            b.request
+                .as_ref()
+                .map(|r| format!("{} {}", r.method.as_str(), shown(&r.url)))
+                .unwrap_or_else(|| {
+                    "The address cannot be formed yet: see the settings.".to_string()
+                })
+        })
+    };
+    let headers = move || {
+        state.built.with(|b| {
+            let mut lines: Vec<String> = b
+                .request
+                .as_ref()
+                .map(|r| {
+                    r.headers
+                        .iter()
+                        .map(|h| format!("{}: {}", h.name, shown(&h.value)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if b.request
+                .as_ref()
+                .is_some_and(|r| matches!(r.body, Body::Multipart(_)))
+            {
+                lines.push(
+                    "Content-Type: multipart/form-data; boundary=… (set by the browser)"
+                        .to_string(),
+                );
+            }
+            lines.join("\n")
+        })
+    };
+    let body = move || {
+        state
+            .built
+            .with(|b| match b.request.as_ref().map(|r| &r.body) {
+                Some(Body::Json(text)) => shown(text),
+                Some(Body::Multipart(parts)) => parts
+                    .iter()
+                    .map(|p| match &p.value {
+                        PartValue::Text(t) => format!("{}: {}", p.name, t),
+                        PartValue::File(f) => format!(
+                            "{}: <file {} · {} · {} bytes>",
+                            p.name,
+                            f.name,
+                            f.effective_mime(),
+                            f.size
+                        ),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                _ => "(no body)".to_string(),
+            })
+    };
+    let curl = Signal::derive(move || {
+        let exposure = if state.reveal_key.get() {
+            KeyExposure::Revealed
+        } else {
+            KeyExposure::FromEnv
+        };
+        state.built.with(|b| {
+            b.request
+                .as_ref()
+                .map(|r| state.conn.with(|c| to_curl(r, &c.api_key, exposure)))
+                .unwrap_or_default()
+        })
+    });
+    let raw_editing = Memo::new(move |_| {
+        state
+            .raw_bodies
+            .with(|r| r.contains_key(&state.endpoint.get()))
+    });
+    let blocking = move || {
+        state.built.with(|b| {
+            b.errors
+                .iter()
+                .map(|e: &FieldError| e.message.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="panel preview" aria-label="Request preview">
+            <div class="panel-head">
+                <h2>"What will be sent"</h2>
+                {move || (!blocking().is_empty()).then(|| view! {
+                    <ul class="blocking" aria-label="Problems that block sending">
+                        {blocking().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                })}
+            </div>
+            <AllFindings />
+            <FieldFindings field="body" />
+            <pre class="code request-line" aria-label="Request line">{request_line}</pre>
+            <pre class="code" aria-label="Request headers">{headers}</pre>
+            <RawBodyEditor />
+            {move || (!raw_editing.get()).then(|| view! {
+                <pre class="code body-preview" aria-label="Request body">{body}</pre>
+            })}
+            <div class="curl">
+                <div class="curl-head">
+                    <h3>"curl"</h3>
+                    <span class="muted">
+                        {move || if state.reveal_key.get() { "The key is written out: you revealed it.".to_string() } else { format!("The key is read from ${KEY_VAR}.") }}
+                    </span>
+                    <CopyButton text=curl label="Copy curl" />
+                </div>
+                <pre class="code" aria-label="curl command">{move || curl.get()}</pre>
+            </div>
+        </section>
+    }
+}
+
+/// The escape hatch: edit the JSON body by hand. Invalid JSON disables Send and says
+/// where the error is; nothing typed is thrown away.
+#[component]
+fn RawBodyEditor() -> impl IntoView {
+    let state = use_state();
+    // A Memo, so typing in the editor (which changes raw_bodies) does not re-create it.
+    let editing = Memo::new(move |_| {
+        state
+            .raw_bodies
+            .with(|r| r.contains_key(&state.endpoint.get()))
+    });
+    let raw = move || {
+        state
+            .raw_bodies
+            .with(|r| r.get(&state.endpoint.get()).cloned().unwrap_or_default())
+    };
+    let error = Memo::new(move |_| {
+        let id = state.endpoint.get();
+        state
+            .raw_bodies
+            .with(|r| r.get(&id).and_then(|t| check_json(t).err()))
+    });
+    move || {
+        (state.current().body == BodyKind::Json).then(|| {
+            view! {
+                <div class="raw-body">
+                    <div class="raw-body-head">
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || editing.get()
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let id = state.endpoint.get_untracked();
+                                    if on {
+                                        let generated = state.built.with_untracked(|b| match b.request.as_ref().map(|r| &r.body) {
+                                            Some(Body::Json(t)) => t.clone(),
+                                            _ => "{}".to_string(),
+                                        });
+                                        state.raw_bodies.update(|r| { r.insert(id, generated); });
+                                    } else {
+                                        state.raw_bodies.update(|r| { r.remove(&id); });
+                                    }
+                                }
+                            />
+                            "Edit the body as raw JSON"
+                        </label>
+                        {move || editing.get().then(|| view! { <span class="muted">"The form no longer writes the body; untick to go back to the form."</span> })}
+                    </div>
+                    {move || editing.get().then(|| view! {
+                        <textarea
+                            class="mono raw-body-text"
+                            rows="12"
+                            spellcheck="false"
+                            aria-label="Raw JSON body"
+                            aria-invalid=move || error.get().is_some().to_string()
+                            prop:value=raw
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                let id = state.endpoint.get_untracked();
+                                state.raw_bodies.update(|r| { r.insert(id, v); });
+                            }
+                        ></textarea>
+                        <p class="field-error" role="status">{move || error.get().unwrap_or_default()}</p>
+                    })}
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,154 @@
+//! The raw response: status, time, size, headers, body (rendered, pretty, raw), images.
+
+use leptos::prelude::*;
+
+use crate::domain::diagnosis::Transport;
+use crate::domain::response::{human_size, pretty_json};
+use crate::state::{use_state, Phase};
+
+/// The status class used for colour everywhere a status appears.
+pub fn status_class(status: u16) -> &'static str {
+    match status {
+        200..=299 => "status--ok",
+        300..=399 => "status--redirect",
+        400..=499 => "status--client",
+        _ => "status--server",
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BodyTab {
+    Pretty,
+    Raw,
+}
+
+/// Everything the browser could see of the answer.
+#[component]
+pub fn ResponsePanel() -> impl IntoView {
+    let state = use_state();
+    let (tab, set_tab) = signal(BodyTab::Pretty);
+    view! {
+        <section class="panel response" aria-label="Response">
+            <div class="panel-head"><h2>"Response"</h2></div>
+            {move || match state.phase.get() {
+                Phase::Idle => view! {
+                    <p class="empty">"Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter)."</p>
+                }
+                .into_any(),
+                Phase::InFlight { partial } => view! {
+                    <p class="status-line"><span class="badge badge--pending">"Waiting…"</span></p>
+                    {(!partial.is_empty()).then(|| view! { <pre class="code" aria-label="Received so far">{partial}</pre> })}
+                }
+                .into_any(),
+                Phase::Done(exchange) => {
+                    let ex = *exchange;
+                    match ex.transport.clone() {
+                        Transport::Response { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. } => {
+                            let size = human_size(body.len());
+                            let pretty = pretty_json(&body);
+                            let raw_body = body.clone();
+                            let rendered = ex.rendered.clone();
+                            view! {
+                                <p class="status-line">
+                                    <span class=format!("badge {}", status_class(status)) aria-label="Status">{status.to_string()}</span>
+                                    <span class="metric" aria-label="Time">{format!("{elapsed_ms} ms")}</span>
+                                    <span class="metric" aria-label="Size">{size}</span>
+                                    <span class="muted mono request-echo">{ex.request_line.clone()}</span>
+                                </p>
+                                <RenderedAnswer rendered=rendered />
+                                <details class="headers" open=true>
+                                    <summary>{format!("Headers ({})", headers.len())}</summary>
+                                    <table class="kv" aria-label="Response headers">
+                                        <tbody>
+                                            {headers.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="mono">{v}</td></tr> }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                    {headers_hidden_by_cors.then(|| view! {
+                                        <p class="note" role="note">
+                                            "Other headers are hidden by CORS: the gateway exposes none to JavaScript (no Access-Control-Expose-Headers), so the request id header, rate-limit headers and retry-after cannot be read here. curl shows them."
+                                        </p>
+                                    })}
+                                </details>
+                                <div class="tabs" role="tablist" aria-label="Body view">
+                                    <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Pretty).to_string() on:click=move |_| set_tab.set(BodyTab::Pretty)>"Pretty"</button>
+                                    <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Raw).to_string() on:click=move |_| set_tab.set(BodyTab::Raw)>"Raw"</button>
+                                </div>
+                                <pre class="code response-body" aria-label="Response body">
+                                    {move || {
+                                        let text = match tab.get() {
+                                            BodyTab::Pretty => pretty.clone().unwrap_or_else(|| raw_body.clone()),
+                                            BodyTab::Raw => raw_body.clone(),
+                                        };
+                                        if text.is_empty() { "(empty body)".to_string() } else { text }
+                                    }}
+                                </pre>
+                            }
+                            .into_any()
+                        }
+                        Transport::NetworkError { message, elapsed_ms } => view! {
+                            <p class="status-line"><span class="badge status--network" aria-label="Status">"No response"</span><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
+                            <p>"The browser got no HTTP answer it may read. Its message:"</p>
+                            <pre class="code" aria-label="Browser error">{message}</pre>
+                        }
+                        .into_any(),
+                        Transport::TimedOut { after_ms } => view! {
+                            <p class="status-line"><span class="badge status--network" aria-label="Status">"Timed out"</span><span class="metric">{format!("{after_ms} ms")}</span></p>
+                        }
+                        .into_any(),
+                        Transport::Cancelled { after_ms } => view! {
+                            <p class="status-line"><span class="badge badge--pending" aria-label="Status">"Cancelled"</span><span class="metric">{format!("{after_ms} ms")}</span></p>
+                        }
+                        .into_any(),
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+/// The answer as a person reads it: text, usage, models, images, task status.
+#[component]
+fn RenderedAnswer(rendered: crate::domain::response::Rendered) -> impl IntoView {
+    let r = rendered;
+    let has_any = r.text.is_some()
+        || !r.images.is_empty()
+        || !r.models.is_empty()
+        || r.task_state.is_some()
+        || r.task_id.is_some();
+    has_any.then(|| {
+        view! {
+            <div class="rendered" role="region" aria-label="Answer">
+                {r.text.clone().map(|t| view! { <p class="answer-text">{t}</p> })}
+                {(r.finish_reason.is_some() || !r.usage.is_empty() || r.stream_events.is_some()).then(|| {
+                    let mut facts: Vec<String> = Vec::new();
+                    if let Some(f) = &r.finish_reason { facts.push(format!("finish: {f}")); }
+                    for (k, v) in &r.usage { facts.push(format!("{k}: {v}")); }
+                    if let Some(n) = r.stream_events { facts.push(format!("{n} stream events")); }
+                    view! { <p class="muted answer-facts">{facts.join(" · ")}</p> }
+                })}
+                {(!r.models.is_empty()).then(|| view! {
+                    <p class="muted">{format!("{} models: the model pickers now suggest them.", r.models.len())}</p>
+                    <ul class="model-list" aria-label="Models">
+                        {r.models.iter().map(|m| view! { <li class="mono">{m.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+                {r.task_id.clone().map(|id| view! { <p>"Task id: " <code class="mono">{id}</code></p> })}
+                {r.task_state.clone().map(|(s, word)| view! { <p>"Status: " <span class=format!("task task--{}", s.as_str())>{s.as_str()}</span> <span class="muted">{format!(" ({word})")}</span></p> })}
+                {(!r.images.is_empty()).then(|| view! {
+                    <div class="images">
+                        {r.images.iter().enumerate().map(|(i, img)| view! {
+                            <figure>
+                                <img src=img.src.clone() alt=format!("Image {} from {}", i + 1, img.origin) loading="lazy" />
+                                <figcaption>
+                                    <span class="muted">{img.origin.clone()}</span>
+                                    " "
+                                    <a href=img.src.clone() download=format!("routescope-image-{}.png", i + 1) target="_blank" rel="noopener noreferrer">"Download"</a>
+                                </figcaption>
+                            </figure>
+                        }).collect_view()}
+                    </div>
+                })}
+            </div>
+        }
+    })
+}

@@ -1,0 +1,85 @@
+// Shared end-to-end plumbing: the gateway twin, a static server for the release build (on
+// another origin, so CORS is really exercised), and headless Chromium.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const dist = join(root, 'dist');
+const twinBinary = join(root, 'target', 'debug', 'gateway-twin');
+
+/** Starts the twin on a free port; resolves to { url, stop }. */
+export async function startTwin(extraArgs = []) {
+  const child = spawn(twinBinary, ['--port', '0', '--slow-ms', '8000', ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error('twin did not print TWIN_URL in 20 s:\n' + seen)), 20000);
+    child.stdout.on('data', (chunk) => {
+      seen += chunk.toString();
+      const m = seen.match(/TWIN_URL=(\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => reject(new Error(`twin exited with ${code}:\n${seen}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+/** Serves dist/ on a free port; resolves to { url, stop }. */
+export async function startApp() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(dist, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() };
+}
+
+/** Launches Debian's Chromium headless (never a downloaded browser). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Opens the app in a fresh context and fills in the gateway and key. Page errors fail the test. */
+export async function openApp(browser, appUrl, { gateway, key = 'sk-twin-valid', locale = 'en-US', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource|net::ERR|CORS|Access-Control/i.test(m.text())) errors.push(m.text()); });
+  await page.goto(appUrl);
+  await page.getByRole('navigation', { name: 'Endpoints' }).waitFor();
+  if (gateway) await page.getByLabel('Gateway URL').fill(gateway);
+  await page.getByLabel('API key', { exact: true }).fill(key);
+  page.errors = errors;
+  return page;
+}
+
+/** Picks an endpoint in the side list by its title. */
+export async function pick(page, title) {
+  await page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button', { name: title, exact: false }).click();
+}
+
+/** Presses Send and waits for the diagnosis of this very exchange; returns its category id. */
+export async function send(page) {
+  const verdicts = page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]');
+  const before = (await verdicts.count()) > 0 ? await verdicts.getAttribute('data-serial') : '0';
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const fresh = page.getByRole('region', { name: 'Diagnosis' }).locator(`[data-category]:not([data-serial="${before}"])`);
+  await fresh.waitFor({ timeout: 30000 });
+  return fresh.getAttribute('data-category');
+}

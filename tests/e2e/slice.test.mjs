@@ -1,0 +1,138 @@
+// The first slice, end to end: list models, send a chat, and the failures a person meets,
+// each asserting that the diagnosis names the right cause.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTwin, startApp, launch, openApp, pick, send } from './harness.mjs';
+
+let twin, app, browser;
+before(async () => {
+  twin = await startTwin();
+  app = await startApp();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  app?.stop();
+  twin?.stop();
+});
+
+const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
+const response = (page) => page.getByRole('region', { name: 'Response' });
+
+async function reset() {
+  await fetch(`${twin.url}/_twin/reset`, { method: 'POST' });
+}
+
+test('lists models and feeds the model picker', async () => {
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await pick(page, 'List models (OpenAI)');
+  assert.equal(await send(page), 'success');
+  await assert.doesNotReject(response(page).getByLabel('Status').filter({ hasText: '200' }).waitFor());
+  const models = response(page).getByRole('list', { name: 'Models' });
+  await models.getByText('gpt-5.4', { exact: true }).waitFor();
+  // The chat form's model field now suggests the fetched ids.
+  await pick(page, 'Chat Completions');
+  assert.ok(await page.locator('datalist#model-options option[value="claude-sonnet-4-6"]').count() > 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('sends a chat and shows the answer next to a quiet success', async () => {
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'success');
+  await response(page).getByRole('region', { name: 'Answer' }).getByText(/Hello from the RouteScope twin/).waitFor();
+  const headers = response(page).getByRole('table', { name: 'Response headers' });
+  await headers.getByText('content-type').waitFor();
+  await response(page).getByText(/hidden by CORS/).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the key is masked in the preview and curl until revealed, and never in the URL', async () => {
+  const page = await openApp(browser, app.url, { gateway: twin.url, key: 'sk-twin-valid' });
+  await pick(page, 'Chat Completions');
+  const preview = page.getByRole('region', { name: 'Request preview' });
+  const headers = await preview.getByLabel('Request headers').textContent();
+  assert.match(headers, /Authorization: Bearer sk-…alid/);
+  assert.doesNotMatch(headers, /sk-twin-valid/);
+  const curl = await preview.getByLabel('curl command').textContent();
+  assert.match(curl, /\$\{ROUTESCOPE_API_KEY\}/);
+  assert.doesNotMatch(curl, /sk-twin-valid/);
+  await page.getByRole('button', { name: 'Show key' }).click();
+  assert.match(await preview.getByLabel('curl command').textContent(), /sk-twin-valid/);
+  assert.doesNotMatch(page.url(), /sk-/);
+});
+
+test('Ctrl+Enter sends, and a raw body that is not JSON blocks Send without losing the text', async () => {
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  await page.getByLabel('Edit the body as raw JSON').check();
+  const raw = page.getByLabel('Raw JSON body');
+  await raw.fill('{"model": "gpt-5.4", "messages": [}');
+  await page.getByText(/Not valid JSON at line 1, column 35/).first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Send', exact: true }).isDisabled(), true);
+  assert.equal(await raw.inputValue(), '{"model": "gpt-5.4", "messages": [}');
+  await raw.fill('{"model": "gpt-5.4", "messages": [{"role": "user", "content": "hi"}]}');
+  await page.keyboard.press('Control+Enter');
+  await diagnosis(page).locator('[data-category="success"]').waitFor();
+});
+
+// Failure scenarios: what the person does, and the cause the diagnosis must name.
+const failures = [
+  { name: 'a wrong key', key: 'sk-not-a-real-key', category: 'authentication-failure' },
+  { name: 'a key without sk-', key: 'twin-valid', category: 'authentication-failure' },
+  { name: 'a disabled token', key: 'sk-twin-disabled', category: 'token-unavailable' },
+  { name: 'an expired token', key: 'sk-twin-expired', category: 'token-unavailable' },
+  { name: 'an IP-restricted token', key: 'sk-twin-iprestricted', category: 'token-unavailable' },
+  { name: 'an empty balance', key: 'sk-twin-broke', category: 'insufficient-balance' },
+  { name: 'a typo in the model id', model: 'gpt-5.4x', category: 'model-not-available' },
+  { name: 'a model outside the token allowlist', key: 'sk-twin-allowlist', category: 'model-not-available' },
+  { name: 'a base URL ending in /v1', base: '/v1', category: 'incorrect-endpoint', expect: /Invalid URL/ },
+  { name: 'a base URL that reaches the dashboard (200 HTML)', base: '/console', category: 'incorrect-endpoint' },
+  { name: 'a gateway that refuses CORS', base: '/_nocors', category: 'network-or-cors' },
+  { name: 'an empty 429', key: 'sk-twin-empty429', category: 'rate-limit' },
+  { name: 'a slow upstream past the timeout', base: '/_slow', timeout: '2', category: 'timeout' },
+  { name: 'mixed protocols (Gemini contents sent to Chat)', raw: '{"model": "gpt-5.4", "contents": [{"parts": [{"text": "hi"}]}]}', category: 'parameter-error' },
+];
+
+for (const f of failures) {
+  test(`diagnoses ${f.name}`, async () => {
+    await reset();
+    const page = await openApp(browser, app.url, { gateway: twin.url + (f.base ?? ''), key: f.key ?? 'sk-twin-valid' });
+    await pick(page, 'Chat Completions');
+    if (f.model) await page.getByLabel('Model', { exact: true }).fill(f.model);
+    if (f.raw) {
+      await page.getByLabel('Edit the body as raw JSON').check();
+      await page.getByLabel('Raw JSON body').fill(f.raw);
+    }
+    if (f.timeout) {
+      await page.getByText('More settings').click();
+      await page.getByLabel(/Timeout/).fill(f.timeout);
+    }
+    assert.equal(await send(page), f.category);
+    const evidence = diagnosis(page).getByRole('table', { name: 'Evidence' });
+    assert.ok((await evidence.locator('tr').count()) > 0, 'the verdict shows its evidence');
+    if (f.expect) await diagnosis(page).getByText(f.expect).first().waitFor();
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('the rate-limited key is let through three times a minute, then diagnosed', async () => {
+  await reset();
+  const page = await openApp(browser, app.url, { gateway: twin.url, key: 'sk-twin-ratelimited' });
+  await pick(page, 'List models (OpenAI)');
+  await pick(page, 'Chat Completions');
+  const categories = [];
+  for (let i = 0; i < 4; i += 1) categories.push(await send(page));
+  assert.deepEqual(categories, ['success', 'success', 'success', 'rate-limit']);
+});
+
+test('Chinese gateway messages are recognised and the diagnosis speaks Chinese', async () => {
+  await reset();
+  const page = await openApp(browser, app.url, { gateway: twin.url, key: 'sk-twin-disabled', locale: 'zh-CN' });
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'token-unavailable');
+  await response(page).getByText(/该令牌状态不可用/).first().waitFor();
+  const headline = await diagnosis(page).locator('.verdict-headline').textContent();
+  assert.match(headline, /[\u4e00-\u9fff]/, `headline in Chinese: ${headline}`);
+});
