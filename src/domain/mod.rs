@@ -17,5 +17,6 @@ pub mod redact;
 pub mod response;
 pub mod saved;
 pub mod shell_words;
+pub mod snippets;
 pub mod sse;
 pub mod utf8;

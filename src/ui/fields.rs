@@ -100,7 +100,7 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
     let label = view! {
         <label for=id.clone()>
             {spec.label}
-            {spec.required.then(|| view! { <span class="required" title="required">" *"</span> })}
+            {spec.required.then(|| view! { <span class="required" title="required" aria-hidden="true">" *"</span> })}
         </label>
     };
     let input = match spec.kind {

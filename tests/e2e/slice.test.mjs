@@ -99,7 +99,7 @@ for (const f of failures) {
     await reset();
     const page = await openApp(browser, app.url, { gateway: twin.url + (f.base ?? ''), key: f.key ?? 'sk-twin-valid' });
     await pick(page, 'Chat Completions');
-    if (f.model) await page.getByLabel('Model', { exact: true }).fill(f.model);
+    if (f.model) await page.getByRole('combobox', { name: 'Model', exact: true }).fill(f.model);
     if (f.raw) {
       await page.getByLabel('Edit the body as raw JSON').check();
       await page.getByLabel('Raw JSON body').fill(f.raw);
