@@ -24,6 +24,8 @@ pub struct Exchange {
     pub endpoint: EndpointId,
     /// The method and URL, key redacted.
     pub request_line: String,
+    /// The model the request named, for the follow-up checks.
+    pub model: Option<String>,
     /// The transport outcome.
     pub transport: Transport,
     /// The rendered answer (text, usage, images…).
@@ -73,6 +75,8 @@ pub struct AppState {
     pub built: Memo<Built>,
     /// Pre-flight findings for the current form, live.
     pub findings: Memo<Vec<Finding>>,
+    /// Whether the client setup helper is open.
+    pub client_helper_open: RwSignal<bool>,
 }
 
 impl AppState {
@@ -156,6 +160,7 @@ impl AppState {
             models,
             built,
             findings,
+            client_helper_open: RwSignal::new(false),
         };
         // Persist settings (never the key) whenever they change.
         Effect::new(move |_| {

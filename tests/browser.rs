@@ -227,6 +227,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         serial: 1,
         endpoint: routescope_playground::domain::catalogue::EndpointId::ChatCompletions,
         request_line: "POST https://api.routescope.ai/v1/chat/completions".into(),
+        model: Some("gpt-5.4".into()),
         rendered: render(Protocol::OpenAiChat, Some("application/json"), body),
         transport,
         diagnosis,
@@ -260,6 +261,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         serial: 2,
         endpoint: routescope_playground::domain::catalogue::EndpointId::ChatCompletions,
         request_line: "POST x".into(),
+        model: None,
         rendered: Default::default(),
         transport: Transport::Response {
             status: 200,

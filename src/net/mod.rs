@@ -166,3 +166,20 @@ pub fn js_message(value: JsValue) -> String {
         .and_then(|m| m.as_string())
         .unwrap_or_else(|| "the browser reported an error without a message".to_string())
 }
+
+/// Sends a follow-up request outside the main exchange, with its own abort after
+/// `timeout_ms`. Returns the status and body, or the browser's message when fetch rejected.
+pub async fn probe(request: &HttpRequest, timeout_ms: u32) -> Result<(u16, String), String> {
+    let controller = web_sys::AbortController::new().map_err(js_message)?;
+    let signal = controller.signal();
+    let timer = leptos::prelude::set_timeout_with_handle(
+        move || controller.abort(),
+        std::time::Duration::from_millis(u64::from(timeout_ms)),
+    )
+    .ok();
+    let result = send(request, &signal, |_| {}).await;
+    if let Some(t) = timer {
+        t.clear();
+    }
+    result.map(|r| (r.status, r.body))
+}

@@ -1,20 +1,22 @@
-//! The diagnosis panel: the verdict first, then the evidence, what to check, next actions.
+//! The diagnosis panel: the verdict first, then the evidence, what to check, next actions
+//! and the one-click follow-up checks.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::domain::catalogue::EndpointId;
+use crate::domain::catalogue::{endpoint, AuthStyle, EndpointId};
 use crate::domain::diagnosis::{Action as NextAction, Diagnosis, Protocol};
+use crate::domain::followup::{
+    cors_probe_requests, cors_verdict, key_status, key_status_request, model_list_request,
+    model_visibility, CheckKind, CheckVerdict, ProbeOutcome,
+};
+use crate::domain::form::FieldValue;
+use crate::domain::lang::Lang;
+use crate::net;
 use crate::state::{use_state, AppState, Phase};
 use crate::ui::preview::CopyButton;
-use crate::ui::send::{use_sender, Sender};
-
-/// Runs a follow-up check: shows the endpoint that answers the question and sends it.
-fn follow_up(state: AppState, sender: Sender, target: EndpointId) {
-    state.endpoint.set(target);
-    sender.send(state);
-}
+use crate::ui::send::use_sender;
 
 /// The verdict on the last exchange.
 #[component]
@@ -23,12 +25,18 @@ pub fn DiagnosisPanel() -> impl IntoView {
     view! {
         <section class="panel diagnosis" aria-label="Diagnosis" aria-live="polite">
             {move || match state.phase.get() {
-                Phase::Done(exchange) => view! {
-                    <Verdict diagnosis=exchange.diagnosis.clone() protocol=crate::domain::catalogue::endpoint(exchange.endpoint).protocol serial=exchange.serial />
+                Phase::Done(exchange) => {
+                    let protocol = endpoint(exchange.endpoint).protocol;
+                    view! { <Verdict diagnosis=exchange.diagnosis.clone() protocol=protocol serial=exchange.serial model=exchange.model.clone() /> }
+                        .into_any()
+                }
+                Phase::InFlight { .. } => view! {
+                    <h2 class="panel-title">"Diagnosis"</h2>
+                    <p class="empty">"Waiting for the answer…"</p>
                 }
                 .into_any(),
-                Phase::InFlight { .. } => view! { <p class="empty">"Waiting for the answer…"</p> }.into_any(),
                 Phase::Idle => view! {
+                    <h2 class="panel-title">"Diagnosis"</h2>
                     <p class="empty">"After Send, this panel says what the answer means: the cause, the evidence it rests on, and what to do next."</p>
                 }
                 .into_any(),
@@ -37,34 +45,171 @@ pub fn DiagnosisPanel() -> impl IntoView {
     }
 }
 
+/// Runs one follow-up check and returns its verdict.
+async fn run_check(
+    state: AppState,
+    kind: CheckKind,
+    model: Option<String>,
+    protocol: Protocol,
+    lang: Lang,
+) -> CheckVerdict {
+    let conn = state.conn.get_untracked();
+    let unreachable = |what: &str| CheckVerdict {
+        kind,
+        ok: None,
+        headline: lang.pick_owned(
+            &format!("Could not run the check: {what}"),
+            &format!("无法运行检查：{what}"),
+        ),
+        details: Vec::new(),
+    };
+    match kind {
+        CheckKind::ModelVisible => {
+            let gemini = matches!(
+                protocol,
+                Protocol::GeminiNative | Protocol::Imagen | Protocol::GeminiModels
+            );
+            let Some(req) = model_list_request(&conn, gemini) else {
+                return unreachable("the gateway address is not valid");
+            };
+            match net::probe(&req, 20_000).await {
+                Ok((status, body)) => {
+                    let ids = crate::domain::response::model_ids(&body);
+                    if !ids.is_empty() {
+                        state.models.set(ids);
+                    }
+                    model_visibility(model.as_deref().unwrap_or(""), status, &body, lang)
+                }
+                Err(m) => unreachable(&m),
+            }
+        }
+        CheckKind::KeyStatus => {
+            let Some(req) = key_status_request(&conn) else {
+                return unreachable("the self-service address is not valid");
+            };
+            match net::probe(&req, 20_000).await {
+                Ok((status, body)) => key_status(status, &body, lang),
+                Err(m) => unreachable(&m),
+            }
+        }
+        CheckKind::CorsProbe => {
+            let Some((simple, preflighted)) = cors_probe_requests(&conn) else {
+                return unreachable("the gateway address is not valid");
+            };
+            let outcome = |r: Result<(u16, String), String>| match r {
+                Ok((s, _)) => ProbeOutcome::Status(s),
+                Err(m) => ProbeOutcome::Rejected(m),
+            };
+            let a = outcome(net::probe(&simple, 15_000).await);
+            let b = outcome(net::probe(&preflighted, 15_000).await);
+            cors_verdict(&a, &b, lang)
+        }
+    }
+}
+
 #[component]
-fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32) -> impl IntoView {
+fn Verdict(
+    diagnosis: Diagnosis,
+    protocol: Protocol,
+    serial: u32,
+    model: Option<String>,
+) -> impl IntoView {
     let state = use_state();
     let sender = use_sender();
     let lang = state.lang.get_untracked();
     let d = diagnosis;
     let category = d.category.as_str();
     let request_id = d.request_id.clone();
+    let checks = RwSignal::new(Vec::<CheckVerdict>::new());
+    let running = RwSignal::new(None::<CheckKind>);
+    let start_check = move |kind: CheckKind, model: Option<String>| {
+        running.set(Some(kind));
+        leptos::task::spawn_local(async move {
+            let verdict = run_check(state, kind, model, protocol, lang).await;
+            checks.update(|c| {
+                c.retain(|v| v.kind != kind);
+                c.push(verdict);
+            });
+            running.set(None);
+        });
+    };
+    let check_button = move |kind: CheckKind, model: Option<String>| {
+        view! {
+            <button
+                type="button"
+                class="btn"
+                disabled=move || running.get().is_some()
+                on:click=move |_| start_check(kind, model.clone())
+            >
+                {move || if running.get() == Some(kind) { format!("{}…", kind.title(lang)) } else { kind.title(lang).to_string() }}
+            </button>
+        }
+        .into_any()
+    };
+    let actions = d
+        .actions
+        .iter()
+        .filter_map(|a| match *a {
+            NextAction::ListModels => Some(check_button(CheckKind::ModelVisible, model.clone())),
+            NextAction::CheckKeyStatus => Some(check_button(CheckKind::KeyStatus, None)),
+            NextAction::ProbeCors => Some(check_button(CheckKind::CorsProbe, None)),
+            NextAction::Retry => Some(view! { <button type="button" class="btn" on:click=move |_| sender.send(state)>{a.label(lang)}</button> }.into_any()),
+            NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds /> }.into_any()),
+            NextAction::UseAsyncTask => {
+                let target = if protocol == Protocol::VideoTask { EndpointId::VideoSubmit } else { EndpointId::AsyncImageSubmit };
+                Some(view! { <button type="button" class="btn" on:click=move |_| state.endpoint.set(target)>{format!("Open {}", endpoint(target).title)}</button> }.into_any())
+            }
+            NextAction::OpenClientHelper => Some(view! {
+                <button type="button" class="btn" on:click=move |_| state.client_helper_open.set(true)>{a.label(lang)}</button>
+            }.into_any()),
+            NextAction::DisableClaudeBetas => Some(view! {
+                <button
+                    type="button"
+                    class="btn"
+                    on:click=move |_| {
+                        state.forms.update(|f| {
+                            if let Some(v) = f.get_mut(&EndpointId::ClaudeMessages) {
+                                v.set("anthropic_beta", FieldValue::Text(String::new()));
+                            }
+                        });
+                        state.endpoint.set(EndpointId::ClaudeMessages);
+                    }
+                >
+                    {lang.pick("Remove the anthropic-beta header", "去掉 anthropic-beta 请求头")}
+                </button>
+            }.into_any()),
+            NextAction::SwitchAuthStyle => {
+                let style = if matches!(protocol, Protocol::GeminiNative | Protocol::GeminiModels | Protocol::Imagen) { AuthStyle::XGoogApiKey } else { AuthStyle::XApiKey };
+                endpoint(state.endpoint.get_untracked()).auth_styles.contains(&style).then(|| view! {
+                    <button type="button" class="btn" on:click=move |_| state.conn.update(|c| c.auth = style)>{format!("Send the key as {}", style.label())}</button>
+                }.into_any())
+            }
+            NextAction::TopUp | NextAction::CopyRequestId => None,
+        })
+        .collect_view();
     view! {
         <div class=format!("verdict verdict--{category}") data-category=category data-serial=serial.to_string()>
             <p class="verdict-kicker">
                 <span class="verdict-category">{d.category.title(lang)}</span>
                 <span class=format!("confidence confidence--{}", d.confidence.as_str())>
-                    {format!("{} confidence", d.confidence.as_str())}
+                    {match lang {
+                        Lang::En => format!("{} confidence", d.confidence.as_str()),
+                        Lang::Zh => format!("置信度：{}", match d.confidence.as_str() { "high" => "高", "medium" => "中", _ => "低" }),
+                    }}
                 </span>
                 <span class="side">{format!("· {}", d.side.as_str())}</span>
             </p>
             <h2 class="verdict-headline">{d.headline.clone()}</h2>
             <p class="verdict-explanation">{d.explanation.clone()}</p>
-            {(!d.candidates.is_empty()).then(|| view! {
+            {(d.candidates.len() > 1).then(|| view! {
                 <p class="candidates">
-                    "Could also be: "
-                    {d.candidates.iter().map(|c| c.title(lang)).collect::<Vec<_>>().join(", ")}
+                    {lang.pick("Could also be: ", "也可能是：")}
+                    {d.candidates.iter().skip(1).map(|c| c.title(lang)).collect::<Vec<_>>().join(", ")}
                 </p>
             })}
         </div>
         <div class="diagnosis-body">
-            <h3>"Evidence"</h3>
+            <h3>{lang.pick("Evidence", "依据")}</h3>
             <table class="kv evidence" aria-label="Evidence">
                 <tbody>
                     {d.evidence.iter().map(|e| view! { <tr><th scope="row">{e.label}</th><td class="mono">{e.value.clone()}</td></tr> }).collect_view()}
@@ -73,32 +218,35 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32) -> impl IntoVi
             <p class="request-id">
                 {match request_id.clone() {
                     Some(id) => view! {
-                        "Request id: " <code class="mono" aria-label="Request id">{id.clone()}</code> " "
+                        {lang.pick("Request id: ", "请求 ID：")} <code class="mono" aria-label="Request id">{id.clone()}</code> " "
                         <CopyButton text=Signal::derive(move || id.clone()) label="Copy request id" />
                     }.into_any(),
-                    None => view! { <span class="muted">"No request id in this answer."</span> }.into_any(),
+                    None => view! { <span class="muted">{lang.pick("No request id in this answer.", "该响应中没有请求 ID。")}</span> }.into_any(),
                 }}
             </p>
             {(!d.checks.is_empty()).then(|| view! {
-                <h3>"What to check"</h3>
+                <h3>{lang.pick("What to check", "检查事项")}</h3>
                 <ul class="checks" aria-label="What to check">
                     {d.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
                 </ul>
             })}
-            <div class="actions" role="group" aria-label="Next actions">
-                {d.actions.iter().filter_map(|a| match *a {
-                    NextAction::ListModels => {
-                        let target = if matches!(protocol, Protocol::GeminiNative | Protocol::Imagen | Protocol::GeminiModels) { EndpointId::GeminiModels } else { EndpointId::OpenAiModels };
-                        Some(view! { <button type="button" class="btn" on:click=move |_| follow_up(state, sender, target)>"List the models this key can see"</button> }.into_any())
+            <div class="actions" role="group" aria-label="Next actions">{actions}</div>
+            <ul class="follow-ups" aria-label="Follow-up checks">
+                {move || checks.get().into_iter().map(|v| {
+                    let state_class = match v.ok { Some(true) => "ok", Some(false) => "bad", None => "unsure" };
+                    view! {
+                        <li class=format!("follow-up follow-up--{state_class}") data-check=v.kind.as_str() data-ok=state_class>
+                            <strong>{v.kind.title(lang)}</strong>
+                            <p>{v.headline.clone()}</p>
+                            {(!v.details.is_empty()).then(|| view! {
+                                <table class="kv"><tbody>
+                                    {v.details.iter().map(|(k, val)| view! { <tr><th scope="row">{k.clone()}</th><td class="mono">{val.clone()}</td></tr> }).collect_view()}
+                                </tbody></table>
+                            })}
+                        </li>
                     }
-                    NextAction::CheckKeyStatus => Some(view! {
-                        <button type="button" class="btn" on:click=move |_| follow_up(state, sender, EndpointId::KeyStatus)>"Check this key's status and balance"</button>
-                    }.into_any()),
-                    NextAction::Retry => Some(view! { <button type="button" class="btn" on:click=move |_| sender.send(state)>"Retry"</button> }.into_any()),
-                    NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds /> }.into_any()),
-                    _ => None,
                 }).collect_view()}
-            </div>
+            </ul>
         </div>
     }
 }
@@ -114,10 +262,7 @@ fn RetryAfterButton(seconds: u32) -> impl IntoView {
             type="button"
             class="btn"
             disabled=move || left.get().is_some()
-            on:click=move |_| {
-                set_left.set(Some(seconds));
-                countdown(seconds, set_left, move || sender.send(state));
-            }
+            on:click=move |_| countdown(seconds, set_left, move || sender.send(state))
         >
             {move || match left.get() {
                 Some(n) => format!("Retrying in {n} s…"),

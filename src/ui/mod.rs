@@ -1,6 +1,7 @@
 //! Leptos components, one concept per file. They render domain values and call domain
 //! functions; they never assemble HTTP or classify errors themselves.
 
+mod clients;
 mod diagnosis;
 mod endpoints;
 mod fields;
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
             <div class="workspace">
                 <EndpointNav />
                 <main class="request-column">
+                    <clients::ClientHelper />
                     <fields::RequestForm />
                     <RequestPreview />
                 </main>

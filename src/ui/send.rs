@@ -213,6 +213,7 @@ impl Sender {
                 serial,
                 endpoint: endpoint_id,
                 request_line: format!("{} {}", request.method.as_str(), redact(&request.url, &key)),
+                model: facts.model.clone(),
                 transport,
                 rendered,
                 diagnosis,

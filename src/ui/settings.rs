@@ -93,6 +93,17 @@ pub fn SettingsBar() -> impl IntoView {
                     <option value="zh-CN">"中文"</option>
                 </select>
             </div>
+            <div class="setting setting--client">
+                <span class="setting-spacer" aria-hidden="true">" "</span>
+                <button
+                    type="button"
+                    class="btn"
+                    aria-expanded=move || state.client_helper_open.get().to_string()
+                    on:click=move |_| state.client_helper_open.update(|o| *o = !*o)
+                >
+                    "Client setup"
+                </button>
+            </div>
             <details class="advanced">
                 <summary>"More settings"</summary>
                 <div class="advanced-body">
