@@ -13,6 +13,7 @@ use crate::domain::lang::Lang;
 use crate::domain::lint::{apply_fix, lint, Finding, Fix, LintInput};
 use crate::domain::response::Rendered;
 use crate::domain::saved::SavedSettings;
+use crate::domain::sync::{form_from_raw, merge_form_into_raw};
 use crate::storage;
 
 /// One finished exchange: what was sent, what came back, and what it means.
@@ -26,6 +27,10 @@ pub struct Exchange {
     pub request_line: String,
     /// The model the request named, for the follow-up checks.
     pub model: Option<String>,
+    /// Milliseconds to the response head (time to first byte).
+    pub head_ms: Option<u64>,
+    /// Milliseconds to the first streamed assistant text.
+    pub first_token_ms: Option<u64>,
     /// The transport outcome.
     pub transport: Transport,
     /// The rendered answer (text, usage, images…).
@@ -111,9 +116,7 @@ impl AppState {
                     build_request(
                         ep,
                         c,
-                        &f.get(&id)
-                            .cloned()
-                            .unwrap_or_else(|| FormValues::defaults(ep)),
+                        &f.get(&id).cloned().unwrap_or_else(|| FormValues::defaults(ep)),
                         raw.as_deref(),
                     )
                 })
@@ -200,14 +203,40 @@ impl AppState {
             .unwrap_or_else(|| FormValues::defaults(endpoint(id)))
     }
 
-    /// Changes the current endpoint's form values.
+    /// Changes the current endpoint's form values; a raw body being edited follows along.
     pub fn update_values(&self, change: impl FnOnce(&mut FormValues)) {
         let id = self.endpoint.get_untracked();
+        let mut updated = None;
         self.forms.update(|f| {
-            let values = f
-                .entry(id)
-                .or_insert_with(|| FormValues::defaults(endpoint(id)));
+            let values = f.entry(id).or_insert_with(|| FormValues::defaults(endpoint(id)));
             change(values);
+            updated = Some(values.clone());
+        });
+        let raw = self.raw_bodies.with_untracked(|r| r.get(&id).cloned());
+        if let (Some(values), Some(raw)) = (updated, raw) {
+            if let Some(merged) = merge_form_into_raw(endpoint(id), &values, &raw) {
+                self.raw_bodies.update(|r| {
+                    r.insert(id, merged);
+                });
+            }
+        }
+    }
+
+    /// Sets the raw body as typed and carries what the form can show back into it.
+    pub fn set_raw_body(&self, text: String) {
+        let id = self.endpoint.get_untracked();
+        let current = self
+            .forms
+            .with_untracked(|f| f.get(&id).cloned())
+            .unwrap_or_else(|| FormValues::defaults(endpoint(id)));
+        let synced = form_from_raw(endpoint(id), &text, &current);
+        if synced != current {
+            self.forms.update(|f| {
+                f.insert(id, synced);
+            });
+        }
+        self.raw_bodies.update(|r| {
+            r.insert(id, text);
         });
     }
 }

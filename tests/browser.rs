@@ -57,9 +57,7 @@ fn fire_input(el: &web_sys::Element) {
 }
 
 fn click(root: &web_sys::HtmlElement, selector: &str) {
-    query(root, selector)
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
+    query(root, selector).unchecked_into::<web_sys::HtmlElement>().click();
 }
 
 fn find_button(root: &web_sys::HtmlElement, label: &str) -> web_sys::HtmlElement {
@@ -89,23 +87,17 @@ async fn the_key_is_masked_in_the_preview_and_curl() {
     type_into(&root, "#api-key", "sk-browser-test-1234");
     settle().await;
     let headers = text(&root, "[aria-label='Request headers']");
-    assert!(
-        headers.contains("Authorization: Bearer sk-…1234"),
-        "{headers}"
-    );
+    assert!(headers.contains("Authorization: Bearer sk-…1234"), "{headers}");
     assert!(!headers.contains("sk-browser-test-1234"));
-    let curl = text(&root, "[aria-label='curl command']");
+    let curl = text(&root, "[data-export='curl']");
     assert!(
         curl.contains("${ROUTESCOPE_API_KEY}") && !curl.contains("sk-browser-test-1234"),
         "{curl}"
     );
     find_button(&root, "Show key").click();
     settle().await;
-    assert!(text(&root, "[aria-label='curl command']").contains("sk-browser-test-1234"));
-    assert_eq!(
-        query(&root, "#api-key").get_attribute("type").as_deref(),
-        Some("text")
-    );
+    assert!(text(&root, "[data-export='curl']").contains("sk-browser-test-1234"));
+    assert_eq!(query(&root, "#api-key").get_attribute("type").as_deref(), Some("text"));
     root.remove();
 }
 
@@ -129,8 +121,7 @@ async fn invalid_raw_json_disables_send_and_keeps_the_text() {
         .text_content()
         .unwrap_or_default()
         .contains("Not valid JSON at line 1, column 11"));
-    let area: web_sys::HtmlTextAreaElement =
-        query(&root, "[aria-label='Raw JSON body']").unchecked_into();
+    let area: web_sys::HtmlTextAreaElement = query(&root, "[aria-label='Raw JSON body']").unchecked_into();
     assert_eq!(area.value(), "{\"model\": }");
     type_into(
         &root,
@@ -173,10 +164,7 @@ async fn the_messages_editor_adds_reorders_and_removes() {
     click(&root, "[aria-label='Move message 3 up']");
     settle().await;
     let body = text(&root, "[aria-label='Request body']");
-    assert!(
-        body.find("a new turn") < body.find("Say hello"),
-        "moved up: {body}"
-    );
+    assert!(body.find("a new turn") < body.find("Say hello"), "moved up: {body}");
     click(&root, "[aria-label='Remove message 2']");
     settle().await;
     assert_eq!(root.query_selector_all(".message").unwrap().length(), 2);
@@ -228,6 +216,8 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         endpoint: routescope_playground::domain::catalogue::EndpointId::ChatCompletions,
         request_line: "POST https://api.routescope.ai/v1/chat/completions".into(),
         model: Some("gpt-5.4".into()),
+        head_ms: Some(40),
+        first_token_ms: None,
         rendered: render(Protocol::OpenAiChat, Some("application/json"), body),
         transport,
         diagnosis,
@@ -239,22 +229,11 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
             .as_deref(),
         Some("token-unavailable")
     );
-    assert!(
-        root.query_selector_all("[aria-label='Evidence'] tr")
-            .unwrap()
-            .length()
-            >= 3
-    );
-    assert_eq!(
-        text(&root, "[aria-label='Request id']"),
-        "2026112407000012345aBcD"
-    );
+    assert!(root.query_selector_all("[aria-label='Evidence'] tr").unwrap().length() >= 3);
+    assert_eq!(text(&root, "[aria-label='Request id']"), "2026112407000012345aBcD");
     assert_eq!(text(&root, "[aria-label='Status']"), "401");
     assert!(text(&root, "[aria-label='Response body']").contains("new_api_error"));
-    assert!(root
-        .text_content()
-        .unwrap_or_default()
-        .contains("hidden by CORS"));
+    assert!(root.text_content().unwrap_or_default().contains("hidden by CORS"));
     // Response content is rendered as text, never as HTML.
     let html_body = "<img src=x onerror=alert(1)><b>bold</b>";
     state.phase.set(Phase::Done(Box::new(Exchange {
@@ -262,6 +241,8 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         endpoint: routescope_playground::domain::catalogue::EndpointId::ChatCompletions,
         request_line: "POST x".into(),
         model: None,
+        head_ms: None,
+        first_token_ms: None,
         rendered: Default::default(),
         transport: Transport::Response {
             status: 200,

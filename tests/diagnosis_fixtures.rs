@@ -4,8 +4,7 @@
 //! strings. Rows named `seed_…` cover the seed's two tables row by row.
 
 use routescope_playground::domain::diagnosis::{
-    diagnose, Action, AuthStyle, Category, Confidence, Diagnosis, Protocol, RequestFacts, Side,
-    StreamEnd, Transport,
+    diagnose, Action, AuthStyle, Category, Confidence, Diagnosis, Protocol, RequestFacts, Side, StreamEnd, Transport,
 };
 use routescope_playground::domain::lang::Lang;
 
@@ -617,12 +616,7 @@ fn absent_request_id_is_said_out_loud() {
             let row = d
                 .evidence_value("request-id")
                 .unwrap_or_else(|| panic!("{}: no request-id row", fx.name));
-            assert_eq!(
-                d.request_id.is_some(),
-                !row.starts_with("none"),
-                "{}: {row}",
-                fx.name
-            );
+            assert_eq!(d.request_id.is_some(), !row.starts_with("none"), "{}: {row}", fx.name);
             assert_eq!(
                 d.request_id.is_some(),
                 d.actions.contains(&Action::CopyRequestId),
@@ -636,14 +630,9 @@ fn absent_request_id_is_said_out_loud() {
 #[test]
 fn every_category_has_words_in_both_languages() {
     for c in Category::ALL {
+        assert!(!c.title(Lang::En).is_empty() && has_cjk(c.title(Lang::Zh)), "{c:?}");
         assert!(
-            !c.title(Lang::En).is_empty() && has_cjk(c.title(Lang::Zh)),
-            "{c:?}"
-        );
-        assert!(
-            c.as_str()
-                .chars()
-                .all(|ch| ch.is_ascii_lowercase() || ch == '-'),
+            c.as_str().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'),
             "{c:?}"
         );
     }
@@ -690,10 +679,7 @@ fn diagnose_never_panics_on_truncated_or_junk_bodies() {
             continue;
         };
         // Every prefix, cut on char boundaries only (a &str cannot hold half a character).
-        for (i, _) in body
-            .char_indices()
-            .chain(std::iter::once((body.len(), ' ')))
-        {
+        for (i, _) in body.char_indices().chain(std::iter::once((body.len(), ' '))) {
             let cut = &body[..i];
             let d = diagnose(&fx.facts, &with_body(&fx.transport, *status, cut), Lang::Zh);
             assert!(!d.headline.is_empty(), "{} cut at {i}", fx.name);
@@ -745,14 +731,8 @@ fn diagnose_never_panics_on_truncated_or_junk_bodies() {
         );
     }
     for (n, body) in junk.iter().enumerate() {
-        let status = [
-            0u16, 200, 204, 400, 401, 403, 404, 413, 429, 500, 503, 524, 599, 999,
-        ][n % 14];
-        diagnose(
-            &base.facts,
-            &with_body(&base.transport, status, body),
-            Lang::En,
-        );
+        let status = [0u16, 200, 204, 400, 401, 403, 404, 413, 429, 500, 503, 524, 599, 999][n % 14];
+        diagnose(&base.facts, &with_body(&base.transport, status, body), Lang::En);
         let stream = Transport::Response {
             status: 200,
             headers: vec![],
@@ -784,9 +764,5 @@ fn diagnose_never_panics_on_truncated_or_junk_bodies() {
         },
         Lang::Zh,
     );
-    diagnose(
-        &odd_facts,
-        &Transport::TimedOut { after_ms: u64::MAX },
-        Lang::En,
-    );
+    diagnose(&odd_facts, &Transport::TimedOut { after_ms: u64::MAX }, Lang::En);
 }

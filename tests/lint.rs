@@ -58,13 +58,7 @@ fn file(size: u64) -> FileRef {
 }
 
 /// (rule, how to provoke it, expected field, severity, expected fix)
-type Row = (
-    &'static str,
-    fn() -> Setup,
-    &'static str,
-    Severity,
-    Option<Fix>,
-);
+type Row = (&'static str, fn() -> Setup, &'static str, Severity, Option<Fix>);
 
 fn rows() -> Vec<Row> {
     vec![
@@ -215,8 +209,7 @@ fn rows() -> Vec<Row> {
             "protocol-contents-to-openai",
             || {
                 let mut s = setup(EndpointId::ChatCompletions);
-                s.raw =
-                    Some(r#"{"model":"gpt-5.4","contents":[{"parts":[{"text":"hi"}]}]}"#.into());
+                s.raw = Some(r#"{"model":"gpt-5.4","contents":[{"parts":[{"text":"hi"}]}]}"#.into());
                 s
             },
             "body",
@@ -260,10 +253,7 @@ fn rows() -> Vec<Row> {
             "claude-max-tokens",
             || {
                 let mut s = setup(EndpointId::ClaudeMessages);
-                s.raw = Some(
-                    r#"{"model":"claude-sonnet-4-6","messages":[{"role":"user","content":"hi"}]}"#
-                        .into(),
-                );
+                s.raw = Some(r#"{"model":"claude-sonnet-4-6","messages":[{"role":"user","content":"hi"}]}"#.into());
                 s
             },
             "max_tokens",
@@ -276,10 +266,7 @@ fn rows() -> Vec<Row> {
                 let mut s = setup(EndpointId::ClaudeMessages);
                 s.values.set(
                     "messages",
-                    FieldValue::Messages(vec![
-                        Message::text(1, "system", "x"),
-                        Message::text(2, "user", "y"),
-                    ]),
+                    FieldValue::Messages(vec![Message::text(1, "system", "x"), Message::text(2, "user", "y")]),
                 );
                 s
             },
@@ -291,9 +278,7 @@ fn rows() -> Vec<Row> {
             "claude-context-management",
             || {
                 let mut s = setup(EndpointId::ClaudeMessages);
-                s.raw = Some(
-                    r#"{"model":"m","max_tokens":5,"messages":[],"context_management":{}}"#.into(),
-                );
+                s.raw = Some(r#"{"model":"m","max_tokens":5,"messages":[],"context_management":{}}"#.into());
                 s
             },
             "body",
@@ -358,8 +343,7 @@ fn rows() -> Vec<Row> {
             "large-upload",
             || {
                 let mut s = setup(EndpointId::ImageEditsMultipart);
-                s.values
-                    .set("image", FieldValue::Files(vec![file(12 * 1024 * 1024)]));
+                s.values.set("image", FieldValue::Files(vec![file(12 * 1024 * 1024)]));
                 s
             },
             "body",
@@ -426,11 +410,7 @@ fn rows() -> Vec<Row> {
             || {
                 let mut s = setup(EndpointId::ChatCompletions);
                 s.values.set_text("model", "gpt-5.4x");
-                s.models = vec![
-                    "gpt-5.4".into(),
-                    "gpt-5.4-mini".into(),
-                    "claude-sonnet-4-6".into(),
-                ];
+                s.models = vec!["gpt-5.4".into(), "gpt-5.4-mini".into(), "claude-sonnet-4-6".into()];
                 s
             },
             "model",
@@ -483,9 +463,7 @@ fn every_rule_fires_where_it_should() {
             .find(|z| z.rule == rule)
             .unwrap_or_else(|| panic!("{rule} missing in zh"));
         assert!(
-            z.message
-                .chars()
-                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            z.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "{rule}: {}",
             z.message
         );
@@ -509,9 +487,7 @@ fn every_fix_button_removes_its_finding() {
             let mut fresh = setup(target);
             fresh.conn = s.conn.clone();
             assert!(
-                run(&fresh, Lang::En)
-                    .iter()
-                    .all(|f| f.severity != Severity::Error),
+                run(&fresh, Lang::En).iter().all(|f| f.severity != Severity::Error),
                 "{rule}: switching to {target:?} still has errors"
             );
             continue;
@@ -535,8 +511,7 @@ fn documented_defaults_are_clean_on_every_endpoint() {
         // The multipart edit needs a file the person must choose; nothing else may error.
         let allowed = |f: &Finding| {
             f.rule == "edit-no-file"
-                || (f.rule == "required-empty"
-                    && matches!(f.field.as_str(), "job_id" | "task_id" | "request_id"))
+                || (f.rule == "required-empty" && matches!(f.field.as_str(), "job_id" | "task_id" | "request_id"))
         };
         assert!(errors.iter().all(allowed), "{}: {errors:#?}", e.title);
     }
@@ -546,22 +521,15 @@ fn documented_defaults_are_clean_on_every_endpoint() {
 fn loopback_http_is_not_mixed_content() {
     let mut s = setup(EndpointId::ChatCompletions);
     s.conn.gateway = "http://127.0.0.1:8787".into();
-    assert!(run(&s, Lang::En)
-        .iter()
-        .all(|f| f.rule != "base-mixed-content"));
+    assert!(run(&s, Lang::En).iter().all(|f| f.rule != "base-mixed-content"));
 }
 
 #[test]
 fn did_you_mean() {
-    let known: Vec<String> = [
-        "gpt-5.4",
-        "gpt-5.4-mini",
-        "claude-sonnet-4-6",
-        "gemini-2.5-flash",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let known: Vec<String> = ["gpt-5.4", "gpt-5.4-mini", "claude-sonnet-4-6", "gemini-2.5-flash"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let table = [
         ("gpt-5.4x", Some("gpt-5.4")),
         ("claude-sonet-4-6", Some("claude-sonnet-4-6")),

@@ -266,9 +266,7 @@ fn build(case: &Case) -> HttpRequest {
     (case.edit)(&mut values);
     let built = build_request(ep, &conn(case.auth), &values, None);
     assert!(built.errors.is_empty(), "{}: {:?}", case.name, built.errors);
-    built
-        .request
-        .unwrap_or_else(|| panic!("{}: no request", case.name))
+    built.request.unwrap_or_else(|| panic!("{}: no request", case.name))
 }
 
 #[test]
@@ -278,17 +276,12 @@ fn every_endpoint_builds_the_exact_request() {
         let r = build(case);
         assert_eq!(r.method, case.method, "{}", case.name);
         assert_eq!(r.url, case.url, "{}", case.name);
-        let headers: Vec<(&str, &str)> = r
-            .headers
-            .iter()
-            .map(|h| (h.name.as_str(), h.value.as_str()))
-            .collect();
+        let headers: Vec<(&str, &str)> = r.headers.iter().map(|h| (h.name.as_str(), h.value.as_str())).collect();
         assert_eq!(headers, case.headers, "{}", case.name);
         match (&case.body, &r.body) {
             (Expect::None, Body::Empty) => {}
             (Expect::Json(expected), Body::Json(text)) => {
-                let got: Value =
-                    serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+                let got: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: {e}", case.name));
                 assert_eq!(&got, expected, "{}", case.name);
             }
             (Expect::Parts(expected), Body::Multipart(parts)) => {
@@ -296,15 +289,11 @@ fn every_endpoint_builds_the_exact_request() {
                     .iter()
                     .map(|p| match &p.value {
                         PartValue::Text(t) => (p.name.clone(), t.clone()),
-                        PartValue::File(f) => {
-                            (p.name.clone(), format!("@{};type={}", f.name, f.mime))
-                        }
+                        PartValue::File(f) => (p.name.clone(), format!("@{};type={}", f.name, f.mime)),
                     })
                     .collect();
-                let expected: Vec<(String, String)> = expected
-                    .iter()
-                    .map(|(a, b)| (a.to_string(), b.to_string()))
-                    .collect();
+                let expected: Vec<(String, String)> =
+                    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
                 assert_eq!(got, expected, "{}", case.name);
             }
             (e, b) => panic!(
@@ -316,19 +305,14 @@ fn every_endpoint_builds_the_exact_request() {
     }
     // Every endpoint of the catalogue has at least one row.
     for e in CATALOGUE {
-        assert!(
-            cases.iter().any(|c| c.endpoint == e.id),
-            "no case for {:?}",
-            e.id
-        );
+        assert!(cases.iter().any(|c| c.endpoint == e.id), "no case for {:?}", e.id);
     }
 }
 
 /// Reads a split curl command back into (method, url, headers, body or parts).
 fn parse_curl(words: &[String]) -> (String, String, Vec<String>, Option<String>, Vec<String>) {
     assert_eq!(words[0], "curl");
-    let (mut method, mut url, mut headers, mut body, mut parts) =
-        (None, String::new(), Vec::new(), None, Vec::new());
+    let (mut method, mut url, mut headers, mut body, mut parts) = (None, String::new(), Vec::new(), None, Vec::new());
     let mut i = 1;
     while i < words.len() {
         match words[i].as_str() {
@@ -375,20 +359,12 @@ fn curl_exports_split_back_to_the_same_request() {
                 .map(|w| w.replace(&format!("${{{KEY_VAR}}}"), KEY))
                 .collect();
             if exposure == KeyExposure::FromEnv {
-                assert!(
-                    !curl.contains(KEY),
-                    "{}: key leaked into masked curl",
-                    case.name
-                );
+                assert!(!curl.contains(KEY), "{}: key leaked into masked curl", case.name);
             }
             let (method, url, headers, body, parts) = parse_curl(&words);
             assert_eq!(method, r.method.as_str(), "{}", case.name);
             assert_eq!(url, r.url, "{}", case.name);
-            let expected_headers: Vec<String> = r
-                .headers
-                .iter()
-                .map(|h| format!("{}: {}", h.name, h.value))
-                .collect();
+            let expected_headers: Vec<String> = r.headers.iter().map(|h| format!("{}: {}", h.name, h.value)).collect();
             assert_eq!(headers, expected_headers, "{}", case.name);
             match &r.body {
                 Body::Empty => assert!(body.is_none() && parts.is_empty(), "{}", case.name),
@@ -445,10 +421,7 @@ fn problems_are_reported_next_to_their_field() {
         "{}",
         built.errors[2].message
     );
-    assert!(
-        built.request.is_some(),
-        "the preview still shows the request"
-    );
+    assert!(built.request.is_some(), "the preview still shows the request");
     assert!(!built.sendable());
 
     let mut c = conn(AuthStyle::Bearer);
@@ -505,8 +478,6 @@ fn a_pasted_v1_base_doubles_the_path_visibly() {
     let ep = endpoint(EndpointId::ChatCompletions);
     let mut c = conn(AuthStyle::Bearer);
     c.gateway = "https://api.routescope.ai/v1/".into();
-    let r = build_request(ep, &c, &FormValues::defaults(ep), None)
-        .request
-        .unwrap();
+    let r = build_request(ep, &c, &FormValues::defaults(ep), None).request.unwrap();
     assert_eq!(r.url, "https://api.routescope.ai/v1/v1/chat/completions");
 }

@@ -13,9 +13,7 @@ use routescope_playground::domain::catalogue::{endpoint, AuthStyle, EndpointId, 
 use routescope_playground::domain::curl::{KeyExposure, KEY_VAR};
 use routescope_playground::domain::form::{ContentPart, FieldValue, FormValues, Message};
 use routescope_playground::domain::http::{Body, FileRef, HttpRequest};
-use routescope_playground::domain::snippets::literal::{
-    js_string, js_value, python_string, python_value,
-};
+use routescope_playground::domain::snippets::literal::{js_string, js_value, python_string, python_value};
 use routescope_playground::domain::snippets::{sdk_for, sdk_used, snippet, SnippetKind};
 use serde_json::{json, Value};
 
@@ -52,8 +50,7 @@ struct Row {
 
 fn no_edit(_: &mut FormValues) {}
 
-const TRICKY: &str =
-    "It's \"quoted\" \\ back\\slash ${x} `tick` 你好 🙂\nnew line\ttab\u{2028}sep\u{202e}rtl";
+const TRICKY: &str = "It's \"quoted\" \\ back\\slash ${x} `tick` 你好 🙂\nnew line\ttab\u{2028}sep\u{202e}rtl";
 
 fn rows() -> Vec<Row> {
     vec![
@@ -379,9 +376,7 @@ fn build(row: &Row, key: &str) -> HttpRequest {
 }
 
 fn base_for(row: &Row) -> &'static str {
-    if endpoint(row.endpoint).origin
-        == routescope_playground::domain::catalogue::Origin::SelfService
-    {
+    if endpoint(row.endpoint).origin == routescope_playground::domain::catalogue::Origin::SelfService {
         SELF_SERVICE
     } else {
         GATEWAY
@@ -401,10 +396,7 @@ fn make(row: &Row, kind: SnippetKind, key: &str, exposure: KeyExposure) -> Strin
 
 /// A scratch folder for this test process.
 fn scratch(label: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "routescope-snippets-{}-{label}",
-        std::process::id()
-    ));
+    let dir = std::env::temp_dir().join(format!("routescope-snippets-{}-{label}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -418,9 +410,7 @@ fn cleanup(dir: &Path) {
 }
 
 fn run(cmd: &mut Command) -> (bool, String, String) {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("could not run {cmd:?}: {e}"));
+    let out = cmd.output().unwrap_or_else(|e| panic!("could not run {cmd:?}: {e}"));
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -431,10 +421,7 @@ fn run(cmd: &mut Command) -> (bool, String, String) {
 fn check_needles(label: &str, text: &str, needles: &[&str]) {
     for n in needles {
         match n.strip_prefix('!') {
-            Some(absent) => assert!(
-                !text.contains(absent),
-                "{label}: must not contain {absent:?}\n{text}"
-            ),
+            Some(absent) => assert!(!text.contains(absent), "{label}: must not contain {absent:?}\n{text}"),
             None => assert!(text.contains(n), "{label}: missing {n:?}\n{text}"),
         }
     }
@@ -452,8 +439,7 @@ fn every_row_and_kind_compiles_and_says_the_right_thing() {
             for (k, key) in [KEY, ODD_KEY].into_iter().enumerate() {
                 for exposure in [KeyExposure::FromEnv, KeyExposure::Revealed] {
                     let text = make(row, kind, key, exposure);
-                    let label =
-                        format!("{} / {} / key {k} / {exposure:?}", row.name, kind.as_str());
+                    let label = format!("{} / {} / key {k} / {exposure:?}", row.name, kind.as_str());
                     let encoded = encode_query_value(key);
                     match exposure {
                         KeyExposure::FromEnv => {
@@ -485,9 +471,7 @@ fn every_row_and_kind_compiles_and_says_the_right_thing() {
                     let expected_first = match kind {
                         SnippetKind::PythonSdk => format!(
                             "# pip install {}",
-                            if row.sdk.0 == "google-genai"
-                                && row.endpoint == EndpointId::ImagenPredict
-                            {
+                            if row.sdk.0 == "google-genai" && row.endpoint == EndpointId::ImagenPredict {
                                 "\"google-genai<=2.1\""
                             } else {
                                 row.sdk.0
@@ -499,10 +483,7 @@ fn every_row_and_kind_compiles_and_says_the_right_thing() {
                         SnippetKind::JavaScriptSdk => format!("// npm install {}", row.sdk.1),
                         SnippetKind::Fetch => "// Node 20+: no dependencies".to_string(),
                     };
-                    assert!(
-                        first.starts_with(&expected_first),
-                        "{label}: first line {first:?}"
-                    );
+                    assert!(first.starts_with(&expected_first), "{label}: first line {first:?}");
                     let req = build(row, key);
                     let expected_sdk = match kind {
                         SnippetKind::PythonSdk => row.sdk.0,
@@ -531,8 +512,7 @@ fn every_row_and_kind_compiles_and_says_the_right_thing() {
                         }
                     }
                     let ext = kind.extension();
-                    let path =
-                        dir.join(format!("r{i:02}-{}-k{k}-{exposure:?}.{ext}", kind.as_str()));
+                    let path = dir.join(format!("r{i:02}-{}-k{k}-{exposure:?}.{ext}", kind.as_str()));
                     std::fs::write(&path, &text).unwrap();
                     if ext == "py" {
                         python_files.push((path, label, text));
@@ -544,11 +524,7 @@ fn every_row_and_kind_compiles_and_says_the_right_thing() {
         }
     }
     for e in CATALOGUE {
-        assert!(
-            rows.iter().any(|r| r.endpoint == e.id),
-            "no row for {:?}",
-            e.id
-        );
+        assert!(rows.iter().any(|r| r.endpoint == e.id), "no row for {:?}", e.id);
     }
 
     // Python: one interpreter compiles every file and names the ones that fail.
@@ -568,10 +544,7 @@ fn every_row_and_kind_compiles_and_says_the_right_thing() {
     // JavaScript: node --check per file (ES module syntax, top-level await).
     for (path, label, text) in &js_files {
         let (ok, _, stderr) = run(Command::new("node").arg("--check").arg(path));
-        assert!(
-            ok,
-            "node --check failed for {label}:\n{stderr}\n----\n{text}"
-        );
+        assert!(ok, "node --check failed for {label}:\n{stderr}\n----\n{text}");
     }
     cleanup(&dir);
 }
@@ -610,9 +583,7 @@ fn sdk_for_names_the_official_client_of_each_route() {
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
-        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
@@ -671,11 +642,7 @@ fn fetch_and_js_sdk_bodies_evaluate_to_the_request_body() {
             }
         }
     }
-    assert!(
-        literals.len() >= 20,
-        "only {} bodies checked",
-        literals.len()
-    );
+    assert!(literals.len() >= 20, "only {} bodies checked", literals.len());
     let program = format!(
         "process.stdout.write(JSON.stringify([\n{}\n]));\n",
         literals.join(",\n")
@@ -687,10 +654,7 @@ fn fetch_and_js_sdk_bodies_evaluate_to_the_request_body() {
     let got: Vec<Value> = serde_json::from_str(&stdout).unwrap();
     assert_eq!(got.len(), expected.len());
     for ((name, want), got) in expected.iter().zip(&got) {
-        assert!(
-            same(want, got),
-            "{name}: body differs\nwant {want}\ngot  {got}"
-        );
+        assert!(same(want, got), "{name}: body differs\nwant {want}\ngot  {got}");
     }
     cleanup(&dir);
 }
@@ -726,11 +690,7 @@ fn python_bodies_evaluate_to_the_request_body() {
             }
         }
     }
-    assert!(
-        literals.len() >= 12,
-        "only {} bodies checked",
-        literals.len()
-    );
+    assert!(literals.len() >= 12, "only {} bodies checked", literals.len());
     let program = format!(
         "import json\n{fold}\nprint(json.dumps([\n{}\n]))\n",
         literals.join(",\n")
@@ -742,10 +702,7 @@ fn python_bodies_evaluate_to_the_request_body() {
     let got: Vec<Value> = serde_json::from_str(&stdout).unwrap();
     assert_eq!(got.len(), expected.len());
     for ((name, want), got) in expected.iter().zip(&got) {
-        assert!(
-            same(want, got),
-            "{name}: body differs\nwant {want}\ngot  {got}"
-        );
+        assert!(same(want, got), "{name}: body differs\nwant {want}\ngot  {got}");
     }
     cleanup(&dir);
 }
@@ -775,20 +732,12 @@ fn literals_read_back_identically_in_python_and_node() {
     let value = json!({"strings": strings, "nested": {"a": [1, -2, 3.5, 1e-7, 12345678901234u64, true, false, null], "__proto__": {"x": 1}, "x-y": "z", "1a": []}});
     let py = format!(
         "import json\nprint(json.dumps([[{}], {}]))\n",
-        strings
-            .iter()
-            .map(|s| python_string(s))
-            .collect::<Vec<_>>()
-            .join(", "),
+        strings.iter().map(|s| python_string(s)).collect::<Vec<_>>().join(", "),
         python_value(&value)
     );
     let js = format!(
         "process.stdout.write(JSON.stringify([[{}], {}]));\n",
-        strings
-            .iter()
-            .map(|s| js_string(s))
-            .collect::<Vec<_>>()
-            .join(", "),
+        strings.iter().map(|s| js_string(s)).collect::<Vec<_>>().join(", "),
         js_value(&value)
     );
     let py_path = dir.join("literals.py");
@@ -798,10 +747,7 @@ fn literals_read_back_identically_in_python_and_node() {
     let (ok, out, err) = run(Command::new("python3").arg(&py_path));
     assert!(ok, "{err}\n{py}");
     let got: Value = serde_json::from_str(&out).unwrap();
-    assert!(
-        same(&got, &json!([strings, value])),
-        "python read back {got}"
-    );
+    assert!(same(&got, &json!([strings, value])), "python read back {got}");
     let (ok, out, err) = run(Command::new("node").arg(&js_path));
     assert!(ok, "{err}\n{js}");
     let got: Value = serde_json::from_str(&out).unwrap();
@@ -810,11 +756,9 @@ fn literals_read_back_identically_in_python_and_node() {
     for s in strings {
         for lit in [python_string(s), js_string(s)] {
             assert!(
-                !lit.chars().any(|c| c.is_control()
-                    || matches!(
-                        c,
-                        '\u{2028}' | '\u{2029}' | '\u{202e}' | '\u{200b}' | '\u{feff}'
-                    )),
+                !lit.chars()
+                    .any(|c| c.is_control()
+                        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202e}' | '\u{200b}' | '\u{feff}')),
                 "{lit}"
             );
         }
@@ -841,10 +785,7 @@ fn a_v1_base_is_kept_so_the_snippet_calls_what_the_playground_calls() {
         KEY,
         KeyExposure::FromEnv,
     );
-    assert!(
-        py.contains("base_url=\"https://api.routescope.ai/v1/v1\""),
-        "{py}"
-    );
+    assert!(py.contains("base_url=\"https://api.routescope.ai/v1/v1\""), "{py}");
     let fetch = snippet(
         SnippetKind::Fetch,
         ep,
@@ -872,14 +813,7 @@ fn a_raw_body_the_sdk_cannot_express_falls_back_to_plain_http() {
         .unwrap();
     assert_eq!(sdk_used(SnippetKind::PythonSdk, ep, &req), "requests");
     assert_eq!(sdk_used(SnippetKind::JavaScriptSdk, ep, &req), "fetch");
-    let py = snippet(
-        SnippetKind::PythonSdk,
-        ep,
-        &req,
-        GATEWAY,
-        KEY,
-        KeyExposure::FromEnv,
-    );
+    let py = snippet(SnippetKind::PythonSdk, ep, &req, GATEWAY, KEY, KeyExposure::FromEnv);
     assert!(
         py.contains("requests.post(") && py.contains("\"thoughtSignature\": \"x\""),
         "{py}"
@@ -887,31 +821,12 @@ fn a_raw_body_the_sdk_cannot_express_falls_back_to_plain_http() {
 
     // Not JSON at all: sent as typed.
     let chat = endpoint(EndpointId::ChatCompletions);
-    let req = build_request(
-        chat,
-        &conn,
-        &FormValues::defaults(chat),
-        Some("{\"model\": "),
-    )
-    .request
-    .unwrap();
-    let py = snippet(
-        SnippetKind::PythonSdk,
-        chat,
-        &req,
-        GATEWAY,
-        KEY,
-        KeyExposure::FromEnv,
-    );
+    let req = build_request(chat, &conn, &FormValues::defaults(chat), Some("{\"model\": "))
+        .request
+        .unwrap();
+    let py = snippet(SnippetKind::PythonSdk, chat, &req, GATEWAY, KEY, KeyExposure::FromEnv);
     assert!(py.contains("data=\"{\\\"model\\\": \".encode()"), "{py}");
-    let fetch = snippet(
-        SnippetKind::Fetch,
-        chat,
-        &req,
-        GATEWAY,
-        KEY,
-        KeyExposure::FromEnv,
-    );
+    let fetch = snippet(SnippetKind::Fetch, chat, &req, GATEWAY, KEY, KeyExposure::FromEnv);
     assert!(fetch.contains("body: \"{\\\"model\\\": \","), "{fetch}");
 }
 
@@ -922,14 +837,7 @@ fn no_key_means_no_auth_header_and_a_note() {
     let req = build_request(ep, &conn, &FormValues::defaults(ep), None)
         .request
         .unwrap();
-    let fetch = snippet(
-        SnippetKind::Fetch,
-        ep,
-        &req,
-        SELF_SERVICE,
-        "",
-        KeyExposure::FromEnv,
-    );
+    let fetch = snippet(SnippetKind::Fetch, ep, &req, SELF_SERVICE, "", KeyExposure::FromEnv);
     assert!(
         fetch.contains("carries no key") && !fetch.contains("Authorization:"),
         "{fetch}"

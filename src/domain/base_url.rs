@@ -35,19 +35,13 @@ impl BaseUrlError {
     /// What to tell the person, in English.
     pub fn message(&self) -> String {
         match self {
-            BaseUrlError::Empty => {
-                "Enter the gateway address, e.g. https://api.routescope.ai".into()
-            }
-            BaseUrlError::NoScheme => {
-                "Start the address with https:// (or http:// for a local gateway)".into()
-            }
+            BaseUrlError::Empty => "Enter the gateway address, e.g. https://api.routescope.ai".into(),
+            BaseUrlError::NoScheme => "Start the address with https:// (or http:// for a local gateway)".into(),
             BaseUrlError::UnsupportedScheme(s) => {
                 format!("\"{s}:\" is not a web address: use https:// or http://")
             }
             BaseUrlError::NoHost => "The address has no host name after ://".into(),
-            BaseUrlError::BadCharacter => {
-                "The address contains spaces or invisible characters".into()
-            }
+            BaseUrlError::BadCharacter => "The address contains spaces or invisible characters".into(),
         }
     }
 }
@@ -125,9 +119,7 @@ pub fn encode_segment(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());
     for b in segment.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b'@' => {
-                out.push(b as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' | b'@' => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -139,9 +131,7 @@ pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -155,30 +145,10 @@ mod tests {
     #[test]
     fn parses_the_forms_people_paste() {
         let cases = [
-            (
-                "https://api.routescope.ai",
-                "https",
-                "api.routescope.ai",
-                "",
-            ),
-            (
-                "https://api.routescope.ai/",
-                "https",
-                "api.routescope.ai",
-                "",
-            ),
-            (
-                "https://api.routescope.ai/v1",
-                "https",
-                "api.routescope.ai",
-                "/v1",
-            ),
-            (
-                "  https://api.routescope.ai/v1/  ",
-                "https",
-                "api.routescope.ai",
-                "/v1",
-            ),
+            ("https://api.routescope.ai", "https", "api.routescope.ai", ""),
+            ("https://api.routescope.ai/", "https", "api.routescope.ai", ""),
+            ("https://api.routescope.ai/v1", "https", "api.routescope.ai", "/v1"),
+            ("  https://api.routescope.ai/v1/  ", "https", "api.routescope.ai", "/v1"),
             ("HTTP://127.0.0.1:8787", "http", "127.0.0.1:8787", ""),
             (
                 "https://gw.example.com/relay/v1/chat/completions",
@@ -214,21 +184,14 @@ mod tests {
     #[test]
     fn join_keeps_a_pasted_v1_so_the_doubling_is_visible() {
         let b = BaseUrl::parse("https://api.routescope.ai/v1").unwrap();
-        assert_eq!(
-            b.join("/v1/models"),
-            "https://api.routescope.ai/v1/v1/models"
-        );
+        assert_eq!(b.join("/v1/models"), "https://api.routescope.ai/v1/v1/models");
     }
 
     #[test]
     fn loopback_and_host() {
-        assert!(BaseUrl::parse("http://127.0.0.1:8787")
-            .unwrap()
-            .is_loopback());
+        assert!(BaseUrl::parse("http://127.0.0.1:8787").unwrap().is_loopback());
         assert!(BaseUrl::parse("http://localhost:1").unwrap().is_loopback());
-        assert!(!BaseUrl::parse("https://api.routescope.ai")
-            .unwrap()
-            .is_loopback());
+        assert!(!BaseUrl::parse("https://api.routescope.ai").unwrap().is_loopback());
         assert_eq!(BaseUrl::parse("http://[::1]:80").unwrap().host(), "::1");
     }
 

@@ -3,9 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::domain::base_url::{encode_query_value, encode_segment, BaseUrl};
-use crate::domain::catalogue::{
-    AuthStyle, BodyKind, Endpoint, FieldKind, FieldSpec, MessageStyle, Origin, Target,
-};
+use crate::domain::catalogue::{AuthStyle, BodyKind, Endpoint, FieldKind, FieldSpec, MessageStyle, Origin, Target};
 use crate::domain::form::{ContentPart, FormValues, Message};
 use crate::domain::http::{Body, FileRef, Header, HttpRequest, MultipartPart, PartValue};
 
@@ -84,12 +82,7 @@ pub fn effective_auth(endpoint: &Endpoint, preferred: AuthStyle) -> AuthStyle {
 
 /// Builds the request an endpoint's form describes. `raw_body`, when given, replaces the
 /// generated JSON body verbatim (the escape hatch) after checking that it is JSON.
-pub fn build_request(
-    endpoint: &Endpoint,
-    conn: &Connection,
-    values: &FormValues,
-    raw_body: Option<&str>,
-) -> Built {
+pub fn build_request(endpoint: &Endpoint, conn: &Connection, values: &FormValues, raw_body: Option<&str>) -> Built {
     let mut errors = Vec::new();
     let (base_field, base_text) = match endpoint.origin {
         Origin::Gateway => ("gateway", conn.gateway.as_str()),
@@ -214,11 +207,7 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
         (true, Some(p)) => p.to_string(),
         _ => endpoint.path.to_string(),
     };
-    if let Some(f) = endpoint
-        .fields
-        .iter()
-        .find(|f| f.target == Target::WholePath)
-    {
+    if let Some(f) = endpoint.fields.iter().find(|f| f.target == Target::WholePath) {
         let custom = values.text(f.key).trim();
         if custom.is_empty() {
             errors.push(FieldError::new(f.key, "A path is needed."));
@@ -250,11 +239,7 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
             }
             String::new()
         } else {
-            let encoded = if raw {
-                value.to_string()
-            } else {
-                encode_segment(value)
-            };
+            let encoded = if raw { value.to_string() } else { encode_segment(value) };
             if preceded_by_slash {
                 encoded
             } else {
@@ -266,11 +251,13 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
     template
 }
 
-fn json_body_text(
-    endpoint: &Endpoint,
-    values: &FormValues,
-    errors: &mut Vec<FieldError>,
-) -> String {
+fn json_body_text(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldError>) -> String {
+    let root = form_json(endpoint, values, errors);
+    serde_json::to_string_pretty(&root).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// The JSON body the form describes, as a value (problems are pushed to `errors`).
+pub fn form_json(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldError>) -> Value {
     let mut root = Value::Object(Map::new());
     for f in endpoint.fields {
         let Target::Json(path) = f.target else {
@@ -280,7 +267,7 @@ fn json_body_text(
             merge_at_path(&mut root, path, v);
         }
     }
-    serde_json::to_string_pretty(&root).unwrap_or_else(|_| "{}".to_string())
+    root
 }
 
 /// The JSON value a field contributes, or `None` when it sends nothing.
@@ -304,25 +291,16 @@ fn json_value(f: &FieldSpec, values: &FormValues, errors: &mut Vec<FieldError>) 
             }
         }
         _ if trimmed.is_empty() => None,
-        FieldKind::Text | FieldKind::Model | FieldKind::Choice(_) => {
-            Some(Value::String(trimmed.to_string()))
-        }
+        FieldKind::Text | FieldKind::Model | FieldKind::Choice(_) => Some(Value::String(trimmed.to_string())),
         FieldKind::LongText => Some(Value::String(text.to_string())),
         FieldKind::Integer { .. } => match trimmed.parse::<i64>() {
             Ok(n) => Some(Value::from(n)),
             Err(_) => {
-                errors.push(FieldError::new(
-                    f.key,
-                    format!("{} must be a whole number.", f.label),
-                ));
+                errors.push(FieldError::new(f.key, format!("{} must be a whole number.", f.label)));
                 None
             }
         },
-        FieldKind::Decimal { .. } => match trimmed
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
-        {
+        FieldKind::Decimal { .. } => match trimmed.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
             Some(n) => Some(Value::Number(n)),
             None => {
                 errors.push(FieldError::new(
@@ -368,9 +346,7 @@ fn json_value(f: &FieldSpec, values: &FormValues, errors: &mut Vec<FieldError>) 
                 Some(Value::Array(lines))
             }
         }
-        FieldKind::GeminiSystem => {
-            Some(serde_json::json!({"role": "user", "parts": [{"text": text}]}))
-        }
+        FieldKind::GeminiSystem => Some(serde_json::json!({"role": "user", "parts": [{"text": text}]})),
     }
 }
 
@@ -381,9 +357,7 @@ fn merge_at_path(root: &mut Value, path: &str, value: Value) {
     let segments: Vec<&str> = path.split('.').collect();
     for (i, seg) in segments.iter().enumerate() {
         let last = i + 1 == segments.len();
-        let next_is_index = segments
-            .get(i + 1)
-            .is_some_and(|s| s.parse::<usize>().is_ok());
+        let next_is_index = segments.get(i + 1).is_some_and(|s| s.parse::<usize>().is_ok());
         if let Ok(index) = seg.parse::<usize>() {
             if !node.is_array() {
                 *node = Value::Array(Vec::new());
@@ -491,8 +465,12 @@ fn openai_content(parts: &[ContentPart], responses: bool) -> Value {
             .map(|p| match (p, responses) {
                 (ContentPart::Text(t), false) => serde_json::json!({"type": "text", "text": t}),
                 (ContentPart::Text(t), true) => serde_json::json!({"type": "input_text", "text": t}),
-                (_, false) => serde_json::json!({"type": "image_url", "image_url": {"url": image_source(p).unwrap_or_default()}}),
-                (_, true) => serde_json::json!({"type": "input_image", "image_url": image_source(p).unwrap_or_default()}),
+                (_, false) => {
+                    serde_json::json!({"type": "image_url", "image_url": {"url": image_source(p).unwrap_or_default()}})
+                }
+                (_, true) => {
+                    serde_json::json!({"type": "input_image", "image_url": image_source(p).unwrap_or_default()})
+                }
             })
             .collect(),
     )
@@ -507,7 +485,9 @@ fn claude_content(parts: &[ContentPart]) -> Value {
             .iter()
             .map(|p| match p {
                 ContentPart::Text(t) => serde_json::json!({"type": "text", "text": t}),
-                ContentPart::ImageUrl(u) => serde_json::json!({"type": "image", "source": {"type": "url", "url": u.trim()}}),
+                ContentPart::ImageUrl(u) => {
+                    serde_json::json!({"type": "image", "source": {"type": "url", "url": u.trim()}})
+                }
                 ContentPart::ImageFile(f) => serde_json::json!({"type": "image", "source": {
                     "type": "base64", "media_type": f.effective_mime(), "data": f.base64.clone().unwrap_or_default()}}),
             })
@@ -535,11 +515,7 @@ fn gemini_part(part: &ContentPart) -> Value {
     }
 }
 
-fn multipart_parts(
-    endpoint: &Endpoint,
-    values: &FormValues,
-    errors: &mut Vec<FieldError>,
-) -> Vec<MultipartPart> {
+fn multipart_parts(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldError>) -> Vec<MultipartPart> {
     let mut parts = Vec::new();
     for f in endpoint.fields {
         let Target::Part(name) = f.target else {
@@ -567,10 +543,7 @@ fn multipart_parts(
                     continue;
                 }
                 if t.parse::<i64>().is_err() {
-                    errors.push(FieldError::new(
-                        f.key,
-                        format!("{} must be a whole number.", f.label),
-                    ));
+                    errors.push(FieldError::new(f.key, format!("{} must be a whole number.", f.label)));
                 }
                 parts.push(MultipartPart {
                     name: name.to_string(),

@@ -73,10 +73,7 @@ impl EndpointId {
 
     /// Reads an id written by [`EndpointId::as_str`].
     pub fn parse(text: &str) -> Option<EndpointId> {
-        CATALOGUE
-            .iter()
-            .map(|e| e.id)
-            .find(|id| id.as_str() == text)
+        CATALOGUE.iter().map(|e| e.id).find(|id| id.as_str() == text)
     }
 }
 
@@ -308,20 +305,13 @@ impl Endpoint {
 /// Looks an endpoint up by id.
 pub fn endpoint(id: EndpointId) -> &'static Endpoint {
     // Every id has exactly one entry: the catalogue test checks it.
-    CATALOGUE
-        .iter()
-        .find(|e| e.id == id)
-        .unwrap_or(&CATALOGUE[0])
+    CATALOGUE.iter().find(|e| e.id == id).unwrap_or(&CATALOGUE[0])
 }
 
 const BEARER_ONLY: &[AuthStyle] = &[AuthStyle::Bearer];
 const OPENAI_LIST_AUTH: &[AuthStyle] = &[AuthStyle::Bearer, AuthStyle::XApiKey];
 const CLAUDE_AUTH: &[AuthStyle] = &[AuthStyle::Bearer, AuthStyle::XApiKey];
-const GEMINI_AUTH: &[AuthStyle] = &[
-    AuthStyle::Bearer,
-    AuthStyle::XGoogApiKey,
-    AuthStyle::QueryKey,
-];
+const GEMINI_AUTH: &[AuthStyle] = &[AuthStyle::Bearer, AuthStyle::XGoogApiKey, AuthStyle::QueryKey];
 
 const fn field(
     key: &'static str,
@@ -397,7 +387,14 @@ pub static CATALOGUE: &[Endpoint] = &[
         protocol: Protocol::OpenAiModels,
         auth_styles: OPENAI_LIST_AUTH,
         fixed_headers: &[],
-        fields: &[field("model", "One model (optional)", FieldKind::Model, Target::Path("model"), "", "Leave empty for the whole list; a model id fetches GET /v1/models/{model}.")],
+        fields: &[field(
+            "model",
+            "One model (optional)",
+            FieldKind::Model,
+            Target::Path("model"),
+            "",
+            "Leave empty for the whole list; a model id fetches GET /v1/models/{model}.",
+        )],
         timeout_secs: 30,
     },
     Endpoint {
@@ -413,7 +410,14 @@ pub static CATALOGUE: &[Endpoint] = &[
         protocol: Protocol::GeminiModels,
         auth_styles: GEMINI_AUTH,
         fixed_headers: &[],
-        fields: &[field("list", "Shape", FieldKind::Choice(&["models", "openai/models"]), Target::PathRaw("list"), "models", "models: Gemini-native list; openai/models: the same list in OpenAI shape.")],
+        fields: &[field(
+            "list",
+            "Shape",
+            FieldKind::Choice(&["models", "openai/models"]),
+            Target::PathRaw("list"),
+            "models",
+            "models: Gemini-native list; openai/models: the same list in OpenAI shape.",
+        )],
         timeout_secs: 30,
     },
     Endpoint {
@@ -430,15 +434,71 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
         fields: &[
-            required("model", "Model", FieldKind::Model, Target::Json("model"), "gpt-5.4", "A model id from the model list."),
-            required("messages", "Messages", FieldKind::Messages(MessageStyle::OpenAiChat), Target::Json("messages"), "", "At least one message."),
-            field("temperature", "Temperature", FieldKind::Decimal { min: 0.0, max: 2.0 }, Target::Json("temperature"), "", "0 to 2; empty leaves the model's default."),
-            field("top_p", "Top p", FieldKind::Decimal { min: 0.0, max: 1.0 }, Target::Json("top_p"), "", "0 to 1."),
-            field("max_tokens", "Max tokens", FieldKind::Integer { min: 1, max: 1_000_000 }, Target::Json("max_tokens"), "", "Upper bound on the answer's length."),
+            required(
+                "model",
+                "Model",
+                FieldKind::Model,
+                Target::Json("model"),
+                "gpt-5.4",
+                "A model id from the model list.",
+            ),
+            required(
+                "messages",
+                "Messages",
+                FieldKind::Messages(MessageStyle::OpenAiChat),
+                Target::Json("messages"),
+                "",
+                "At least one message.",
+            ),
+            field(
+                "temperature",
+                "Temperature",
+                FieldKind::Decimal { min: 0.0, max: 2.0 },
+                Target::Json("temperature"),
+                "",
+                "0 to 2; empty leaves the model's default.",
+            ),
+            field(
+                "top_p",
+                "Top p",
+                FieldKind::Decimal { min: 0.0, max: 1.0 },
+                Target::Json("top_p"),
+                "",
+                "0 to 1.",
+            ),
+            field(
+                "max_tokens",
+                "Max tokens",
+                FieldKind::Integer { min: 1, max: 1_000_000 },
+                Target::Json("max_tokens"),
+                "",
+                "Upper bound on the answer's length.",
+            ),
             STREAM,
-            field("include_usage", "Usage in stream", FieldKind::Toggle, Target::Json("stream_options.include_usage"), "", "stream_options.include_usage: a last chunk with token usage."),
-            field("enable_thinking", "enable_thinking", FieldKind::Toggle, Target::Json("enable_thinking"), "", "Qwen-style extension; other models ignore or reject it."),
-            field("tools", "Tools (JSON)", FieldKind::Json, Target::Json("tools"), "", "An array of tool definitions."),
+            field(
+                "include_usage",
+                "Usage in stream",
+                FieldKind::Toggle,
+                Target::Json("stream_options.include_usage"),
+                "",
+                "stream_options.include_usage: a last chunk with token usage.",
+            ),
+            field(
+                "enable_thinking",
+                "enable_thinking",
+                FieldKind::Toggle,
+                Target::Json("enable_thinking"),
+                "",
+                "Qwen-style extension; other models ignore or reject it.",
+            ),
+            field(
+                "tools",
+                "Tools (JSON)",
+                FieldKind::Json,
+                Target::Json("tools"),
+                "",
+                "An array of tool definitions.",
+            ),
         ],
         timeout_secs: 120,
     },
@@ -456,11 +516,46 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
         fields: &[
-            required("model", "Model", FieldKind::Model, Target::Json("model"), "gpt-5.4", "A model id from the model list."),
-            required("input", "Input", FieldKind::Messages(MessageStyle::ResponsesInput), Target::Json("input"), "", "One user text is sent as a plain string; more becomes input items."),
-            field("instructions", "Instructions", FieldKind::LongText, Target::Json("instructions"), "", "System-level instructions."),
-            field("max_output_tokens", "Max output tokens", FieldKind::Integer { min: 1, max: 1_000_000 }, Target::Json("max_output_tokens"), "", ""),
-            field("reasoning_effort", "Reasoning effort", FieldKind::Choice(&["", "minimal", "low", "medium", "high"]), Target::Json("reasoning.effort"), "", "reasoning.effort"),
+            required(
+                "model",
+                "Model",
+                FieldKind::Model,
+                Target::Json("model"),
+                "gpt-5.4",
+                "A model id from the model list.",
+            ),
+            required(
+                "input",
+                "Input",
+                FieldKind::Messages(MessageStyle::ResponsesInput),
+                Target::Json("input"),
+                "",
+                "One user text is sent as a plain string; more becomes input items.",
+            ),
+            field(
+                "instructions",
+                "Instructions",
+                FieldKind::LongText,
+                Target::Json("instructions"),
+                "",
+                "System-level instructions.",
+            ),
+            field(
+                "max_output_tokens",
+                "Max output tokens",
+                FieldKind::Integer { min: 1, max: 1_000_000 },
+                Target::Json("max_output_tokens"),
+                "",
+                "",
+            ),
+            field(
+                "reasoning_effort",
+                "Reasoning effort",
+                FieldKind::Choice(&["", "minimal", "low", "medium", "high"]),
+                Target::Json("reasoning.effort"),
+                "",
+                "reasoning.effort",
+            ),
             STREAM,
         ],
         timeout_secs: 120,
@@ -479,15 +574,71 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: CLAUDE_AUTH,
         fixed_headers: &[],
         fields: &[
-            required("model", "Model", FieldKind::Model, Target::Json("model"), "claude-sonnet-4-6", "A model id from the model list."),
-            required("max_tokens", "Max tokens", FieldKind::Integer { min: 1, max: 1_000_000 }, Target::Json("max_tokens"), "1024", "Required by Claude Messages."),
-            field("system", "System", FieldKind::LongText, Target::Json("system"), "", "The system prompt, outside messages."),
-            required("messages", "Messages", FieldKind::Messages(MessageStyle::Claude), Target::Json("messages"), "", "Alternate user and assistant."),
-            field("temperature", "Temperature", FieldKind::Decimal { min: 0.0, max: 1.0 }, Target::Json("temperature"), "", "Anthropic accepts 0 to 1."),
+            required(
+                "model",
+                "Model",
+                FieldKind::Model,
+                Target::Json("model"),
+                "claude-sonnet-4-6",
+                "A model id from the model list.",
+            ),
+            required(
+                "max_tokens",
+                "Max tokens",
+                FieldKind::Integer { min: 1, max: 1_000_000 },
+                Target::Json("max_tokens"),
+                "1024",
+                "Required by Claude Messages.",
+            ),
+            field(
+                "system",
+                "System",
+                FieldKind::LongText,
+                Target::Json("system"),
+                "",
+                "The system prompt, outside messages.",
+            ),
+            required(
+                "messages",
+                "Messages",
+                FieldKind::Messages(MessageStyle::Claude),
+                Target::Json("messages"),
+                "",
+                "Alternate user and assistant.",
+            ),
+            field(
+                "temperature",
+                "Temperature",
+                FieldKind::Decimal { min: 0.0, max: 1.0 },
+                Target::Json("temperature"),
+                "",
+                "Anthropic accepts 0 to 1.",
+            ),
             STREAM,
-            field("tools", "Tools (JSON)", FieldKind::Json, Target::Json("tools"), "", "An array of tool definitions."),
-            required("anthropic_version", "anthropic-version", FieldKind::Choice(&["2023-06-01", "2026-10-21"]), Target::Header("anthropic-version"), "2023-06-01", "Official clients always send it."),
-            field("anthropic_beta", "anthropic-beta", FieldKind::Text, Target::Header("anthropic-beta"), "", "Where Claude Code's experimental betas travel; leave empty."),
+            field(
+                "tools",
+                "Tools (JSON)",
+                FieldKind::Json,
+                Target::Json("tools"),
+                "",
+                "An array of tool definitions.",
+            ),
+            required(
+                "anthropic_version",
+                "anthropic-version",
+                FieldKind::Choice(&["2023-06-01", "2026-10-21"]),
+                Target::Header("anthropic-version"),
+                "2023-06-01",
+                "Official clients always send it.",
+            ),
+            field(
+                "anthropic_beta",
+                "anthropic-beta",
+                FieldKind::Text,
+                Target::Header("anthropic-beta"),
+                "",
+                "Where Claude Code's experimental betas travel; leave empty.",
+            ),
         ],
         timeout_secs: 120,
     },
@@ -505,15 +656,78 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: GEMINI_AUTH,
         fixed_headers: &[],
         fields: &[
-            required("model", "Model", FieldKind::Model, Target::Path("model"), "gemini-2.5-flash", "Goes in the path, not the body."),
-            required("contents", "Contents", FieldKind::Messages(MessageStyle::Gemini), Target::Json("contents"), "", "contents[].parts[]: text and inline images."),
-            field("system_instruction", "System instruction", FieldKind::GeminiSystem, Target::Json("systemInstruction"), "", "Sent as {role:\"user\", parts:[{text}]}."),
-            field("temperature", "Temperature", FieldKind::Decimal { min: 0.0, max: 2.0 }, Target::Json("generationConfig.temperature"), "", ""),
-            field("top_p", "topP", FieldKind::Decimal { min: 0.0, max: 1.0 }, Target::Json("generationConfig.topP"), "", ""),
-            field("top_k", "topK", FieldKind::Integer { min: 1, max: 1000 }, Target::Json("generationConfig.topK"), "", ""),
-            field("max_output_tokens", "maxOutputTokens", FieldKind::Integer { min: 1, max: 1_000_000 }, Target::Json("generationConfig.maxOutputTokens"), "", ""),
-            field("response_modalities", "responseModalities", FieldKind::CsvList, Target::Json("generationConfig.responseModalities"), "", "TEXT, IMAGE for image models."),
-            field("stream", "Stream", FieldKind::Toggle, Target::Stream, "", "Uses :streamGenerateContent?alt=sse."),
+            required(
+                "model",
+                "Model",
+                FieldKind::Model,
+                Target::Path("model"),
+                "gemini-2.5-flash",
+                "Goes in the path, not the body.",
+            ),
+            required(
+                "contents",
+                "Contents",
+                FieldKind::Messages(MessageStyle::Gemini),
+                Target::Json("contents"),
+                "",
+                "contents[].parts[]: text and inline images.",
+            ),
+            field(
+                "system_instruction",
+                "System instruction",
+                FieldKind::GeminiSystem,
+                Target::Json("systemInstruction"),
+                "",
+                "Sent as {role:\"user\", parts:[{text}]}.",
+            ),
+            field(
+                "temperature",
+                "Temperature",
+                FieldKind::Decimal { min: 0.0, max: 2.0 },
+                Target::Json("generationConfig.temperature"),
+                "",
+                "",
+            ),
+            field(
+                "top_p",
+                "topP",
+                FieldKind::Decimal { min: 0.0, max: 1.0 },
+                Target::Json("generationConfig.topP"),
+                "",
+                "",
+            ),
+            field(
+                "top_k",
+                "topK",
+                FieldKind::Integer { min: 1, max: 1000 },
+                Target::Json("generationConfig.topK"),
+                "",
+                "",
+            ),
+            field(
+                "max_output_tokens",
+                "maxOutputTokens",
+                FieldKind::Integer { min: 1, max: 1_000_000 },
+                Target::Json("generationConfig.maxOutputTokens"),
+                "",
+                "",
+            ),
+            field(
+                "response_modalities",
+                "responseModalities",
+                FieldKind::CsvList,
+                Target::Json("generationConfig.responseModalities"),
+                "",
+                "TEXT, IMAGE for image models.",
+            ),
+            field(
+                "stream",
+                "Stream",
+                FieldKind::Toggle,
+                Target::Stream,
+                "",
+                "Uses :streamGenerateContent?alt=sse.",
+            ),
         ],
         timeout_secs: 120,
     },
@@ -531,12 +745,54 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: GEMINI_AUTH,
         fixed_headers: &[],
         fields: &[
-            required("model", "Model", FieldKind::Choice(IMAGEN_MODELS), Target::Path("model"), "imagen-4.0-fast-generate-001", ""),
-            required("prompt", "Prompt", FieldKind::LongText, Target::Json("instances.0.prompt"), "A watercolor lighthouse at dawn", "instances[0].prompt"),
-            field("sample_count", "sampleCount", FieldKind::Integer { min: 1, max: 4 }, Target::Json("parameters.sampleCount"), "1", "1 to 4 (the API's default is 4)."),
-            field("aspect_ratio", "aspectRatio", FieldKind::Choice(&["1:1", "3:4", "4:3", "9:16", "16:9"]), Target::Json("parameters.aspectRatio"), "1:1", ""),
-            field("person_generation", "personGeneration", FieldKind::Choice(&["", "dont_allow", "allow_adult", "allow_all"]), Target::Json("parameters.personGeneration"), "", ""),
-            field("image_size", "imageSize", FieldKind::Choice(&["", "1K", "2K"]), Target::Json("parameters.imageSize"), "", ""),
+            required(
+                "model",
+                "Model",
+                FieldKind::Choice(IMAGEN_MODELS),
+                Target::Path("model"),
+                "imagen-4.0-fast-generate-001",
+                "",
+            ),
+            required(
+                "prompt",
+                "Prompt",
+                FieldKind::LongText,
+                Target::Json("instances.0.prompt"),
+                "A watercolor lighthouse at dawn",
+                "instances[0].prompt",
+            ),
+            field(
+                "sample_count",
+                "sampleCount",
+                FieldKind::Integer { min: 1, max: 4 },
+                Target::Json("parameters.sampleCount"),
+                "1",
+                "1 to 4 (the API's default is 4).",
+            ),
+            field(
+                "aspect_ratio",
+                "aspectRatio",
+                FieldKind::Choice(&["1:1", "3:4", "4:3", "9:16", "16:9"]),
+                Target::Json("parameters.aspectRatio"),
+                "1:1",
+                "",
+            ),
+            field(
+                "person_generation",
+                "personGeneration",
+                FieldKind::Choice(&["", "dont_allow", "allow_adult", "allow_all"]),
+                Target::Json("parameters.personGeneration"),
+                "",
+                "",
+            ),
+            field(
+                "image_size",
+                "imageSize",
+                FieldKind::Choice(&["", "1K", "2K"]),
+                Target::Json("parameters.imageSize"),
+                "",
+                "",
+            ),
         ],
         timeout_secs: 150,
     },
@@ -554,13 +810,62 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
         fields: &[
-            required("model", "Model", FieldKind::Model, Target::Json("model"), "gpt-image-2", "gpt-image-2 or a doubao-seedream model."),
-            required("prompt", "Prompt", FieldKind::LongText, Target::Json("prompt"), "A watercolor lighthouse at dawn", ""),
-            field("n", "n", FieldKind::Integer { min: 1, max: 10 }, Target::Json("n"), "1", "1 to 10 images."),
-            field("size", "Size", FieldKind::Text, Target::Json("size"), "1024x1024", "WIDTHxHEIGHT with an ASCII x."),
-            field("quality", "Quality", FieldKind::Choice(IMAGE_QUALITIES), Target::Json("quality"), "", ""),
-            field("style", "Style", FieldKind::Choice(&["", "vivid", "natural"]), Target::Json("style"), "", ""),
-            field("response_format", "response_format", FieldKind::Choice(RESPONSE_FORMATS), Target::Json("response_format"), "", "url or b64_json"),
+            required(
+                "model",
+                "Model",
+                FieldKind::Model,
+                Target::Json("model"),
+                "gpt-image-2",
+                "gpt-image-2 or a doubao-seedream model.",
+            ),
+            required(
+                "prompt",
+                "Prompt",
+                FieldKind::LongText,
+                Target::Json("prompt"),
+                "A watercolor lighthouse at dawn",
+                "",
+            ),
+            field(
+                "n",
+                "n",
+                FieldKind::Integer { min: 1, max: 10 },
+                Target::Json("n"),
+                "1",
+                "1 to 10 images.",
+            ),
+            field(
+                "size",
+                "Size",
+                FieldKind::Text,
+                Target::Json("size"),
+                "1024x1024",
+                "WIDTHxHEIGHT with an ASCII x.",
+            ),
+            field(
+                "quality",
+                "Quality",
+                FieldKind::Choice(IMAGE_QUALITIES),
+                Target::Json("quality"),
+                "",
+                "",
+            ),
+            field(
+                "style",
+                "Style",
+                FieldKind::Choice(&["", "vivid", "natural"]),
+                Target::Json("style"),
+                "",
+                "",
+            ),
+            field(
+                "response_format",
+                "response_format",
+                FieldKind::Choice(RESPONSE_FORMATS),
+                Target::Json("response_format"),
+                "",
+                "url or b64_json",
+            ),
             field("user", "user", FieldKind::Text, Target::Json("user"), "", ""),
         ],
         timeout_secs: 150,
@@ -579,14 +884,70 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
         fields: &[
-            required("model", "Model", FieldKind::Model, Target::Part("model"), "gpt-image-2", ""),
-            required("prompt", "Prompt", FieldKind::LongText, Target::Part("prompt"), "Add a red umbrella", ""),
-            required("image", "Image file(s)", FieldKind::Files { multiple: true }, Target::Part("image"), "", "PNG, JPEG or WebP; several are sent as image[]."),
-            field("mask", "Mask (optional)", FieldKind::Files { multiple: false }, Target::Part("mask"), "", "A PNG whose transparent pixels mark what to edit."),
-            field("n", "n", FieldKind::Integer { min: 1, max: 10 }, Target::Part("n"), "", ""),
-            field("size", "Size", FieldKind::Text, Target::Part("size"), "1024x1024", "WIDTHxHEIGHT with an ASCII x."),
-            field("quality", "Quality", FieldKind::Choice(IMAGE_QUALITIES), Target::Part("quality"), "", ""),
-            field("response_format", "response_format", FieldKind::Choice(RESPONSE_FORMATS), Target::Part("response_format"), "", ""),
+            required(
+                "model",
+                "Model",
+                FieldKind::Model,
+                Target::Part("model"),
+                "gpt-image-2",
+                "",
+            ),
+            required(
+                "prompt",
+                "Prompt",
+                FieldKind::LongText,
+                Target::Part("prompt"),
+                "Add a red umbrella",
+                "",
+            ),
+            required(
+                "image",
+                "Image file(s)",
+                FieldKind::Files { multiple: true },
+                Target::Part("image"),
+                "",
+                "PNG, JPEG or WebP; several are sent as image[].",
+            ),
+            field(
+                "mask",
+                "Mask (optional)",
+                FieldKind::Files { multiple: false },
+                Target::Part("mask"),
+                "",
+                "A PNG whose transparent pixels mark what to edit.",
+            ),
+            field(
+                "n",
+                "n",
+                FieldKind::Integer { min: 1, max: 10 },
+                Target::Part("n"),
+                "",
+                "",
+            ),
+            field(
+                "size",
+                "Size",
+                FieldKind::Text,
+                Target::Part("size"),
+                "1024x1024",
+                "WIDTHxHEIGHT with an ASCII x.",
+            ),
+            field(
+                "quality",
+                "Quality",
+                FieldKind::Choice(IMAGE_QUALITIES),
+                Target::Part("quality"),
+                "",
+                "",
+            ),
+            field(
+                "response_format",
+                "response_format",
+                FieldKind::Choice(RESPONSE_FORMATS),
+                Target::Part("response_format"),
+                "",
+                "",
+            ),
         ],
         timeout_secs: 150,
     },
@@ -604,15 +965,81 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
         fields: &[
-            required("model", "Model", FieldKind::Choice(SEEDREAM_MODELS), Target::Json("model"), "doubao-seedream-4-0-250828", ""),
-            required("prompt", "Prompt", FieldKind::LongText, Target::Json("prompt"), "Make it a winter scene", ""),
-            required("image", "Image URLs", FieldKind::UrlLines { always_array: false }, Target::Json("image"), "https://example.com/reference.png", "One URL or data: URI per line; one is sent as a string, several as an array."),
-            field("image_files", "Or image files", FieldKind::Files { multiple: true }, Target::Json("image"), "", "Sent as data: URIs in the image field."),
-            field("size", "Size", FieldKind::Text, Target::Json("size"), "2048x2048", "1K, 2K, 4K or WIDTHxHEIGHT."),
-            field("watermark", "Watermark", FieldKind::Toggle, Target::Json("watermark"), "", ""),
-            field("response_format", "response_format", FieldKind::Choice(RESPONSE_FORMATS), Target::Json("response_format"), "", ""),
-            field("seed", "Seed", FieldKind::Integer { min: -1, max: 2_147_483_647 }, Target::Json("seed"), "", ""),
-            field("guidance_scale", "guidance_scale", FieldKind::Decimal { min: 1.0, max: 10.0 }, Target::Json("guidance_scale"), "", ""),
+            required(
+                "model",
+                "Model",
+                FieldKind::Choice(SEEDREAM_MODELS),
+                Target::Json("model"),
+                "doubao-seedream-4-0-250828",
+                "",
+            ),
+            required(
+                "prompt",
+                "Prompt",
+                FieldKind::LongText,
+                Target::Json("prompt"),
+                "Make it a winter scene",
+                "",
+            ),
+            required(
+                "image",
+                "Image URLs",
+                FieldKind::UrlLines { always_array: false },
+                Target::Json("image"),
+                "https://example.com/reference.png",
+                "One URL or data: URI per line; one is sent as a string, several as an array.",
+            ),
+            field(
+                "image_files",
+                "Or image files",
+                FieldKind::Files { multiple: true },
+                Target::Json("image"),
+                "",
+                "Sent as data: URIs in the image field.",
+            ),
+            field(
+                "size",
+                "Size",
+                FieldKind::Text,
+                Target::Json("size"),
+                "2048x2048",
+                "1K, 2K, 4K or WIDTHxHEIGHT.",
+            ),
+            field(
+                "watermark",
+                "Watermark",
+                FieldKind::Toggle,
+                Target::Json("watermark"),
+                "",
+                "",
+            ),
+            field(
+                "response_format",
+                "response_format",
+                FieldKind::Choice(RESPONSE_FORMATS),
+                Target::Json("response_format"),
+                "",
+                "",
+            ),
+            field(
+                "seed",
+                "Seed",
+                FieldKind::Integer {
+                    min: -1,
+                    max: 2_147_483_647,
+                },
+                Target::Json("seed"),
+                "",
+                "",
+            ),
+            field(
+                "guidance_scale",
+                "guidance_scale",
+                FieldKind::Decimal { min: 1.0, max: 10.0 },
+                Target::Json("guidance_scale"),
+                "",
+                "",
+            ),
         ],
         timeout_secs: 150,
     },
@@ -630,14 +1057,56 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
         fields: &[
-            field("model", "Model", FieldKind::Model, Target::Json("model"), "gpt-image-2", ""),
-            field("prompt", "Prompt", FieldKind::LongText, Target::Json("prompt"), "A watercolor lighthouse at dawn", "prompt or images is required."),
-            field("images", "Image URLs", FieldKind::UrlLines { always_array: true }, Target::Json("images"), "", "Reference image URLs, one per line (always an array)."),
+            field(
+                "model",
+                "Model",
+                FieldKind::Model,
+                Target::Json("model"),
+                "gpt-image-2",
+                "",
+            ),
+            field(
+                "prompt",
+                "Prompt",
+                FieldKind::LongText,
+                Target::Json("prompt"),
+                "A watercolor lighthouse at dawn",
+                "prompt or images is required.",
+            ),
+            field(
+                "images",
+                "Image URLs",
+                FieldKind::UrlLines { always_array: true },
+                Target::Json("images"),
+                "",
+                "Reference image URLs, one per line (always an array).",
+            ),
             field("mask", "Mask URL", FieldKind::Text, Target::Json("mask"), "", ""),
             field("size", "Size", FieldKind::Text, Target::Json("size"), "1024x1024", ""),
-            field("quality", "Quality", FieldKind::Choice(IMAGE_QUALITIES), Target::Json("quality"), "", ""),
-            field("n", "n", FieldKind::Integer { min: 1, max: 10 }, Target::Json("n"), "", ""),
-            field("output_format", "output_format", FieldKind::Choice(&["", "png", "jpeg", "webp"]), Target::Json("output_format"), "", ""),
+            field(
+                "quality",
+                "Quality",
+                FieldKind::Choice(IMAGE_QUALITIES),
+                Target::Json("quality"),
+                "",
+                "",
+            ),
+            field(
+                "n",
+                "n",
+                FieldKind::Integer { min: 1, max: 10 },
+                Target::Json("n"),
+                "",
+                "",
+            ),
+            field(
+                "output_format",
+                "output_format",
+                FieldKind::Choice(&["", "png", "jpeg", "webp"]),
+                Target::Json("output_format"),
+                "",
+                "",
+            ),
         ],
         timeout_secs: 60,
     },
@@ -655,8 +1124,22 @@ pub static CATALOGUE: &[Endpoint] = &[
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
         fields: &[
-            required("query_path", "Query path", FieldKind::Text, Target::WholePath, "/v1/aiart/openai/image/query", "Not in the public docs; change it if your gateway differs."),
-            required("job_id", "job_id", FieldKind::Text, Target::Json("job_id"), "", "From the submit answer."),
+            required(
+                "query_path",
+                "Query path",
+                FieldKind::Text,
+                Target::WholePath,
+                "/v1/aiart/openai/image/query",
+                "Not in the public docs; change it if your gateway differs.",
+            ),
+            required(
+                "job_id",
+                "job_id",
+                FieldKind::Text,
+                Target::Json("job_id"),
+                "",
+                "From the submit answer.",
+            ),
         ],
         timeout_secs: 30,
     },
@@ -675,10 +1158,38 @@ pub static CATALOGUE: &[Endpoint] = &[
         fixed_headers: &[],
         fields: &[
             required("model", "Model", FieldKind::Model, Target::Json("model"), "sora-2", ""),
-            required("prompt", "Prompt", FieldKind::LongText, Target::Json("prompt"), "A paper boat drifting down a rainy street", ""),
-            field("image", "Image URL", FieldKind::Text, Target::Json("image"), "", "Optional first frame."),
-            field("duration", "Duration (s)", FieldKind::Integer { min: 1, max: 60 }, Target::Json("duration"), "", ""),
-            field("size", "Size", FieldKind::Text, Target::Json("size"), "", "e.g. 1280x720"),
+            required(
+                "prompt",
+                "Prompt",
+                FieldKind::LongText,
+                Target::Json("prompt"),
+                "A paper boat drifting down a rainy street",
+                "",
+            ),
+            field(
+                "image",
+                "Image URL",
+                FieldKind::Text,
+                Target::Json("image"),
+                "",
+                "Optional first frame.",
+            ),
+            field(
+                "duration",
+                "Duration (s)",
+                FieldKind::Integer { min: 1, max: 60 },
+                Target::Json("duration"),
+                "",
+                "",
+            ),
+            field(
+                "size",
+                "Size",
+                FieldKind::Text,
+                Target::Json("size"),
+                "",
+                "e.g. 1280x720",
+            ),
         ],
         timeout_secs: 60,
     },
@@ -695,7 +1206,14 @@ pub static CATALOGUE: &[Endpoint] = &[
         protocol: Protocol::VideoTask,
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
-        fields: &[required("task_id", "task_id", FieldKind::Text, Target::Path("task_id"), "", "From the submit answer.")],
+        fields: &[required(
+            "task_id",
+            "task_id",
+            FieldKind::Text,
+            Target::Path("task_id"),
+            "",
+            "From the submit answer.",
+        )],
         timeout_secs: 30,
     },
     Endpoint {
@@ -727,7 +1245,14 @@ pub static CATALOGUE: &[Endpoint] = &[
         protocol: Protocol::SelfService,
         auth_styles: BEARER_ONLY,
         fixed_headers: &[],
-        fields: &[required("request_id", "Request id", FieldKind::Text, Target::Query("request_id"), "", "From an error message's (request id: …).")],
+        fields: &[required(
+            "request_id",
+            "Request id",
+            FieldKind::Text,
+            Target::Query("request_id"),
+            "",
+            "From an error message's (request id: …).",
+        )],
         timeout_secs: 30,
     },
     Endpoint {
@@ -755,12 +1280,7 @@ mod tests {
     #[test]
     fn every_id_appears_once_and_round_trips() {
         for e in CATALOGUE {
-            assert_eq!(
-                CATALOGUE.iter().filter(|x| x.id == e.id).count(),
-                1,
-                "{:?}",
-                e.id
-            );
+            assert_eq!(CATALOGUE.iter().filter(|x| x.id == e.id).count(), 1, "{:?}", e.id);
             assert_eq!(EndpointId::parse(e.id.as_str()), Some(e.id));
             assert_eq!(endpoint(e.id).id, e.id);
         }
@@ -780,15 +1300,12 @@ mod tests {
             }
             let mut rest = e.path;
             while let Some(start) = rest.find('{') {
-                let end = rest[start..]
-                    .find('}')
-                    .map(|i| start + i)
-                    .unwrap_or(rest.len());
+                let end = rest[start..].find('}').map(|i| start + i).unwrap_or(rest.len());
                 let name = &rest[start + 1..end];
                 assert!(
-                    e.fields.iter().any(
-                        |f| f.target == Target::Path(name) || f.target == Target::PathRaw(name)
-                    ),
+                    e.fields
+                        .iter()
+                        .any(|f| f.target == Target::Path(name) || f.target == Target::PathRaw(name)),
                     "{}: no field for {{{name}}}",
                     e.title
                 );
@@ -800,12 +1317,7 @@ mod tests {
     #[test]
     fn bearer_is_always_offered_first() {
         for e in CATALOGUE {
-            assert_eq!(
-                e.auth_styles.first(),
-                Some(&AuthStyle::Bearer),
-                "{}",
-                e.title
-            );
+            assert_eq!(e.auth_styles.first(), Some(&AuthStyle::Bearer), "{}", e.title);
         }
     }
 }

@@ -216,14 +216,8 @@ mod tests {
                 "https://api.routescope.ai/v1/chat/completions",
                 "https://api.routescope.ai",
             ),
-            (
-                "https://api.routescope.ai/v1beta/models",
-                "https://api.routescope.ai",
-            ),
-            (
-                "https://gw.example.com/relay/v1",
-                "https://gw.example.com/relay",
-            ),
+            ("https://api.routescope.ai/v1beta/models", "https://api.routescope.ai"),
+            ("https://gw.example.com/relay/v1", "https://gw.example.com/relay"),
             ("http://127.0.0.1:8787", "http://127.0.0.1:8787"),
         ];
         for (typed, root) in table {
@@ -283,10 +277,7 @@ mod tests {
         assert!(!s.typed_works);
         // Codex given the bare origin calls /responses: the dashboard answers with HTML.
         let s = setup_for(Client::Codex, "https://api.routescope.ai", Lang::En).unwrap();
-        assert_eq!(
-            s.calls_as_typed.as_deref(),
-            Some("https://api.routescope.ai/responses")
-        );
+        assert_eq!(s.calls_as_typed.as_deref(), Some("https://api.routescope.ai/responses"));
         assert!(!s.typed_works);
         assert!(
             setup_for(Client::Codex, "https://api.routescope.ai/v1", Lang::En)

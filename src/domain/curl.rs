@@ -43,20 +43,13 @@ pub fn to_curl(request: &HttpRequest, key: &str, exposure: KeyExposure) -> Strin
                 match &p.value {
                     // `-F name=@x` would read a file and `<x` a file's text: values starting
                     // with those must travel as --form-string.
-                    PartValue::Text(t) if t.starts_with('@') || t.starts_with('<') => lines.push(
-                        format!("  --form-string {}", arg(&format!("{}={}", p.name, t))),
-                    ),
-                    PartValue::Text(t) => {
-                        lines.push(format!("  -F {}", arg(&format!("{}={}", p.name, t))))
+                    PartValue::Text(t) if t.starts_with('@') || t.starts_with('<') => {
+                        lines.push(format!("  --form-string {}", arg(&format!("{}={}", p.name, t))))
                     }
+                    PartValue::Text(t) => lines.push(format!("  -F {}", arg(&format!("{}={}", p.name, t)))),
                     PartValue::File(f) => lines.push(format!(
                         "  -F {}",
-                        quote(&format!(
-                            "{}=@{};type={}",
-                            p.name,
-                            f.name,
-                            f.effective_mime()
-                        ))
+                        quote(&format!("{}=@{};type={}", p.name, f.name, f.effective_mime()))
                     )),
                 }
             }

@@ -108,10 +108,9 @@ impl Envelope {
     /// Whether the body reports an error, whatever the status (a 200 can carry one).
     pub fn is_error(&self) -> bool {
         match self.shape {
-            EnvelopeShape::GatewayOrOpenAi
-            | EnvelopeShape::Claude
-            | EnvelopeShape::Google
-            | EnvelopeShape::Detail => true,
+            EnvelopeShape::GatewayOrOpenAi | EnvelopeShape::Claude | EnvelopeShape::Google | EnvelopeShape::Detail => {
+                true
+            }
             EnvelopeShape::Dashboard => self.success == Some(false),
             EnvelopeShape::Task => self.code.as_deref().is_some_and(|c| !is_success_code(c)),
             EnvelopeShape::OtherJson => self.has_error_member,
@@ -192,11 +191,7 @@ fn sse_error_data(text: &str) -> Option<&str> {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = text.chars().take(512).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.contains("<html")
         || head.starts_with("<head")
@@ -361,8 +356,8 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
 
 /// The gateway/OpenAI shape, or Google's when `status`/`details` are present.
 fn error_object(err: &Map<String, Value>) -> Envelope {
-    let google = matches!(err.get("status"), Some(Value::String(_)))
-        || matches!(err.get("details"), Some(Value::Array(_)));
+    let google =
+        matches!(err.get("status"), Some(Value::String(_))) || matches!(err.get("details"), Some(Value::Array(_)));
     let mut env = Envelope::of_shape(if google {
         EnvelopeShape::Google
     } else {
@@ -491,9 +486,8 @@ pub fn extract_request_id(message: &str) -> Option<String> {
 /// The id right after a marker, once separators are skipped; it must look like an id
 /// (6+ characters with a digit), so "request id is required" yields nothing.
 fn read_id(rest: &str) -> Option<String> {
-    let rest = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ':' | '：' | '=' | '"' | '\'' | '#' | '`')
-    });
+    let rest =
+        rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '=' | '"' | '\'' | '#' | '`'));
     let id: String = rest
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
@@ -538,16 +532,8 @@ mod tests {
                 r#"{"success":false,"message":"无效的令牌"}"#,
                 EnvelopeShape::Dashboard,
             ),
-            (
-                "detail",
-                r#"{"detail":"Not authenticated"}"#,
-                EnvelopeShape::Detail,
-            ),
-            (
-                "other",
-                r#"{"error":"Unauthorized"}"#,
-                EnvelopeShape::OtherJson,
-            ),
+            ("detail", r#"{"detail":"Not authenticated"}"#, EnvelopeShape::Detail),
+            ("other", r#"{"error":"Unauthorized"}"#, EnvelopeShape::OtherJson),
             ("empty", "  \n", EnvelopeShape::Empty),
             ("plain", "upstream connect error", EnvelopeShape::PlainText),
             (
@@ -560,9 +546,7 @@ mod tests {
             let env = parse(body);
             assert_eq!(env.shape, *shape, "{name}");
             assert!(
-                env.shape == EnvelopeShape::Empty
-                    || env.shape == EnvelopeShape::Html
-                    || env.message.is_some(),
+                env.shape == EnvelopeShape::Empty || env.shape == EnvelopeShape::Html || env.message.is_some(),
                 "{name}: {env:?}"
             );
         }
@@ -610,17 +594,13 @@ mod tests {
         );
         let inner = env.nested.as_deref().map(|n| n.code.clone());
         assert_eq!(inner, Some(Some("invalid_api_key".to_string())));
-        assert_eq!(
-            env.innermost().error_type.as_deref(),
-            Some("invalid_request_error")
-        );
+        assert_eq!(env.innermost().error_type.as_deref(), Some("invalid_request_error"));
     }
 
     #[test]
     fn detail_variants() {
-        let list = parse(
-            r#"{"detail":[{"loc":["body","messages"],"msg":"field required","type":"value_error.missing"}]}"#,
-        );
+        let list =
+            parse(r#"{"detail":[{"loc":["body","messages"],"msg":"field required","type":"value_error.missing"}]}"#);
         assert_eq!(list.message.as_deref(), Some("field required"));
         assert_eq!(list.param.as_deref(), Some("body.messages"));
         let obj = parse(r#"{"detail":{"message":"Rate limited","code":"rate_limited"}}"#);
@@ -638,18 +618,14 @@ mod tests {
         ] {
             assert!(!parse(body).is_error(), "{body}");
         }
-        assert!(
-            parse(r#"{"code":"quota_not_enough","message":"额度不足","data":null}"#).is_error()
-        );
+        assert!(parse(r#"{"code":"quota_not_enough","message":"额度不足","data":null}"#).is_error());
     }
 
     #[test]
     fn html_title_and_h1() {
         let page = "<!DOCTYPE html><html><head><title>api.example.com | 524: A timeout occurred</title></head></html>";
         assert_eq!(
-            parse_envelope(Some("text/html"), page)
-                .html_title
-                .as_deref(),
+            parse_envelope(Some("text/html"), page).html_title.as_deref(),
             Some("api.example.com | 524: A timeout occurred")
         );
         let nginx = "<html>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n</body></html>";
@@ -678,10 +654,7 @@ mod tests {
                 "无效的令牌（request id: 2026031209301512ab）",
                 Some("2026031209301512ab"),
             ),
-            (
-                "Invalid token (Request ID: B20260312abc)",
-                Some("B20260312abc"),
-            ),
+            ("Invalid token (Request ID: B20260312abc)", Some("B20260312abc")),
             ("request id: 2026xyz0001.", Some("2026xyz0001")),
             ("failed, request_id=req_01HZX9ABC", Some("req_01HZX9ABC")),
             ("出错了，请求 ID：20260312abcdef", Some("20260312abcdef")),
@@ -696,11 +669,7 @@ mod tests {
             ("request id: 中文", None),
         ];
         for (message, expected) in cases {
-            assert_eq!(
-                extract_request_id(message).as_deref(),
-                *expected,
-                "{message}"
-            );
+            assert_eq!(extract_request_id(message).as_deref(), *expected, "{message}");
         }
     }
 }

@@ -35,15 +35,9 @@ impl CheckKind {
     /// The button and heading text.
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            CheckKind::ModelVisible => lang.pick(
-                "Is this model visible to my key?",
-                "这个模型对我的密钥可见吗？",
-            ),
+            CheckKind::ModelVisible => lang.pick("Is this model visible to my key?", "这个模型对我的密钥可见吗？"),
             CheckKind::KeyStatus => lang.pick("Key status and balance", "密钥状态与余额"),
-            CheckKind::CorsProbe => lang.pick(
-                "Does this gateway let my browser in?",
-                "网关允许浏览器访问吗？",
-            ),
+            CheckKind::CorsProbe => lang.pick("Does this gateway let my browser in?", "网关允许浏览器访问吗？"),
         }
     }
 }
@@ -64,11 +58,7 @@ pub struct CheckVerdict {
 /// The model-list request for the check, on the gateway with the same key and auth.
 pub fn model_list_request(conn: &Connection, gemini: bool) -> Option<HttpRequest> {
     let base = BaseUrl::parse(&conn.gateway).ok()?;
-    let path = if gemini {
-        "/v1beta/models"
-    } else {
-        "/v1/models"
-    };
+    let path = if gemini { "/v1beta/models" } else { "/v1/models" };
     Some(HttpRequest {
         method: Method::Get,
         url: base.join(path),
@@ -112,10 +102,7 @@ fn bearer(conn: &Connection) -> Vec<Header> {
     if conn.api_key.is_empty() {
         Vec::new()
     } else {
-        vec![Header::new(
-            "Authorization",
-            format!("Bearer {}", conn.api_key),
-        )]
+        vec![Header::new("Authorization", format!("Bearer {}", conn.api_key))]
     }
 }
 
@@ -143,10 +130,7 @@ pub fn model_visibility(model: &str, status: u16, body: &str, lang: Lang) -> Che
                 "{bare} is in the {} models this key can see: the model is not the problem.",
                 ids.len()
             ),
-            Lang::Zh => format!(
-                "{bare} 在该密钥可见的 {} 个模型中：问题不在模型。",
-                ids.len()
-            ),
+            Lang::Zh => format!("{bare} 在该密钥可见的 {} 个模型中：问题不在模型。", ids.len()),
         }
     } else {
         let suggestion = closest(bare, &ids);
@@ -174,11 +158,7 @@ pub fn key_status(status: u16, body: &str, lang: Lang) -> CheckVerdict {
     let kind = CheckKind::KeyStatus;
     let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
     if status >= 400 || v.get("success").and_then(Value::as_bool) != Some(true) {
-        let message = v
-            .get("message")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string();
+        let message = v.get("message").and_then(Value::as_str).unwrap_or("").to_string();
         return CheckVerdict {
             kind,
             ok: Some(false).filter(|_| !message.is_empty()),
@@ -206,10 +186,7 @@ pub fn key_status(status: u16, body: &str, lang: Lang) -> CheckVerdict {
         (_, Lang::En) => "unknown",
         (_, Lang::Zh) => "未知",
     };
-    let unlimited = data
-        .get("unlimited_quota")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    let unlimited = data.get("unlimited_quota").and_then(Value::as_bool).unwrap_or(false);
     let remain = num("remain_quota").or_else(|| num("quota"));
     let mut details = vec![("status".to_string(), format!("{state} ({state_word})"))];
     if let Some(g) = data.get("group").and_then(Value::as_str) {
@@ -229,11 +206,7 @@ pub fn key_status(status: u16, body: &str, lang: Lang) -> CheckVerdict {
     if let Some(e) = num("expired_time") {
         details.push((
             "expires".into(),
-            if e < 0 {
-                "never".into()
-            } else {
-                format!("unix {e}")
-            },
+            if e < 0 { "never".into() } else { format!("unix {e}") },
         ));
     }
     let limits = data
@@ -252,11 +225,21 @@ pub fn key_status(status: u16, body: &str, lang: Lang) -> CheckVerdict {
     let exhausted = !unlimited && remain.is_some_and(|r| r <= 0);
     let ok = state == 1 && !exhausted;
     let headline = match (lang, ok) {
-        (Lang::En, true) => format!("The key is {state_word}{}.", if limits { ", limited to the models listed" } else { "" }),
-        (Lang::Zh, true) => format!("密钥状态：{state_word}{}。", if limits { "，仅可使用列出的模型" } else { "" }),
-        (Lang::En, false) if exhausted && state == 1 => "The key is enabled but its quota is used up: raise the token's quota or top up.".into(),
+        (Lang::En, true) => format!(
+            "The key is {state_word}{}.",
+            if limits { ", limited to the models listed" } else { "" }
+        ),
+        (Lang::Zh, true) => format!(
+            "密钥状态：{state_word}{}。",
+            if limits { "，仅可使用列出的模型" } else { "" }
+        ),
+        (Lang::En, false) if exhausted && state == 1 => {
+            "The key is enabled but its quota is used up: raise the token's quota or top up.".into()
+        }
         (Lang::Zh, false) if exhausted && state == 1 => "密钥已启用但额度已用完：请提高令牌额度或充值。".into(),
-        (Lang::En, false) => format!("The key is {state_word}: that is why calls fail. Re-enable it or create a new one in the console."),
+        (Lang::En, false) => {
+            format!("The key is {state_word}: that is why calls fail. Re-enable it or create a new one in the console.")
+        }
         (Lang::Zh, false) => format!("密钥{state_word}：这就是调用失败的原因。请在控制台重新启用或新建密钥。"),
     };
     CheckVerdict {
@@ -331,9 +314,7 @@ mod tests {
         let (simple, pre) = cors_probe_requests(&c).unwrap();
         assert!(simple.headers.is_empty());
         assert!(
-            !pre.headers
-                .iter()
-                .any(|h| h.value.contains("sk-twin-valid")),
+            !pre.headers.iter().any(|h| h.value.contains("sk-twin-valid")),
             "the probe never carries the key"
         );
     }
@@ -341,17 +322,10 @@ mod tests {
     #[test]
     fn model_visibility_reads_both_lists() {
         let list = r#"{"object":"list","data":[{"id":"gpt-5.4"},{"id":"gpt-5.4-mini"}]}"#;
-        assert_eq!(
-            model_visibility("gpt-5.4", 200, list, Lang::En).ok,
-            Some(true)
-        );
+        assert_eq!(model_visibility("gpt-5.4", 200, list, Lang::En).ok, Some(true));
         let miss = model_visibility("gpt-5.4x", 200, list, Lang::En);
         assert_eq!(miss.ok, Some(false));
-        assert!(
-            miss.headline.contains("Did you mean gpt-5.4?"),
-            "{}",
-            miss.headline
-        );
+        assert!(miss.headline.contains("Did you mean gpt-5.4?"), "{}", miss.headline);
         let gemini = r#"{"models":[{"name":"models/gemini-2.5-flash"}]}"#;
         assert_eq!(
             model_visibility("models/gemini-2.5-flash", 200, gemini, Lang::Zh).ok,
@@ -367,14 +341,8 @@ mod tests {
                 r#"{"success":true,"data":{"status":1,"group":"default","unlimited_quota":true}}"#,
                 Some(true),
             ),
-            (
-                r#"{"success":true,"data":{"status":2,"remain_quota":5}}"#,
-                Some(false),
-            ),
-            (
-                r#"{"success":true,"data":{"status":3,"remain_quota":5}}"#,
-                Some(false),
-            ),
+            (r#"{"success":true,"data":{"status":2,"remain_quota":5}}"#, Some(false)),
+            (r#"{"success":true,"data":{"status":3,"remain_quota":5}}"#, Some(false)),
             (
                 r#"{"success":true,"data":{"status":1,"remain_quota":0,"unlimited_quota":false}}"#,
                 Some(false),

@@ -5,9 +5,7 @@ use serde_json::Value;
 
 use crate::domain::base_url::BaseUrl;
 use crate::domain::build::Connection;
-use crate::domain::catalogue::{
-    AuthStyle, BodyKind, Endpoint, EndpointId, FieldKind, Origin, Target,
-};
+use crate::domain::catalogue::{AuthStyle, BodyKind, Endpoint, EndpointId, FieldKind, Origin, Target};
 use crate::domain::form::{ContentPart, FieldValue, FormValues};
 use crate::domain::lang::Lang;
 
@@ -74,13 +72,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(
-        rule: &'static str,
-        severity: Severity,
-        field: &str,
-        message: String,
-        fix: Option<Fix>,
-    ) -> Finding {
+    fn new(rule: &'static str, severity: Severity, field: &str, message: String, fix: Option<Fix>) -> Finding {
         Finding {
             rule,
             severity,
@@ -134,17 +126,22 @@ fn t(lang: Lang, en: String, zh: String) -> String {
 fn check_key(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
     let key = input.conn.api_key.as_str();
     if key.is_empty() {
-        out.push(Finding::new("key-empty", Severity::Error, "api_key", t(lang,
-            "No API key: the gateway will answer 401 \"Token not provided\". Paste your sk- key.".into(),
-            "未填写 API Key：网关会返回 401“未提供令牌”。请粘贴完整的 sk- 密钥。".into()), None));
+        out.push(Finding::new(
+            "key-empty",
+            Severity::Error,
+            "api_key",
+            t(
+                lang,
+                "No API key: the gateway will answer 401 \"Token not provided\". Paste your sk- key.".into(),
+                "未填写 API Key：网关会返回 401“未提供令牌”。请粘贴完整的 sk- 密钥。".into(),
+            ),
+            None,
+        ));
         return;
     }
     let trimmed = key.trim();
     let inner = trimmed.trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”');
-    if let Some(rest) = inner
-        .strip_prefix("Bearer ")
-        .or_else(|| inner.strip_prefix("bearer "))
-    {
+    if let Some(rest) = inner.strip_prefix("Bearer ").or_else(|| inner.strip_prefix("bearer ")) {
         let _ = rest;
         out.push(Finding::new("key-has-bearer", Severity::Error, "api_key", t(lang,
             "The key starts with \"Bearer \": the playground adds it itself, so the gateway would see \"Bearer Bearer sk-…\" and answer Invalid token.".into(),
@@ -155,10 +152,7 @@ fn check_key(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         out.push(Finding::new("key-whitespace", Severity::Error, "api_key", t(lang,
             "The key has spaces, a line break or quotes around it: they are sent as part of the key and the gateway answers Invalid token.".into(),
             "密钥前后有空格、换行或引号：它们会被当作密钥的一部分发送，网关会返回无效令牌。".into()), Some(Fix::TrimKey)));
-    } else if inner
-        .chars()
-        .any(|c| c.is_whitespace() || c == '"' || c == '\'')
-    {
+    } else if inner.chars().any(|c| c.is_whitespace() || c == '"' || c == '\'') {
         out.push(Finding::new("key-inner-space", Severity::Error, "api_key", t(lang,
             "The key contains a space or a quote inside it: it was probably copied with something else. Copy it again from the console.".into(),
             "密钥中间含有空格或引号：可能复制时带上了其他内容。请从控制台重新复制。".into()), None));
@@ -225,8 +219,7 @@ fn check_base(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
             field,
             t(
                 lang,
-                "The address carries a ?query or #fragment: it is ignored for a base address."
-                    .into(),
+                "The address carries a ?query or #fragment: it is ignored for a base address.".into(),
                 "地址带有 ?查询 或 #片段：作为根地址时会被忽略。".into(),
             ),
             None,
@@ -242,8 +235,7 @@ fn body_json(input: &LintInput) -> Option<Value> {
     let text = match input.raw_body {
         Some(raw) => raw.to_string(),
         None => {
-            let built =
-                crate::domain::build::build_request(input.endpoint, input.conn, input.values, None);
+            let built = crate::domain::build::build_request(input.endpoint, input.conn, input.values, None);
             match built.request.map(|r| r.body) {
                 Some(crate::domain::http::Body::Json(t)) => t,
                 _ => return None,
@@ -308,25 +300,28 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                         "body",
                         t(
                             lang,
-                            "The body has Gemini's contents: Claude Messages reads messages."
-                                .into(),
-                            "请求体使用了 Gemini 的 contents：Claude Messages 需要 messages。"
-                                .into(),
+                            "The body has Gemini's contents: Claude Messages reads messages.".into(),
+                            "请求体使用了 Gemini 的 contents：Claude Messages 需要 messages。".into(),
                         ),
                         None,
                     ));
                 }
-                if body
-                    .get("messages")
-                    .and_then(Value::as_array)
-                    .is_some_and(|m| {
-                        m.iter()
-                            .any(|x| x.get("role").and_then(Value::as_str) == Some("system"))
-                    })
-                {
-                    out.push(Finding::new("claude-system-role", Severity::Error, "messages", t(lang,
-                        "Claude has no system role inside messages: put the system prompt in the System field.".into(),
-                        "Claude 的 messages 中没有 system 角色：请把系统提示写在 System 字段。".into()), None));
+                if body.get("messages").and_then(Value::as_array).is_some_and(|m| {
+                    m.iter()
+                        .any(|x| x.get("role").and_then(Value::as_str) == Some("system"))
+                }) {
+                    out.push(Finding::new(
+                        "claude-system-role",
+                        Severity::Error,
+                        "messages",
+                        t(
+                            lang,
+                            "Claude has no system role inside messages: put the system prompt in the System field."
+                                .into(),
+                            "Claude 的 messages 中没有 system 角色：请把系统提示写在 System 字段。".into(),
+                        ),
+                        None,
+                    ));
                 }
                 if has("context_management") {
                     out.push(Finding::new("claude-context-management", Severity::Warning, "body", t(lang,
@@ -377,9 +372,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                     "size",
                     t(
                         lang,
-                        format!(
-                            "The size \"{size}\" must be written with an ASCII x, like {fixed}."
-                        ),
+                        format!("The size \"{size}\" must be written with an ASCII x, like {fixed}."),
                         format!("尺寸“{size}”必须使用英文字母 x，例如 {fixed}。"),
                     ),
                     Some(Fix::AsciiSize(fixed)),
@@ -389,9 +382,17 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
     }
     if ep.id == EndpointId::ImageEditsMultipart {
         if input.values.files("image").is_empty() {
-            out.push(Finding::new("edit-no-file", Severity::Error, "image", t(lang,
-                "OpenAI-style image editing uploads the source image as multipart/form-data: choose a file.".into(),
-                "OpenAI 风格的图片编辑需要以 multipart/form-data 上传源图：请选择文件。".into()), None));
+            out.push(Finding::new(
+                "edit-no-file",
+                Severity::Error,
+                "image",
+                t(
+                    lang,
+                    "OpenAI-style image editing uploads the source image as multipart/form-data: choose a file.".into(),
+                    "OpenAI 风格的图片编辑需要以 multipart/form-data 上传源图：请选择文件。".into(),
+                ),
+                None,
+            ));
         }
         let count = input.values.files("image").len();
         if count > MANY_IMAGES {
@@ -498,13 +499,7 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
             let suggestion = closest(model, input.known_models);
             let hint = suggestion
                 .as_ref()
-                .map(|s| {
-                    t(
-                        lang,
-                        format!(" Did you mean {s}?"),
-                        format!(" 是否想用 {s}？"),
-                    )
-                })
+                .map(|s| t(lang, format!(" Did you mean {s}?"), format!(" 是否想用 {s}？")))
                 .unwrap_or_default();
             out.push(Finding::new("model-not-listed", Severity::Warning, "model", t(lang,
                 format!("{model} is not in the {} models this key listed: expect 503 \"no available channel\" (typo) or 403 \"no access to model\".{hint}", input.known_models.len()),
@@ -515,9 +510,18 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         && input.conn.auth == AuthStyle::QueryKey
         && input.endpoint.auth_styles.contains(&AuthStyle::QueryKey)
     {
-        out.push(Finding::new("key-in-url", Severity::Info, "api_key", t(lang,
-            "?key= puts the key in the URL, where proxies and logs can see it. The x-goog-api-key header is safer.".into(),
-            "?key= 会把密钥放进 URL，代理和日志都能看到。使用 x-goog-api-key 请求头更安全。".into()), None));
+        out.push(Finding::new(
+            "key-in-url",
+            Severity::Info,
+            "api_key",
+            t(
+                lang,
+                "?key= puts the key in the URL, where proxies and logs can see it. The x-goog-api-key header is safer."
+                    .into(),
+                "?key= 会把密钥放进 URL，代理和日志都能看到。使用 x-goog-api-key 请求头更安全。".into(),
+            ),
+            None,
+        ));
     }
 }
 
@@ -541,11 +545,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
             prev = cur;
         }
     }
@@ -584,11 +584,7 @@ pub fn apply_fix(
                 .to_string();
         }
         Fix::RemoveBearer => {
-            let k = conn
-                .api_key
-                .trim()
-                .trim_matches(|c| c == '"' || c == '\'')
-                .trim();
+            let k = conn.api_key.trim().trim_matches(|c| c == '"' || c == '\'').trim();
             let k = k
                 .strip_prefix("Bearer ")
                 .or_else(|| k.strip_prefix("bearer "))
@@ -598,10 +594,7 @@ pub fn apply_fix(
         Fix::StripV1 => {
             let b = base_text(conn, field);
             let t = b.trim().trim_end_matches('/');
-            let t = t
-                .strip_suffix("/v1beta")
-                .or_else(|| t.strip_suffix("/v1"))
-                .unwrap_or(t);
+            let t = t.strip_suffix("/v1beta").or_else(|| t.strip_suffix("/v1")).unwrap_or(t);
             *b = t.to_string();
         }
         Fix::UseOrigin(origin) => *base_text(conn, field) = origin.clone(),
@@ -616,8 +609,7 @@ pub fn apply_fix(
             if let Some(raw) = raw_body.as_mut() {
                 if let Ok(Value::Object(mut map)) = serde_json::from_str::<Value>(raw) {
                     map.insert("max_tokens".into(), Value::from(1024));
-                    *raw = serde_json::to_string_pretty(&Value::Object(map))
-                        .unwrap_or_else(|_| raw.clone());
+                    *raw = serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_else(|_| raw.clone());
                 }
             }
         }
@@ -631,17 +623,12 @@ pub fn apply_fix(
             if let (Some(raw), Fix::AsciiSize(_)) = (raw_body.as_mut(), fix) {
                 if let Ok(Value::Object(mut map)) = serde_json::from_str::<Value>(raw) {
                     map.insert("size".into(), Value::String(size.clone()));
-                    *raw = serde_json::to_string_pretty(&Value::Object(map))
-                        .unwrap_or_else(|_| raw.clone());
+                    *raw = serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_else(|_| raw.clone());
                 }
             }
         }
         Fix::UseModel(model) => values.set_text("model", model.clone()),
-        Fix::SwitchEndpoint(id) => {
-            return FixOutcome {
-                switch_to: Some(*id),
-            }
-        }
+        Fix::SwitchEndpoint(id) => return FixOutcome { switch_to: Some(*id) },
     }
     FixOutcome::default()
 }

@@ -21,4 +21,5 @@ pub mod saved;
 pub mod shell_words;
 pub mod snippets;
 pub mod sse;
+pub mod sync;
 pub mod utf8;

@@ -43,16 +43,10 @@ impl TaskState {
     pub fn from_vendor(word: &str) -> Option<TaskState> {
         let w = word.trim().to_ascii_lowercase();
         Some(match w.as_str() {
-            "wait" | "queued" | "pending" | "submitted" | "not_start" | "created" => {
-                TaskState::Queued
-            }
+            "wait" | "queued" | "pending" | "submitted" | "not_start" | "created" => TaskState::Queued,
             "run" | "running" | "in_progress" | "processing" | "generating" => TaskState::Running,
-            "done" | "success" | "succeeded" | "completed" | "complete" | "finished" => {
-                TaskState::Succeeded
-            }
-            "fail" | "failed" | "failure" | "error" | "cancelled" | "canceled" | "expired" => {
-                TaskState::Failed
-            }
+            "done" | "success" | "succeeded" | "completed" | "complete" | "finished" => TaskState::Succeeded,
+            "fail" | "failed" | "failure" | "error" | "cancelled" | "canceled" | "expired" => TaskState::Failed,
             _ => return None,
         })
     }
@@ -134,18 +128,8 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
         }
         Protocol::OpenAiResponses => {
             let mut text = String::new();
-            for item in v
-                .get("output")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                for c in item
-                    .get("content")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                {
+            for item in v.get("output").and_then(Value::as_array).into_iter().flatten() {
+                for c in item.get("content").and_then(Value::as_array).into_iter().flatten() {
                     if let Some(t) = c.get("text").and_then(Value::as_str) {
                         text.push_str(t);
                     }
@@ -164,17 +148,12 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
                 .filter_map(|c| c.get("text").and_then(Value::as_str))
                 .collect();
             r.text = (!text.is_empty()).then_some(text);
-            r.finish_reason = v
-                .get("stop_reason")
-                .and_then(Value::as_str)
-                .map(str::to_string);
+            r.finish_reason = v.get("stop_reason").and_then(Value::as_str).map(str::to_string);
             collect_usage(v.get("usage"), &mut r.usage);
         }
         Protocol::GeminiNative => {
             let mut text = String::new();
-            let parts = v
-                .pointer("/candidates/0/content/parts")
-                .and_then(Value::as_array);
+            let parts = v.pointer("/candidates/0/content/parts").and_then(Value::as_array);
             for (i, p) in parts.into_iter().flatten().enumerate() {
                 if let Some(t) = p.get("text").and_then(Value::as_str) {
                     text.push_str(t);
@@ -210,10 +189,7 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
                 .enumerate()
             {
                 if let Some(b) = p.get("bytesBase64Encoded").and_then(Value::as_str) {
-                    let mime = p
-                        .get("mimeType")
-                        .and_then(Value::as_str)
-                        .unwrap_or("image/png");
+                    let mime = p.get("mimeType").and_then(Value::as_str).unwrap_or("image/png");
                     r.images.push(ImageOut {
                         src: format!("data:{mime};base64,{b}"),
                         origin: format!("predictions[{i}]"),
@@ -295,22 +271,12 @@ pub fn model_ids(body: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut ids: Vec<String> = Vec::new();
-    for m in v
-        .get("data")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for m in v.get("data").and_then(Value::as_array).into_iter().flatten() {
         if let Some(id) = m.get("id").and_then(Value::as_str) {
             ids.push(id.to_string());
         }
     }
-    for m in v
-        .get("models")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for m in v.get("models").and_then(Value::as_array).into_iter().flatten() {
         if let Some(name) = m.get("name").and_then(Value::as_str) {
             ids.push(name.strip_prefix("models/").unwrap_or(name).to_string());
         }
@@ -350,17 +316,14 @@ mod tests {
 
         let claude = r#"{"content":[{"type":"text","text":"A"},{"type":"text","text":"B"}],"stop_reason":"end_turn"}"#;
         assert_eq!(
-            render(Protocol::ClaudeMessages, None, claude)
-                .text
-                .as_deref(),
+            render(Protocol::ClaudeMessages, None, claude).text.as_deref(),
             Some("AB")
         );
 
-        let responses = r#"{"status":"completed","output":[{"type":"message","content":[{"type":"output_text","text":"R"}]}]}"#;
+        let responses =
+            r#"{"status":"completed","output":[{"type":"message","content":[{"type":"output_text","text":"R"}]}]}"#;
         assert_eq!(
-            render(Protocol::OpenAiResponses, None, responses)
-                .text
-                .as_deref(),
+            render(Protocol::OpenAiResponses, None, responses).text.as_deref(),
             Some("R")
         );
 
@@ -388,9 +351,7 @@ mod tests {
             vec!["gpt-5.4", "claude-sonnet-4-6"]
         );
         assert_eq!(
-            model_ids(
-                r#"{"models":[{"name":"models/gemini-2.5-flash"},{"name":"imagen-4.0-generate-001"}]}"#
-            ),
+            model_ids(r#"{"models":[{"name":"models/gemini-2.5-flash"},{"name":"imagen-4.0-generate-001"}]}"#),
             vec!["gemini-2.5-flash", "imagen-4.0-generate-001"]
         );
         assert!(model_ids("<html>").is_empty());
@@ -408,8 +369,7 @@ mod tests {
             render(Protocol::AsyncTask, None, query).task_state,
             Some((TaskState::Running, "RUN".into()))
         );
-        let video =
-            r#"{"task_id":"t1","status":"completed","progress":100,"url":"https://v/1.mp4"}"#;
+        let video = r#"{"task_id":"t1","status":"completed","progress":100,"url":"https://v/1.mp4"}"#;
         let v = render(Protocol::VideoTask, None, video);
         assert_eq!(v.task_state.map(|s| s.0), Some(TaskState::Succeeded));
         assert_eq!(v.task_id.as_deref(), Some("t1"));
@@ -418,11 +378,7 @@ mod tests {
     #[test]
     fn streams_are_merged() {
         let body = "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n";
-        let r = render(
-            Protocol::OpenAiChat,
-            Some("text/event-stream; charset=utf-8"),
-            body,
-        );
+        let r = render(Protocol::OpenAiChat, Some("text/event-stream; charset=utf-8"), body);
         assert_eq!(r.text.as_deref(), Some("Hi"));
         assert_eq!(r.stream_completed, Some(true));
     }

@@ -66,17 +66,10 @@ impl SavedSettings {
         SavedSettings {
             gateway: s("gateway").unwrap_or(d.gateway),
             self_service: s("self_service").unwrap_or(d.self_service),
-            auth: s("auth")
-                .and_then(|a| AuthStyle::parse(&a))
-                .unwrap_or(d.auth),
+            auth: s("auth").and_then(|a| AuthStyle::parse(&a)).unwrap_or(d.auth),
             lang: s("lang").map(|l| Lang::from_tag(&l)).unwrap_or(d.lang),
-            endpoint: s("endpoint")
-                .and_then(|e| EndpointId::parse(&e))
-                .unwrap_or(d.endpoint),
-            remember_key: v
-                .get("remember_key")
-                .and_then(Value::as_bool)
-                .unwrap_or(d.remember_key),
+            endpoint: s("endpoint").and_then(|e| EndpointId::parse(&e)).unwrap_or(d.endpoint),
+            remember_key: v.get("remember_key").and_then(Value::as_bool).unwrap_or(d.remember_key),
             timeout_secs: v
                 .get("timeout_secs")
                 .and_then(Value::as_u64)

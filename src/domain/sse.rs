@@ -199,20 +199,14 @@ pub fn summarize(dialect: StreamDialect, events: &[SseEvent]) -> StreamSummary {
                 }
             }
             StreamDialect::Gemini => {
-                if let Some(parts) = v
-                    .pointer("/candidates/0/content/parts")
-                    .and_then(Value::as_array)
-                {
+                if let Some(parts) = v.pointer("/candidates/0/content/parts").and_then(Value::as_array) {
                     for p in parts {
                         if let Some(t) = p.get("text").and_then(Value::as_str) {
                             s.text.push_str(t);
                         }
                     }
                 }
-                if let Some(r) = v
-                    .pointer("/candidates/0/finishReason")
-                    .and_then(Value::as_str)
-                {
+                if let Some(r) = v.pointer("/candidates/0/finishReason").and_then(Value::as_str) {
                     s.finish_reason = Some(r.to_string());
                     s.completed = true;
                 }
@@ -265,14 +259,7 @@ mod tests {
     #[test]
     fn merges_each_dialect() {
         let table = [
-            (
-                StreamDialect::OpenAiChat,
-                CHAT,
-                "Hello 你好",
-                Some("stop"),
-                true,
-                false,
-            ),
+            (StreamDialect::OpenAiChat, CHAT, "Hello 你好", Some("stop"), true, false),
             (StreamDialect::Claude, CLAUDE, "Hi", None, false, true),
             (
                 StreamDialect::OpenAiResponses,
@@ -282,14 +269,7 @@ mod tests {
                 true,
                 false,
             ),
-            (
-                StreamDialect::Gemini,
-                GEMINI,
-                "Bonjour",
-                Some("STOP"),
-                true,
-                false,
-            ),
+            (StreamDialect::Gemini, GEMINI, "Bonjour", Some("STOP"), true, false),
         ];
         for (dialect, text, merged, finish, completed, error) in table {
             let s = summarize(dialect, &parse_all(text));
@@ -301,10 +281,7 @@ mod tests {
         let chat = summarize(StreamDialect::OpenAiChat, &parse_all(CHAT));
         assert_eq!(
             chat.usage,
-            vec![
-                ("prompt_tokens".to_string(), 3),
-                ("completion_tokens".to_string(), 2)
-            ]
+            vec![("prompt_tokens".to_string(), 3), ("completion_tokens".to_string(), 2)]
         );
     }
 

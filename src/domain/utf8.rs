@@ -21,8 +21,7 @@ impl Utf8Accumulator {
                 Err(e) => {
                     let good = e.valid_up_to();
                     // Safe: from_utf8 vouched for the first `good` bytes.
-                    self.text
-                        .push_str(&String::from_utf8_lossy(&self.pending[..good]));
+                    self.text.push_str(&String::from_utf8_lossy(&self.pending[..good]));
                     match e.error_len() {
                         // A truly invalid sequence: replace it and go on.
                         Some(bad) => {
@@ -64,15 +63,9 @@ mod tests {
         for cut in 0..=original.len() {
             let mut acc = Utf8Accumulator::default();
             acc.push(&original[..cut]);
-            assert!(std::str::from_utf8(original)
-                .unwrap()
-                .starts_with(acc.as_str()));
+            assert!(std::str::from_utf8(original).unwrap().starts_with(acc.as_str()));
             acc.push(&original[cut..]);
-            assert_eq!(
-                acc.finish(),
-                std::str::from_utf8(original).unwrap(),
-                "cut at {cut}"
-            );
+            assert_eq!(acc.finish(), std::str::from_utf8(original).unwrap(), "cut at {cut}");
         }
     }
 

@@ -8,9 +8,7 @@ use gloo_net::http::{Method as GlooMethod, RequestBuilder};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortSignal, FormData, ReadableStreamDefaultReader, RequestCredentials, ResponseType,
-};
+use web_sys::{AbortSignal, FormData, ReadableStreamDefaultReader, RequestCredentials, ResponseType};
 
 use crate::domain::http::{Body, HttpRequest, Method, PartValue};
 use crate::domain::utf8::Utf8Accumulator;
@@ -115,10 +113,7 @@ fn form_data(parts: &[crate::domain::http::MultipartPart]) -> Result<FormData, S
             PartValue::Text(t) => data.append_with_str(&p.name, t).map_err(js_message)?,
             PartValue::File(f) => {
                 let Some(file) = file(f.id) else {
-                    return Err(format!(
-                        "The file {} is no longer available: choose it again.",
-                        f.name
-                    ));
+                    return Err(format!("The file {} is no longer available: choose it again.", f.name));
                 };
                 data.append_with_blob_and_filename(&p.name, &file, &f.name)
                     .map_err(js_message)?
@@ -128,10 +123,7 @@ fn form_data(parts: &[crate::domain::http::MultipartPart]) -> Result<FormData, S
     Ok(data)
 }
 
-async fn read_stream(
-    stream: web_sys::ReadableStream,
-    on_chunk: &mut impl FnMut(&str),
-) -> Result<String, String> {
+async fn read_stream(stream: web_sys::ReadableStream, on_chunk: &mut impl FnMut(&str)) -> Result<String, String> {
     let reader: ReadableStreamDefaultReader = stream
         .get_reader()
         .dyn_into()

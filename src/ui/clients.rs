@@ -14,9 +14,7 @@ pub fn ClientHelper() -> impl IntoView {
     let (client, set_client) = signal(Client::Codex);
     let setup = Memo::new(move |_| {
         let lang = state.lang.get();
-        state
-            .conn
-            .with(|c| setup_for(client.get(), &c.gateway, lang))
+        state.conn.with(|c| setup_for(client.get(), &c.gateway, lang))
     });
     move || {
         state.client_helper_open.get().then(|| {

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::domain::catalogue::{endpoint, AuthStyle, EndpointId};
 use crate::domain::diagnosis::{Action as NextAction, Diagnosis, Protocol};
 use crate::domain::followup::{
-    cors_probe_requests, cors_verdict, key_status, key_status_request, model_list_request,
-    model_visibility, CheckKind, CheckVerdict, ProbeOutcome,
+    cors_probe_requests, cors_verdict, key_status, key_status_request, model_list_request, model_visibility, CheckKind,
+    CheckVerdict, ProbeOutcome,
 };
 use crate::domain::form::FieldValue;
 use crate::domain::lang::Lang;
@@ -108,12 +108,7 @@ async fn run_check(
 }
 
 #[component]
-fn Verdict(
-    diagnosis: Diagnosis,
-    protocol: Protocol,
-    serial: u32,
-    model: Option<String>,
-) -> impl IntoView {
+fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<String>) -> impl IntoView {
     let state = use_state();
     let sender = use_sender();
     let lang = state.lang.get_untracked();
@@ -272,19 +267,12 @@ fn RetryAfterButton(seconds: u32) -> impl IntoView {
     }
 }
 
-fn countdown(
-    remaining: u32,
-    set_left: WriteSignal<Option<u32>>,
-    done: impl Fn() + Clone + 'static,
-) {
+fn countdown(remaining: u32, set_left: WriteSignal<Option<u32>>, done: impl Fn() + Clone + 'static) {
     if remaining == 0 {
         set_left.set(None);
         done();
         return;
     }
     set_left.set(Some(remaining));
-    set_timeout(
-        move || countdown(remaining - 1, set_left, done),
-        Duration::from_secs(1),
-    );
+    set_timeout(move || countdown(remaining - 1, set_left, done), Duration::from_secs(1));
 }

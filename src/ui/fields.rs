@@ -98,10 +98,12 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
     };
     let set_text = move |v: String| state.update_values(|values| values.set_text(spec.key, v));
     let label = view! {
-        <label for=id.clone()>
-            {spec.label}
-            {spec.required.then(|| view! { <span class="required" title="required" aria-hidden="true">" *"</span> })}
-        </label>
+        // The required mark sits beside the label, hidden from assistive tech, so the
+        // field's accessible name is exactly its label.
+        <div class="label-row">
+            <label for=id.clone()>{spec.label}</label>
+            {spec.required.then(|| view! { <span class="required" title="required" aria-hidden="true">"*"</span> })}
+        </div>
     };
     let input = match spec.kind {
         FieldKind::Messages(style) => view! { <MessagesEditor field=spec.key style=style /> }.into_any(),
@@ -210,8 +212,7 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
 fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
     let state = use_state();
     // JSON bodies carry the content inline (data URIs); multipart sends the File itself.
-    let needs_base64 =
-        matches!(spec.target, Target::Json(_)) || state.current().body != BodyKind::Multipart;
+    let needs_base64 = matches!(spec.target, Target::Json(_)) || state.current().body != BodyKind::Multipart;
     let files = move || {
         state.forms.with(|f| {
             f.get(&state.endpoint.get())
@@ -220,10 +221,7 @@ fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
         })
     };
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
         let Some(list) = input.files() else { return };

@@ -10,12 +10,9 @@ use crate::state::use_state;
 pub fn FieldFindings(field: &'static str) -> impl IntoView {
     let state = use_state();
     let mine = Memo::new(move |_| {
-        state.findings.with(|all| {
-            all.iter()
-                .filter(|f| f.field == field)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        state
+            .findings
+            .with(|all| all.iter().filter(|f| f.field == field).cloned().collect::<Vec<_>>())
     });
     move || {
         let list = mine.get();
@@ -60,8 +57,7 @@ pub fn AllFindings() -> impl IntoView {
     move || {
         let list = state.findings.get();
         if list.is_empty() {
-            view! { <p class="checks-clean">"✓ Pre-flight checks found nothing wrong."</p> }
-                .into_any()
+            view! { <p class="checks-clean">"✓ Pre-flight checks found nothing wrong."</p> }.into_any()
         } else {
             view! {
                 <ul class="findings findings--all" aria-label="Pre-flight checks">

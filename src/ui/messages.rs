@@ -31,12 +31,7 @@ fn edit(state: AppState, field: &'static str, change: impl FnOnce(&mut Vec<Messa
 #[component]
 pub fn MessagesEditor(field: &'static str, style: MessageStyle) -> impl IntoView {
     let state = use_state();
-    let ids = move || {
-        messages(state, field)
-            .iter()
-            .map(|m| m.id)
-            .collect::<Vec<_>>()
-    };
+    let ids = move || messages(state, field).iter().map(|m| m.id).collect::<Vec<_>>();
     view! {
         <div class="messages" role="group" aria-label="Messages">
             <For each=ids key=|id| *id let:id>
@@ -66,12 +61,7 @@ pub fn MessagesEditor(field: &'static str, style: MessageStyle) -> impl IntoView
 fn MessageRow(field: &'static str, style: MessageStyle, id: u32) -> impl IntoView {
     let state = use_state();
     let message = move || messages(state, field).into_iter().find(|m| m.id == id);
-    let index = move || {
-        messages(state, field)
-            .iter()
-            .position(|m| m.id == id)
-            .unwrap_or(0)
-    };
+    let index = move || messages(state, field).iter().position(|m| m.id == id).unwrap_or(0);
     let count = move || messages(state, field).len();
     let update = move |change: Box<dyn FnOnce(&mut Message)>| {
         edit(state, field, |list| {

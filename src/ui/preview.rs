@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use crate::domain::build::{check_json, FieldError};
 use crate::domain::catalogue::BodyKind;
+use crate::domain::catalogue::Origin;
 use crate::domain::curl::{to_curl, KeyExposure, KEY_VAR};
 use crate::domain::http::{Body, PartValue};
 use crate::domain::redact::redact;
+use crate::domain::snippets::{sdk_used, snippet, SnippetKind};
 use crate::state::use_state;
 use crate::ui::findings::{AllFindings, FieldFindings};
 
@@ -53,9 +55,7 @@ pub fn RequestPreview() -> impl IntoView {
             b.request
                 .as_ref()
                 .map(|r| format!("{} {}", r.method.as_str(), shown(&r.url)))
-                .unwrap_or_else(|| {
-                    "The address cannot be formed yet: see the settings.".to_string()
-                })
+                .unwrap_or_else(|| "The address cannot be formed yet: see the settings.".to_string())
         })
     };
     let headers = move || {
@@ -70,39 +70,31 @@ pub fn RequestPreview() -> impl IntoView {
                         .collect()
                 })
                 .unwrap_or_default();
-            if b.request
-                .as_ref()
-                .is_some_and(|r| matches!(r.body, Body::Multipart(_)))
-            {
-                lines.push(
-                    "Content-Type: multipart/form-data; boundary=… (set by the browser)"
-                        .to_string(),
-                );
+            if b.request.as_ref().is_some_and(|r| matches!(r.body, Body::Multipart(_))) {
+                lines.push("Content-Type: multipart/form-data; boundary=… (set by the browser)".to_string());
             }
             lines.join("\n")
         })
     };
     let body = move || {
-        state
-            .built
-            .with(|b| match b.request.as_ref().map(|r| &r.body) {
-                Some(Body::Json(text)) => shown(text),
-                Some(Body::Multipart(parts)) => parts
-                    .iter()
-                    .map(|p| match &p.value {
-                        PartValue::Text(t) => format!("{}: {}", p.name, t),
-                        PartValue::File(f) => format!(
-                            "{}: <file {} · {} · {} bytes>",
-                            p.name,
-                            f.name,
-                            f.effective_mime(),
-                            f.size
-                        ),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                _ => "(no body)".to_string(),
-            })
+        state.built.with(|b| match b.request.as_ref().map(|r| &r.body) {
+            Some(Body::Json(text)) => shown(text),
+            Some(Body::Multipart(parts)) => parts
+                .iter()
+                .map(|p| match &p.value {
+                    PartValue::Text(t) => format!("{}: {}", p.name, t),
+                    PartValue::File(f) => format!(
+                        "{}: <file {} · {} · {} bytes>",
+                        p.name,
+                        f.name,
+                        f.effective_mime(),
+                        f.size
+                    ),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => "(no body)".to_string(),
+        })
     };
     let curl = Signal::derive(move || {
         let exposure = if state.reveal_key.get() {
@@ -117,11 +109,7 @@ pub fn RequestPreview() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let raw_editing = Memo::new(move |_| {
-        state
-            .raw_bodies
-            .with(|r| r.contains_key(&state.endpoint.get()))
-    });
+    let raw_editing = Memo::new(move |_| state.raw_bodies.with(|r| r.contains_key(&state.endpoint.get())));
     let blocking = move || {
         state.built.with(|b| {
             b.errors
@@ -148,16 +136,7 @@ pub fn RequestPreview() -> impl IntoView {
             {move || (!raw_editing.get()).then(|| view! {
                 <pre class="code body-preview" aria-label="Request body">{body}</pre>
             })}
-            <div class="curl">
-                <div class="curl-head">
-                    <h3>"curl"</h3>
-                    <span class="muted">
-                        {move || if state.reveal_key.get() { "The key is written out: you revealed it.".to_string() } else { format!("The key is read from ${KEY_VAR}.") }}
-                    </span>
-                    <CopyButton text=curl label="Copy curl" />
-                </div>
-                <pre class="code" aria-label="curl command">{move || curl.get()}</pre>
-            </div>
+            <ExportTabs curl=curl />
         </section>
     }
 }
@@ -168,11 +147,7 @@ pub fn RequestPreview() -> impl IntoView {
 fn RawBodyEditor() -> impl IntoView {
     let state = use_state();
     // A Memo, so typing in the editor (which changes raw_bodies) does not re-create it.
-    let editing = Memo::new(move |_| {
-        state
-            .raw_bodies
-            .with(|r| r.contains_key(&state.endpoint.get()))
-    });
+    let editing = Memo::new(move |_| state.raw_bodies.with(|r| r.contains_key(&state.endpoint.get())));
     let raw = move || {
         state
             .raw_bodies
@@ -180,9 +155,7 @@ fn RawBodyEditor() -> impl IntoView {
     };
     let error = Memo::new(move |_| {
         let id = state.endpoint.get();
-        state
-            .raw_bodies
-            .with(|r| r.get(&id).and_then(|t| check_json(t).err()))
+        state.raw_bodies.with(|r| r.get(&id).and_then(|t| check_json(t).err()))
     });
     move || {
         (state.current().body == BodyKind::Json).then(|| {
@@ -209,7 +182,7 @@ fn RawBodyEditor() -> impl IntoView {
                             />
                             "Edit the body as raw JSON"
                         </label>
-                        {move || editing.get().then(|| view! { <span class="muted">"The form no longer writes the body; untick to go back to the form."</span> })}
+                        {move || editing.get().then(|| view! { <span class="muted">"The form and this JSON stay in step; keys the form does not know are kept. Untick to go back to the form's body."</span> })}
                     </div>
                     {move || editing.get().then(|| view! {
                         <textarea
@@ -219,16 +192,96 @@ fn RawBodyEditor() -> impl IntoView {
                             aria-label="Raw JSON body"
                             aria-invalid=move || error.get().is_some().to_string()
                             prop:value=raw
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                let id = state.endpoint.get_untracked();
-                                state.raw_bodies.update(|r| { r.insert(id, v); });
-                            }
+                            on:input=move |ev| state.set_raw_body(event_target_value(&ev))
                         ></textarea>
                         <p class="field-error" role="status">{move || error.get().unwrap_or_default()}</p>
                     })}
                 </div>
             }
         })
+    }
+}
+
+/// One export tab: curl or a snippet kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ExportTab {
+    Curl,
+    Snippet(SnippetKind),
+}
+
+/// curl and SDK snippets for the request on screen, key masked unless revealed.
+#[component]
+fn ExportTabs(curl: Signal<String>) -> impl IntoView {
+    let state = use_state();
+    let (tab, set_tab) = signal(ExportTab::Curl);
+    let text = Signal::derive(move || match tab.get() {
+        ExportTab::Curl => curl.get(),
+        ExportTab::Snippet(kind) => {
+            let exposure = if state.reveal_key.get() {
+                KeyExposure::Revealed
+            } else {
+                KeyExposure::FromEnv
+            };
+            let ep = state.current();
+            state.built.with(|b| {
+                b.request
+                    .as_ref()
+                    .map(|r| {
+                        state.conn.with(|c| {
+                            let base = match ep.origin {
+                                Origin::Gateway => &c.gateway,
+                                Origin::SelfService => &c.self_service,
+                            };
+                            snippet(kind, ep, r, base, &c.api_key, exposure)
+                        })
+                    })
+                    .unwrap_or_default()
+            })
+        }
+    });
+    let uses = move || match tab.get() {
+        ExportTab::Curl => "curl".to_string(),
+        ExportTab::Snippet(kind) => state.built.with(|b| {
+            b.request
+                .as_ref()
+                .map(|r| sdk_used(kind, state.current(), r).to_string())
+                .unwrap_or_default()
+        }),
+    };
+    let tabs = std::iter::once(ExportTab::Curl).chain(SnippetKind::ALL.into_iter().map(ExportTab::Snippet));
+    view! {
+        <div class="export">
+            <div class="export-head">
+                <div class="tabs" role="tablist" aria-label="Export as">
+                    {tabs
+                        .map(|t| {
+                            let label = match t {
+                                ExportTab::Curl => "curl",
+                                ExportTab::Snippet(k) => k.label(),
+                            };
+                            view! {
+                                <button type="button" role="tab" aria-selected=move || (tab.get() == t).to_string() on:click=move |_| set_tab.set(t)>
+                                    {label}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <span class="muted export-note">
+                    {move || {
+                        let key_note = if state.reveal_key.get() {
+                            "The key is written out: you revealed it.".to_string()
+                        } else {
+                            format!("The key is read from ${KEY_VAR}.")
+                        };
+                        format!("Uses {}. {key_note}", uses())
+                    }}
+                </span>
+                <CopyButton text=text label="Copy" />
+            </div>
+            <pre class="code" aria-label="Export" data-export=move || match tab.get() { ExportTab::Curl => "curl", ExportTab::Snippet(k) => k.as_str() }>
+                {move || text.get()}
+            </pre>
+        </div>
     }
 }

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::catalogue::EndpointId;
 use crate::domain::diagnosis::Transport;
-use crate::domain::response::{human_size, pretty_json};
+use crate::domain::response::{human_size, pretty_json, render};
 use crate::state::{use_state, Phase};
 
 /// The status class used for colour everywhere a status appears.
@@ -35,11 +36,16 @@ pub fn ResponsePanel() -> impl IntoView {
                     <p class="empty">"Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter)."</p>
                 }
                 .into_any(),
-                Phase::InFlight { partial } => view! {
-                    <p class="status-line"><span class="badge badge--pending">"Waiting…"</span></p>
-                    {(!partial.is_empty()).then(|| view! { <pre class="code" aria-label="Received so far">{partial}</pre> })}
+                Phase::InFlight { partial } => {
+                    // A stream is shown as it arrives: the merged text, then the raw events.
+                    let live = render(state.current().protocol, Some("text/event-stream"), &partial);
+                    view! {
+                        <p class="status-line"><span class="badge badge--pending">"Receiving…"</span></p>
+                        {live.text.map(|t| view! { <div class="rendered" role="region" aria-label="Answer so far"><p class="answer-text">{t}</p></div> })}
+                        {(!partial.is_empty()).then(|| view! { <pre class="code" aria-label="Received so far">{partial}</pre> })}
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Phase::Done(exchange) => {
                     let ex = *exchange;
                     match ex.transport.clone() {
@@ -52,10 +58,12 @@ pub fn ResponsePanel() -> impl IntoView {
                                 <p class="status-line">
                                     <span class=format!("badge {}", status_class(status)) aria-label="Status">{status.to_string()}</span>
                                     <span class="metric" aria-label="Time">{format!("{elapsed_ms} ms")}</span>
+                                    {ex.head_ms.map(|h| view! { <span class="metric" title="time to first byte">{format!("TTFB {h} ms")}</span> })}
+                                    {ex.first_token_ms.map(|t| view! { <span class="metric" title="time to first token">{format!("first token {t} ms")}</span> })}
                                     <span class="metric" aria-label="Size">{size}</span>
                                     <span class="muted mono request-echo">{ex.request_line.clone()}</span>
                                 </p>
-                                <RenderedAnswer rendered=rendered />
+                                <RenderedAnswer rendered=rendered endpoint=ex.endpoint />
                                 <details class="headers" open=true>
                                     <summary>{format!("Headers ({})", headers.len())}</summary>
                                     <table class="kv" aria-label="Response headers">
@@ -108,8 +116,15 @@ pub fn ResponsePanel() -> impl IntoView {
 
 /// The answer as a person reads it: text, usage, models, images, task status.
 #[component]
-fn RenderedAnswer(rendered: crate::domain::response::Rendered) -> impl IntoView {
+fn RenderedAnswer(rendered: crate::domain::response::Rendered, endpoint: EndpointId) -> impl IntoView {
+    let state = use_state();
     let r = rendered;
+    // A submitted task can be queried in one click: its id goes into the query form.
+    let query = match endpoint {
+        EndpointId::AsyncImageSubmit | EndpointId::AsyncImageQuery => Some((EndpointId::AsyncImageQuery, "job_id")),
+        EndpointId::VideoSubmit | EndpointId::VideoQuery => Some((EndpointId::VideoQuery, "task_id")),
+        _ => None,
+    };
     let has_any = r.text.is_some()
         || !r.images.is_empty()
         || !r.models.is_empty()
@@ -132,7 +147,28 @@ fn RenderedAnswer(rendered: crate::domain::response::Rendered) -> impl IntoView 
                         {r.models.iter().map(|m| view! { <li class="mono">{m.clone()}</li> }).collect_view()}
                     </ul>
                 })}
-                {r.task_id.clone().map(|id| view! { <p>"Task id: " <code class="mono">{id}</code></p> })}
+                {r.task_id.clone().map(|id| {
+                    let query_button = query.map(|(target, field)| {
+                        let id = id.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="btn btn--small"
+                                on:click=move |_| {
+                                    state.forms.update(|f| {
+                                        if let Some(v) = f.get_mut(&target) {
+                                            v.set_text(field, id.clone());
+                                        }
+                                    });
+                                    state.endpoint.set(target);
+                                }
+                            >
+                                {if target == endpoint { "Query again" } else { "Query this task" }}
+                            </button>
+                        }
+                    });
+                    view! { <p class="task-line">"Task id: " <code class="mono">{id}</code> " " {query_button}</p> }
+                })}
                 {r.task_state.clone().map(|(s, word)| view! { <p>"Status: " <span class=format!("task task--{}", s.as_str())>{s.as_str()}</span> <span class="muted">{format!(" ({word})")}</span></p> })}
                 {(!r.images.is_empty()).then(|| view! {
                     <div class="images">

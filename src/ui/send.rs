@@ -78,13 +78,7 @@ impl Sender {
     }
 
     /// Sends any request on behalf of an endpoint (also used by follow-up checks).
-    pub fn dispatch(
-        &self,
-        state: AppState,
-        endpoint_id: EndpointId,
-        request: HttpRequest,
-        timeout_secs: u32,
-    ) {
+    pub fn dispatch(&self, state: AppState, endpoint_id: EndpointId, request: HttpRequest, timeout_secs: u32) {
         let Ok(controller) = AbortController::new() else {
             state.phase.set(Phase::Idle);
             return;
@@ -105,9 +99,7 @@ impl Sender {
             Duration::from_secs(u64::from(timeout_secs)),
         )
         .ok();
-        state.phase.set(Phase::InFlight {
-            partial: String::new(),
-        });
+        state.phase.set(Phase::InFlight { partial: String::new() });
         let lang = state.lang.get_untracked();
         let key = state.conn.with_untracked(|c| c.api_key.clone());
         let page_is_https = web_sys::window()
@@ -118,9 +110,14 @@ impl Sender {
             let ep = endpoint(endpoint_id);
             let started = net::now_ms();
             let mut last_paint = 0.0;
+            let mut first_token_ms: Option<u64> = None;
             let result = net::send(&request, &signal, |text| {
-                // Streamed text is repainted at most every 50 ms.
                 let now = net::now_ms();
+                // The first chunk that carries assistant text is the time to first token.
+                if first_token_ms.is_none() && render(ep.protocol, Some("text/event-stream"), text).text.is_some() {
+                    first_token_ms = Some((now - started).max(0.0) as u64);
+                }
+                // Streamed text is repainted at most every 50 ms.
                 if now - last_paint > 50.0 {
                     last_paint = now;
                     state.phase.set(Phase::InFlight {
@@ -133,15 +130,16 @@ impl Sender {
                 t.clear();
             }
             let elapsed_ms = (net::now_ms() - started).max(0.0) as u64;
+            let mut head_ms = None;
             let transport = match result {
                 Ok(received) => {
+                    head_ms = Some(received.head_ms.max(0.0) as u64);
                     let content_type = received
                         .headers
                         .iter()
                         .find(|(k, _)| k == "content-type")
                         .map(|(_, v)| v.clone());
-                    let stream = (is_event_stream(content_type.as_deref())
-                        && received.status < 300)
+                    let stream = (is_event_stream(content_type.as_deref()) && received.status < 300)
                         .then(|| dialect(ep.protocol))
                         .flatten()
                         .map(|d| {
@@ -162,16 +160,9 @@ impl Sender {
                     }
                 }
                 Err(message) => match reason.get() {
-                    AbortReason::Timeout => Transport::TimedOut {
-                        after_ms: elapsed_ms,
-                    },
-                    AbortReason::User => Transport::Cancelled {
-                        after_ms: elapsed_ms,
-                    },
-                    AbortReason::None => Transport::NetworkError {
-                        message,
-                        elapsed_ms,
-                    },
+                    AbortReason::Timeout => Transport::TimedOut { after_ms: elapsed_ms },
+                    AbortReason::User => Transport::Cancelled { after_ms: elapsed_ms },
+                    AbortReason::None => Transport::NetworkError { message, elapsed_ms },
                 },
             };
             let values = state
@@ -192,10 +183,7 @@ impl Sender {
             let diagnosis = diagnose(&facts, &transport, lang);
             let rendered = match &transport {
                 Transport::Response {
-                    status,
-                    headers,
-                    body,
-                    ..
+                    status, headers, body, ..
                 } if *status < 400 => {
                     let ct = headers
                         .iter()
@@ -214,6 +202,8 @@ impl Sender {
                 endpoint: endpoint_id,
                 request_line: format!("{} {}", request.method.as_str(), redact(&request.url, &key)),
                 model: facts.model.clone(),
+                head_ms,
+                first_token_ms: first_token_ms.filter(|_| values.flag("stream")),
                 transport,
                 rendered,
                 diagnosis,

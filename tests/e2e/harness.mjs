@@ -74,12 +74,31 @@ export async function pick(page, title) {
   await page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button', { name: title, exact: false }).click();
 }
 
+/** The data-serial of the verdict on screen, or '0' before the first one. */
+export async function verdictSerial(page) {
+  const verdicts = page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]');
+  return (await verdicts.count()) > 0 ? verdicts.getAttribute('data-serial') : '0';
+}
+
+/** Waits for a verdict whose serial differs from `before`; returns its category id. */
+export async function nextVerdict(page, before, timeout = 30000) {
+  const fresh = page.getByRole('region', { name: 'Diagnosis' }).locator(`[data-category]:not([data-serial="${before}"])`);
+  await fresh.waitFor({ timeout });
+  return fresh.getAttribute('data-category');
+}
+
 /** Presses Send and waits for the diagnosis of this very exchange; returns its category id. */
 export async function send(page) {
-  const verdicts = page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]');
-  const before = (await verdicts.count()) > 0 ? await verdicts.getAttribute('data-serial') : '0';
+  const before = await verdictSerial(page);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const fresh = page.getByRole('region', { name: 'Diagnosis' }).locator(`[data-category]:not([data-serial="${before}"])`);
-  await fresh.waitFor({ timeout: 30000 });
-  return fresh.getAttribute('data-category');
+  return nextVerdict(page, before);
+}
+
+/** A local TCP port that was free a moment ago and is closed now (connection refused). */
+export async function closedPort() {
+  const server = createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
 }

@@ -54,11 +54,11 @@ test('the key is masked in the preview and curl until revealed, and never in the
   const headers = await preview.getByLabel('Request headers').textContent();
   assert.match(headers, /Authorization: Bearer sk-…alid/);
   assert.doesNotMatch(headers, /sk-twin-valid/);
-  const curl = await preview.getByLabel('curl command').textContent();
+  const curl = await preview.getByLabel('Export', { exact: true }).textContent();
   assert.match(curl, /\$\{ROUTESCOPE_API_KEY\}/);
   assert.doesNotMatch(curl, /sk-twin-valid/);
   await page.getByRole('button', { name: 'Show key' }).click();
-  assert.match(await preview.getByLabel('curl command').textContent(), /sk-twin-valid/);
+  assert.match(await preview.getByLabel('Export', { exact: true }).textContent(), /sk-twin-valid/);
   assert.doesNotMatch(page.url(), /sk-/);
 });
 

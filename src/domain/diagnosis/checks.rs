@@ -7,13 +7,7 @@ use super::{Category, Protocol, RequestFacts};
 use crate::domain::lang::Lang;
 
 /// The checklist for a verdict, most useful first.
-pub(crate) fn checks(
-    category: Category,
-    reason: Reason,
-    facts: &RequestFacts,
-    d: &Details,
-    lang: Lang,
-) -> Vec<String> {
+pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Vec<String> {
     use Reason::*;
     let mut out: Vec<&'static str> = Vec::new();
     let mut add = |en: &'static str, zh: &'static str| out.push(lang.pick(en, zh));
@@ -39,10 +33,7 @@ pub(crate) fn checks(
                     "Tell the operator, with the request id and the time of the call.",
                     "把请求 ID 和调用时间告诉运营方。",
                 );
-                add(
-                    "Retrying may reach another channel.",
-                    "重试可能会换到其他渠道。",
-                );
+                add("Retrying may reach another channel.", "重试可能会换到其他渠道。");
             }
             AccountBanned => {
                 add(
@@ -71,9 +62,18 @@ pub(crate) fn checks(
         },
         Category::TokenUnavailable => {
             match reason {
-                IpNotAllowed => add("Add the IP your calls come from to the key's allow list, or remove the restriction.", "把发起调用的 IP 加到令牌的允许列表中，或取消 IP 限制。"),
-                TokenExpired => add("Extend the key's expiry or set it to never expire, then enable it again.", "延长令牌的过期时间或设为永不过期，然后重新启用。"),
-                TokenExhausted | TokenQuotaLow => add("Raise the key's own quota or make it unlimited: it is separate from the account balance.", "提高令牌自身的额度或设为无限额度：它与账户余额是分开的。"),
+                IpNotAllowed => add(
+                    "Add the IP your calls come from to the key's allow list, or remove the restriction.",
+                    "把发起调用的 IP 加到令牌的允许列表中，或取消 IP 限制。",
+                ),
+                TokenExpired => add(
+                    "Extend the key's expiry or set it to never expire, then enable it again.",
+                    "延长令牌的过期时间或设为永不过期，然后重新启用。",
+                ),
+                TokenExhausted | TokenQuotaLow => add(
+                    "Raise the key's own quota or make it unlimited: it is separate from the account balance.",
+                    "提高令牌自身的额度或设为无限额度：它与账户余额是分开的。",
+                ),
                 _ => add("Enable the key in the console.", "在控制台中启用该令牌。"),
             }
             add(
@@ -87,16 +87,16 @@ pub(crate) fn checks(
         }
         Category::InsufficientBalance => {
             if reason == UpstreamQuota {
-                add("Nothing to top up on your side: the provider account behind this channel ran out.", "你这边无需充值：是该渠道背后的上游账户额度用尽了。");
+                add(
+                    "Nothing to top up on your side: the provider account behind this channel ran out.",
+                    "你这边无需充值：是该渠道背后的上游账户额度用尽了。",
+                );
                 add(
                     "Tell the operator; retrying may reach another channel.",
                     "请告知运营方；重试可能会换到其他渠道。",
                 );
             } else {
-                add(
-                    "Check the wallet balance in the console.",
-                    "在控制台查看钱包余额。",
-                );
+                add("Check the wallet balance in the console.", "在控制台查看钱包余额。");
                 add(
                     "Check that the latest top-up has completed.",
                     "确认最近一次充值已经到账。",
@@ -116,7 +116,10 @@ pub(crate) fn checks(
                 "Check the model id is typed exactly (case, dashes, date suffix).",
                 "核对模型 ID 是否完全一致（大小写、连字符、日期后缀）。",
             );
-            add("Check whether the key restricts its models, or the account or group has not enabled this one.", "检查令牌是否限制了可用模型，或账户、分组是否未开通该模型。");
+            add(
+                "Check whether the key restricts its models, or the account or group has not enabled this one.",
+                "检查令牌是否限制了可用模型，或账户、分组是否未开通该模型。",
+            );
             add(
                 "Model lists: GET /v1/models (OpenAI-compatible) and GET /v1beta/models (Gemini).",
                 "模型列表：GET /v1/models（OpenAI 兼容）和 GET /v1beta/models（Gemini）。",
@@ -139,15 +142,30 @@ pub(crate) fn checks(
                 add("A web page means the dashboard or a proxy answered: the base URL probably lacks /v1 or points at the console.", "返回网页说明是控制台或代理在响应：Base URL 多半少了 /v1，或指向了控制台。");
             }
             add("Check the base URL matches the tool: Codex and OpenAI-compatible tools use https://api.routescope.ai/v1; Claude Code uses https://api.routescope.ai.", "确认 Base URL 与工具匹配：Codex 和 OpenAI 兼容工具用 https://api.routescope.ai/v1；Claude Code 用 https://api.routescope.ai。");
-            add("Check the method and path against the endpoint list (GET vs POST, /v1 vs /v1beta).", "对照接口列表检查方法和路径（GET 还是 POST，/v1 还是 /v1beta）。");
+            add(
+                "Check the method and path against the endpoint list (GET vs POST, /v1 vs /v1beta).",
+                "对照接口列表检查方法和路径（GET 还是 POST，/v1 还是 /v1beta）。",
+            );
         }
         Category::ParameterError => {
             add("Do not mix protocols: OpenAI Chat uses messages, Gemini uses contents[].parts[], Claude Messages requires max_tokens.", "不要混用协议：OpenAI Chat 用 messages，Gemini 用 contents[].parts[]，Claude Messages 必须带 max_tokens。");
             match reason {
-                ContextLength => add("Shorten the input or lower max_tokens.", "缩短输入，或调低 max_tokens。"),
-                ContentPolicy => add("Rephrase the content; the filter matched words in it.", "换一种说法；过滤器匹配到了其中的词。"),
-                ModelMissing => add("Name the model in the body (Gemini: in the path).", "在请求体中写明模型（Gemini 写在路径里）。"),
-                _ => add("Check the body is valid JSON and each field has the type the protocol expects.", "确认请求体是合法 JSON，且每个字段的类型符合协议要求。"),
+                ContextLength => add(
+                    "Shorten the input or lower max_tokens.",
+                    "缩短输入，或调低 max_tokens。",
+                ),
+                ContentPolicy => add(
+                    "Rephrase the content; the filter matched words in it.",
+                    "换一种说法；过滤器匹配到了其中的词。",
+                ),
+                ModelMissing => add(
+                    "Name the model in the body (Gemini: in the path).",
+                    "在请求体中写明模型（Gemini 写在路径里）。",
+                ),
+                _ => add(
+                    "Check the body is valid JSON and each field has the type the protocol expects.",
+                    "确认请求体是合法 JSON，且每个字段的类型符合协议要求。",
+                ),
             }
             if matches!(facts.protocol, Protocol::Imagen | Protocol::OpenAiImages) {
                 add("Imagen uses instances + parameters; OpenAI image edits need multipart/form-data with the source image.", "Imagen 用 instances + parameters；OpenAI 图像编辑需要用 multipart/form-data 上传原图。");
@@ -169,15 +187,18 @@ pub(crate) fn checks(
         }
         Category::Timeout => {
             if facts.protocol.has_async_alternative() {
-                add("For images and video, submit an async task, keep the task id and poll its status.", "图像和视频请改用异步任务提交，保存任务 ID 并轮询状态。");
+                add(
+                    "For images and video, submit an async task, keep the task id and poll its status.",
+                    "图像和视频请改用异步任务提交，保存任务 ID 并轮询状态。",
+                );
             }
-            add("High resolution, many images at once, long video, long text and slow upstreams take longer.", "高分辨率、一次多张图、长视频、长文本和较慢的上游都会更耗时。");
+            add(
+                "High resolution, many images at once, long video, long text and slow upstreams take longer.",
+                "高分辨率、一次多张图、长视频、长文本和较慢的上游都会更耗时。",
+            );
             if matches!(
                 facts.protocol,
-                Protocol::OpenAiChat
-                    | Protocol::OpenAiResponses
-                    | Protocol::ClaudeMessages
-                    | Protocol::GeminiNative
+                Protocol::OpenAiChat | Protocol::OpenAiResponses | Protocol::ClaudeMessages | Protocol::GeminiNative
             ) {
                 add(
                     "Stream text responses so the first tokens arrive early.",
@@ -190,7 +211,10 @@ pub(crate) fn checks(
             );
         }
         Category::RateLimit => {
-            add("Wait and retry: RPM, TPM and concurrency limits follow the gateway's configuration.", "稍等后重试：RPM、TPM 和并发上限由网关配置决定。");
+            add(
+                "Wait and retry: RPM, TPM and concurrency limits follow the gateway's configuration.",
+                "稍等后重试：RPM、TPM 和并发上限由网关配置决定。",
+            );
             add(
                 "Spread requests out or lower concurrency.",
                 "把请求分散开，或降低并发。",
@@ -239,7 +263,10 @@ pub(crate) fn checks(
         }
         Category::NetworkOrCors => {
             if reason == MixedContent {
-                add("Use an https:// gateway URL, or open the playground over http for local tests.", "改用 https:// 的网关地址，或在本地测试时用 http 打开 Playground。");
+                add(
+                    "Use an https:// gateway URL, or open the playground over http for local tests.",
+                    "改用 https:// 的网关地址，或在本地测试时用 http 打开 Playground。",
+                );
             }
             add(
                 "Check the base URL's scheme, host and port.",
@@ -249,7 +276,10 @@ pub(crate) fn checks(
                 "Probe CORS: a preflight-only request tells CORS apart from DNS or TLS trouble.",
                 "探测 CORS：只发预检请求，可以区分 CORS 问题和 DNS、TLS 问题。",
             );
-            add("A proxy error page (413/502/504) carries no CORS headers and shows up as a network error.", "代理的错误页（413/502/504）不带 CORS 头，会表现为网络错误。");
+            add(
+                "A proxy error page (413/502/504) carries no CORS headers and shows up as a network error.",
+                "代理的错误页（413/502/504）不带 CORS 头，会表现为网络错误。",
+            );
             if d.bearer_preflight {
                 add("If Authorization is refused in preflight, send the key as x-api-key (Claude, model list) or x-goog-api-key (Gemini).", "如果预检拒绝了 Authorization，改用 x-api-key（Claude、模型列表）或 x-goog-api-key（Gemini）发送密钥。");
             }
@@ -263,10 +293,7 @@ pub(crate) fn checks(
                 "Read the raw response; the parsed envelope shows what could be read.",
                 "查看原始响应；解析结果展示了能读到的信息。",
             );
-            add(
-                "Compare with the same call in curl.",
-                "用 curl 发同样的请求对比一下。",
-            );
+            add("Compare with the same call in curl.", "用 curl 发同样的请求对比一下。");
             add(
                 "Ask the operator with the request id (if any) and the time.",
                 "带上请求 ID（如有）和时间咨询运营方。",

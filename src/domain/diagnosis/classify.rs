@@ -11,18 +11,14 @@
 use super::checks::checks;
 use super::explain::explanation;
 use super::extract::{
-    extract_field, extract_group, extract_model, extract_rate_window, extract_route,
-    has_doubled_segment, url_path,
+    extract_field, extract_group, extract_model, extract_rate_window, extract_route, has_doubled_segment, url_path,
 };
 use super::network;
 use super::reason::Reason;
 use super::request_id::{find_request_id, header, rate_limit_headers, retry_hint};
 use super::rules::{error_verdict, origin_of, side_for, status_fallback};
 use super::text::{headline, Details};
-use super::{
-    Action, Category, Confidence, Diagnosis, Evidence, Protocol, RequestFacts, Side, StreamEnd,
-    Transport,
-};
+use super::{Action, Category, Confidence, Diagnosis, Evidence, Protocol, RequestFacts, Side, StreamEnd, Transport};
 use crate::domain::envelope::{parse_envelope, Envelope, EnvelopeShape};
 use crate::domain::lang::Lang;
 
@@ -49,12 +45,7 @@ impl Verdict {
     }
 
     /// A verdict with an explicit category (status-only guesses).
-    pub(crate) fn in_category(
-        reason: Reason,
-        category: Category,
-        confidence: Confidence,
-        side: Side,
-    ) -> Verdict {
+    pub(crate) fn in_category(reason: Reason, category: Category, confidence: Confidence, side: Side) -> Verdict {
         Verdict {
             reason,
             category,
@@ -93,16 +84,10 @@ fn quote(text: &str) -> String {
 /// Diagnoses one exchange.
 pub(crate) fn classify(facts: &RequestFacts, transport: &Transport, lang: Lang) -> Diagnosis {
     let (verdict, envelope) = match transport {
-        Transport::NetworkError {
-            message,
-            elapsed_ms,
-        } => (
-            network::network_error(facts, message, *elapsed_ms),
-            Envelope::default(),
-        ),
-        Transport::TimedOut { after_ms } => {
-            (network::timed_out(facts, *after_ms), Envelope::default())
+        Transport::NetworkError { message, elapsed_ms } => {
+            (network::network_error(facts, message, *elapsed_ms), Envelope::default())
         }
+        Transport::TimedOut { after_ms } => (network::timed_out(facts, *after_ms), Envelope::default()),
         Transport::Cancelled { after_ms } => (network::cancelled(*after_ms), Envelope::default()),
         Transport::Response {
             status,
@@ -138,8 +123,8 @@ struct Response<'a> {
 fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Envelope) {
     let content_type = header(r.headers, "content-type");
     let env = parse_envelope(content_type, r.body);
-    let is_html = env.shape == EnvelopeShape::Html
-        || content_type.is_some_and(|c| c.to_ascii_lowercase().contains("text/html"));
+    let is_html =
+        env.shape == EnvelopeShape::Html || content_type.is_some_and(|c| c.to_ascii_lowercase().contains("text/html"));
     let path = url_path(&facts.url);
     let mut front = vec![
         ev("transport", format!("response after {} ms", r.elapsed_ms)),
@@ -182,9 +167,8 @@ fn on_success(
         Some(StreamEnd::ErrorEvent { body }) => {
             front.push(ev("stream", "error event after 200"));
             let inner = parse_envelope(None, body);
-            let mut v = error_verdict(None, &inner, facts).unwrap_or_else(|| {
-                Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream)
-            });
+            let mut v = error_verdict(None, &inner, facts)
+                .unwrap_or_else(|| Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream));
             v.details.on_2xx = v.reason != Reason::StreamError;
             return (v, inner);
         }
@@ -211,8 +195,7 @@ fn on_success(
         let v = match error_verdict(None, &env, facts) {
             Some(mut v) => {
                 v.details.on_2xx = true;
-                v.candidates
-                    .retain(|c| *c != Category::SuccessWithErrorBody);
+                v.candidates.retain(|c| *c != Category::SuccessWithErrorBody);
                 if v.candidates.is_empty() {
                     v.candidates.push(v.category);
                 }
@@ -304,17 +287,14 @@ fn post_process(v: &mut Verdict, facts: &RequestFacts, env: &Envelope, path: &st
         v.confidence = Confidence::Medium;
         v.side = Side::Client;
         v.candidates = vec![Category::ClaudeCodeBetas, Category::ParameterError];
-        v.evidence.push(ev(
-            "anthropic-beta",
-            facts.anthropic_beta.clone().unwrap_or_default(),
-        ));
+        v.evidence
+            .push(ev("anthropic-beta", facts.anthropic_beta.clone().unwrap_or_default()));
     }
     let texts = messages(env);
     let first = |f: fn(&str) -> Option<String>| texts.iter().find_map(|m| f(m));
     let route = first(extract_route);
     if v.category == Category::IncorrectEndpoint {
-        let doubled =
-            has_doubled_segment(path) || route.as_deref().is_some_and(has_doubled_segment);
+        let doubled = has_doubled_segment(path) || route.as_deref().is_some_and(has_doubled_segment);
         if doubled && v.reason != Reason::DoubledV1 {
             v.set_reason(Reason::DoubledV1);
             v.confidence = Confidence::High;
@@ -331,9 +311,7 @@ fn post_process(v: &mut Verdict, facts: &RequestFacts, env: &Envelope, path: &st
             let found = first(extract_model);
             match (&found, &facts.model) {
                 (Some(m), _) => v.evidence.push(ev("model", m.clone())),
-                (None, Some(m)) => v
-                    .evidence
-                    .push(ev("model", format!("{m} (from the request)"))),
+                (None, Some(m)) => v.evidence.push(ev("model", format!("{m} (from the request)"))),
                 (None, None) => {}
             }
             v.details.model = found.or_else(|| facts.model.clone());
@@ -399,8 +377,7 @@ fn request_id_and_retry(v: &mut Verdict, env: &Envelope, r: &Response<'_>, lang:
         ));
     }
     for (name, value) in rate_limit_headers(r.headers) {
-        v.evidence
-            .push(ev("rate-limit-header", format!("{name}: {value}")));
+        v.evidence.push(ev("rate-limit-header", format!("{name}: {value}")));
     }
     v.details.retry_secs = hint.seconds;
     if matches!(

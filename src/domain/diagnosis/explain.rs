@@ -7,13 +7,7 @@ use super::{Category, Protocol, RequestFacts};
 use crate::domain::lang::Lang;
 
 /// Why, in a few sentences: the cause, then what the protocol or side adds.
-pub(crate) fn explanation(
-    reason: Reason,
-    category: Category,
-    facts: &RequestFacts,
-    d: &Details,
-    lang: Lang,
-) -> String {
+pub(crate) fn explanation(reason: Reason, category: Category, facts: &RequestFacts, d: &Details, lang: Lang) -> String {
     let mut parts: Vec<String> = vec![cause(reason, facts, d, lang)];
     if let Some(extra) = protocol_note(reason, facts.protocol, lang) {
         parts.push(extra.to_string());
@@ -128,11 +122,17 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
     if reason == GenericNetwork {
         if d.after_ms.unwrap_or(0) >= 25_000 {
             text.push_str(sentence_gap(lang));
-            text.push_str(lang.pick("It failed after a long wait, which points at a proxy timeout page (504/524) without CORS headers.", "它在长时间等待后才失败，多半是不带 CORS 头的代理超时页（504/524）。"));
+            text.push_str(lang.pick(
+                "It failed after a long wait, which points at a proxy timeout page (504/524) without CORS headers.",
+                "它在长时间等待后才失败，多半是不带 CORS 头的代理超时页（504/524）。",
+            ));
         }
         if d.body_bytes > 1_000_000 {
             text.push_str(sentence_gap(lang));
-            text.push_str(lang.pick("The body was over 1 MB: a proxy's 413 page (nginx's default limit is 1 MB) looks like this too.", "请求体超过 1 MB：代理返回的 413 页面（nginx 默认上限 1 MB）也会表现成这样。"));
+            text.push_str(lang.pick(
+                "The body was over 1 MB: a proxy's 413 page (nginx's default limit is 1 MB) looks like this too.",
+                "请求体超过 1 MB：代理返回的 413 页面（nginx 默认上限 1 MB）也会表现成这样。",
+            ));
         }
         if d.bearer_preflight {
             text.push_str(sentence_gap(lang));
@@ -143,10 +143,7 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
         && !facts.streamed
         && matches!(
             facts.protocol,
-            Protocol::OpenAiChat
-                | Protocol::OpenAiResponses
-                | Protocol::ClaudeMessages
-                | Protocol::GeminiNative
+            Protocol::OpenAiChat | Protocol::OpenAiResponses | Protocol::ClaudeMessages | Protocol::GeminiNative
         )
     {
         text.push_str(sentence_gap(lang));

@@ -10,8 +10,7 @@ const SKIP_BEFORE_NAME: &[char] = &[':', '：', '\'', '"', '`', '“', '‘', '�
 
 /// The name right after a marker, once quotes and separators are skipped.
 fn name_after(rest: &str) -> String {
-    let rest =
-        rest.trim_start_matches(|c: char| c.is_whitespace() || SKIP_BEFORE_NAME.contains(&c));
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || SKIP_BEFORE_NAME.contains(&c));
     let name: String = rest.chars().take_while(|c| is_name_char(*c)).collect();
     name.trim_end_matches(['.', ':', ',', '/', '-']).to_string()
 }
@@ -20,17 +19,11 @@ fn name_after(rest: &str) -> String {
 fn after_markers<'a>(text: &'a str, marker: &'a str) -> impl Iterator<Item = &'a str> + 'a {
     // ASCII lower-casing keeps byte offsets, so offsets found in `lower` index `text`.
     let lower = text.to_ascii_lowercase();
-    let ends_with_letter = marker
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphabetic());
+    let ends_with_letter = marker.chars().last().is_some_and(|c| c.is_ascii_alphabetic());
     let hits: Vec<usize> = lower
         .match_indices(marker)
         .map(|(i, _)| i + marker.len())
-        .filter(|end| {
-            !ends_with_letter
-                || !lower[*end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
-        })
+        .filter(|end| !ends_with_letter || !lower[*end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
         .collect();
     hits.into_iter().filter_map(move |end| text.get(end..))
 }
@@ -74,9 +67,7 @@ pub(crate) fn extract_model(message: &str) -> Option<String> {
 
 /// The group a message names ("under group G", "分组 G 下", "当前分组 G", "无权访问 G 分组").
 pub(crate) fn extract_group(message: &str) -> Option<String> {
-    let valid = |g: &String| {
-        !g.is_empty() && g.len() <= 64 && !NOT_NAMES.contains(&g.to_ascii_lowercase().as_str())
-    };
+    let valid = |g: &String| !g.is_empty() && g.len() <= 64 && !NOT_NAMES.contains(&g.to_ascii_lowercase().as_str());
     for marker in ["under group", "当前分组", "分组", "group:"] {
         if let Some(g) = after_markers(message, marker).map(name_after).find(valid) {
             return Some(g);
@@ -97,21 +88,12 @@ pub(crate) fn extract_group(message: &str) -> Option<String> {
 }
 
 fn digits_at_start(s: &str) -> Option<u32> {
-    let d: String = s
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let d: String = s.trim_start().chars().take_while(char::is_ascii_digit).collect();
     d.parse().ok()
 }
 
 fn digits_at_end(s: &str) -> Option<u32> {
-    let d: String = s
-        .trim_end()
-        .chars()
-        .rev()
-        .take_while(char::is_ascii_digit)
-        .collect();
+    let d: String = s.trim_end().chars().rev().take_while(char::is_ascii_digit).collect();
     d.chars().rev().collect::<String>().parse().ok()
 }
 
@@ -132,10 +114,7 @@ pub(crate) fn extract_rate_window(message: &str) -> Option<(u32, u32)> {
 /// Seconds in a duration like `17s`, `1.5s`, `20ms`, `2m`, `20 seconds` (rounded up).
 pub(crate) fn parse_duration_secs(text: &str) -> Option<u32> {
     let t = text.trim();
-    let number: String = t
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
+    let number: String = t.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
     let value: f64 = number.parse().ok()?;
     let unit = t.get(number.len()..)?.trim_start().to_ascii_lowercase();
     let secs = if unit.starts_with("ms") {
@@ -152,13 +131,7 @@ pub(crate) fn parse_duration_secs(text: &str) -> Option<u32> {
 
 /// A wait a message asks for ("Please try again in 20s", "retry after 5 seconds", "30 秒后重试").
 pub(crate) fn retry_seconds_in_text(message: &str) -> Option<u32> {
-    for marker in [
-        "try again in",
-        "retry after",
-        "retry in",
-        "retry-after:",
-        "wait",
-    ] {
+    for marker in ["try again in", "retry after", "retry in", "retry-after:", "wait"] {
         if let Some(secs) = after_markers(message, marker).find_map(parse_duration_secs) {
             return Some(secs);
         }
@@ -267,11 +240,7 @@ mod tests {
                 Some("gpt-5x"),
                 None,
             ),
-            (
-                "model: claude-3-opus-20240229",
-                Some("claude-3-opus-20240229"),
-                None,
-            ),
+            ("model: claude-3-opus-20240229", Some("claude-3-opus-20240229"), None),
             (
                 "models/gemini-9.0-pro is not found for API version v1beta",
                 Some("gemini-9.0-pro"),
@@ -289,18 +258,14 @@ mod tests {
             Some((1, 60))
         );
         assert_eq!(
-            extract_rate_window(
-                "You have reached the request limit: maximum 30 requests in 5 minutes"
-            ),
+            extract_rate_window("You have reached the request limit: maximum 30 requests in 5 minutes"),
             Some((5, 30))
         );
         assert_eq!(retry_seconds_in_text("Please try again in 1.2s."), Some(2));
         assert_eq!(retry_seconds_in_text("请 30 秒后重试"), Some(30));
         assert_eq!(parse_duration_secs("20ms"), Some(1));
         assert_eq!(
-            extract_field(
-                "Invalid JSON payload received. Unknown name \"messages\": Cannot find field."
-            ),
+            extract_field("Invalid JSON payload received. Unknown name \"messages\": Cannot find field."),
             Some("messages".into())
         );
         assert_eq!(
@@ -311,10 +276,7 @@ mod tests {
             extract_route("Invalid URL (POST /v1/v1/chat/completions)"),
             Some("POST /v1/v1/chat/completions".into())
         );
-        assert_eq!(
-            url_path("https://api.example.com/v1/v1/chat?x=1"),
-            "/v1/v1/chat"
-        );
+        assert_eq!(url_path("https://api.example.com/v1/v1/chat?x=1"), "/v1/v1/chat");
         assert!(has_doubled_segment("/v1/v1/messages"));
         assert!(!has_doubled_segment("/v1/messages"));
     }

@@ -88,13 +88,10 @@ fn contains_bounded(hay: &str, pat: &str, check_start: bool, check_end: bool) ->
     let starts_alnum = pat_bytes.first().is_some_and(u8::is_ascii_alphanumeric);
     let ends_alnum = pat_bytes.last().is_some_and(u8::is_ascii_alphanumeric);
     hay.match_indices(pat).any(|(i, _)| {
-        let before_ok = !check_start
-            || !starts_alnum
-            || i == 0
-            || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
+        let before_ok =
+            !check_start || !starts_alnum || i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric);
         let after = i + pat.len();
-        let after_ok =
-            !check_end || !ends_alnum || !bytes.get(after).is_some_and(u8::is_ascii_alphanumeric);
+        let after_ok = !check_end || !ends_alnum || !bytes.get(after).is_some_and(u8::is_ascii_alphanumeric);
         before_ok && after_ok
     })
 }

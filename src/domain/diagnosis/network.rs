@@ -45,9 +45,7 @@ fn is_local_host(url: &str) -> bool {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let name = if host.starts_with('[') {
-        host.split(']')
-            .next()
-            .map_or(host, |h| h.trim_start_matches('['))
+        host.split(']').next().map_or(host, |h| h.trim_start_matches('['))
     } else {
         host.split(':').next().unwrap_or(host)
     };
@@ -70,10 +68,8 @@ pub(crate) fn network_error(facts: &RequestFacts, message: &str, elapsed_ms: u64
         (false, None) => (Reason::GenericNetwork, Confidence::Medium),
     };
     let mut v = Verdict::new(reason, confidence, Side::Network);
-    v.evidence.push(ev(
-        "transport",
-        format!("fetch rejected: {}", message.trim()),
-    ));
+    v.evidence
+        .push(ev("transport", format!("fetch rejected: {}", message.trim())));
     v.evidence.push(ev("elapsed", format!("{elapsed_ms} ms")));
     if mixed {
         v.evidence.push(ev("scheme", "https page → http: URL"));

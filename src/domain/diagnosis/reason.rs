@@ -104,28 +104,20 @@ impl Reason {
         match self {
             Ok | OkEmptyBody => Category::Success,
             ErrorBodyOn2xx => Category::SuccessWithErrorBody,
-            KeyMissing | KeyInvalid | KeyInvalidAmbiguous | UpstreamKey | PermissionDenied
-            | AccountBanned => Category::AuthenticationFailure,
-            TokenDisabled | TokenExpired | TokenExhausted | IpNotAllowed | TokenQuotaLow => {
-                Category::TokenUnavailable
+            KeyMissing | KeyInvalid | KeyInvalidAmbiguous | UpstreamKey | PermissionDenied | AccountBanned => {
+                Category::AuthenticationFailure
             }
+            TokenDisabled | TokenExpired | TokenExhausted | IpNotAllowed | TokenQuotaLow => Category::TokenUnavailable,
             UserQuota | UpstreamQuota => Category::InsufficientBalance,
-            ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound | GroupDenied => {
-                Category::ModelNotAvailable
+            ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound | GroupDenied => Category::ModelNotAvailable,
+            InvalidUrl | DoubledV1 | HtmlPage | MethodNotAllowed | NotImplemented | RouteNotFound => {
+                Category::IncorrectEndpoint
             }
-            InvalidUrl | DoubledV1 | HtmlPage | MethodNotAllowed | NotImplemented
-            | RouteNotFound => Category::IncorrectEndpoint,
-            ModelMissing | MessagesRequired | ContentsRequired | MaxTokens | PromptRequired
-            | InvalidJson | UnknownField | ContextLength | ContentPolicy | GenericParam => {
-                Category::ParameterError
-            }
+            ModelMissing | MessagesRequired | ContentsRequired | MaxTokens | PromptRequired | InvalidJson
+            | UnknownField | ContextLength | ContentPolicy | GenericParam => Category::ParameterError,
             ExtraInputs | BetaHeaderHeuristic => Category::ClaudeCodeBetas,
-            ClientTimeout | GatewayTimeout | ProxyTimeout | RequestTimeout | UpstreamTimeout => {
-                Category::Timeout
-            }
-            GatewayLimit | EmptyBody429 | UpstreamLimit | Saturated | Concurrency => {
-                Category::RateLimit
-            }
+            ClientTimeout | GatewayTimeout | ProxyTimeout | RequestTimeout | UpstreamTimeout => Category::Timeout,
+            GatewayLimit | EmptyBody429 | UpstreamLimit | Saturated | Concurrency => Category::RateLimit,
             BodyTooLarge => Category::RequestTooLarge,
             UpstreamRequestFailed
             | UpstreamBadStatus
@@ -136,8 +128,9 @@ impl Reason {
             | GatewayInternal
             | StreamError
             | StreamEndedEarly => Category::UpstreamFailure,
-            MixedContent | CorsRefused | Dns | Tls | ConnectionRefused | Offline
-            | GenericNetwork | ProxyBlocked => Category::NetworkOrCors,
+            MixedContent | CorsRefused | Dns | Tls | ConnectionRefused | Offline | GenericNetwork | ProxyBlocked => {
+                Category::NetworkOrCors
+            }
             UserCancelled => Category::Cancelled,
             StatusOnly | Unrecognised => Category::Unknown,
         }

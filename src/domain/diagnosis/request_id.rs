@@ -35,10 +35,7 @@ pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<
 }
 
 /// The request id from the body (message first, then nested), else a readable header.
-pub(crate) fn find_request_id(
-    envelope: &Envelope,
-    headers: &[(String, String)],
-) -> Option<FoundId> {
+pub(crate) fn find_request_id(envelope: &Envelope, headers: &[(String, String)]) -> Option<FoundId> {
     let mut current = Some(envelope);
     while let Some(env) = current {
         if let Some(id) = &env.request_id {

@@ -47,12 +47,7 @@ const GATEWAY_CODES: &[&str] = &[
 
 /// Reads who answered from the envelope.
 pub(crate) fn origin_of(env: &Envelope) -> Origin {
-    let ty = env
-        .error_type
-        .as_deref()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let ty = env.error_type.as_deref().unwrap_or("").trim().to_ascii_lowercase();
     if ty == "new_api_error" || ty == "one_api_error" || GATEWAY_CODES.contains(&ty.as_str()) {
         return Origin::Gateway;
     }
@@ -61,13 +56,9 @@ pub(crate) fn origin_of(env: &Envelope) -> Origin {
     }
     match env.shape {
         EnvelopeShape::Google => Origin::Upstream,
-        EnvelopeShape::GatewayOrOpenAi | EnvelopeShape::Claude if !ty.is_empty() => {
-            Origin::Upstream
-        }
+        EnvelopeShape::GatewayOrOpenAi | EnvelopeShape::Claude if !ty.is_empty() => Origin::Upstream,
         // Older gateways sent their own errors without a type but with a request id.
-        EnvelopeShape::GatewayOrOpenAi | EnvelopeShape::Claude if env.request_id.is_some() => {
-            Origin::Gateway
-        }
+        EnvelopeShape::GatewayOrOpenAi | EnvelopeShape::Claude if env.request_id.is_some() => Origin::Gateway,
         EnvelopeShape::Task | EnvelopeShape::Dashboard => Origin::Gateway,
         _ => Origin::Unknown,
     }
@@ -111,9 +102,7 @@ fn status_fits(category: Category, status: u16) -> bool {
         Category::Timeout => &[408, 500, 502, 503, 504, 522, 524],
         Category::RateLimit => &[429, 503],
         Category::RequestTooLarge => &[400, 413, 500],
-        Category::UpstreamFailure => &[
-            500, 502, 503, 504, 520, 521, 522, 523, 525, 526, 527, 529, 530,
-        ],
+        Category::UpstreamFailure => &[500, 502, 503, 504, 520, 521, 522, 523, 525, 526, 527, 529, 530],
         _ => &[],
     };
     list.contains(&status)
@@ -121,9 +110,7 @@ fn status_fits(category: Category, status: u16) -> bool {
 
 fn confidence(strength: Strength, fits: Option<bool>) -> Confidence {
     match (strength, fits) {
-        (Strength::Code, None) | (Strength::Code | Strength::Phrase, Some(true)) => {
-            Confidence::High
-        }
+        (Strength::Code, None) | (Strength::Code | Strength::Phrase, Some(true)) => Confidence::High,
         (Strength::Phrase, None)
         | (Strength::Code | Strength::Phrase, Some(false))
         | (Strength::Keyword, Some(true)) => Confidence::Medium,
@@ -155,10 +142,7 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin, direc
         | Category::InsufficientBalance
         | Category::ModelNotAvailable
         | Category::RateLimit => {
-            let upstream_cause = matches!(
-                reason,
-                UpstreamKey | UpstreamQuota | UpstreamLimit | Saturated
-            );
+            let upstream_cause = matches!(reason, UpstreamKey | UpstreamQuota | UpstreamLimit | Saturated);
             if !direct && (upstream_cause || origin == Origin::Upstream) {
                 Side::Upstream
             } else {
@@ -178,8 +162,8 @@ fn adjust_for_origin(reason: Reason, origin: Origin, direct: bool) -> Reason {
         (UpstreamLimit, _) if direct => GatewayLimit,
         (_, Origin::Upstream) if direct => reason,
         (
-            KeyMissing | KeyInvalid | KeyInvalidAmbiguous | PermissionDenied | TokenDisabled
-            | TokenExpired | TokenExhausted,
+            KeyMissing | KeyInvalid | KeyInvalidAmbiguous | PermissionDenied | TokenDisabled | TokenExpired
+            | TokenExhausted,
             Origin::Upstream,
         ) => UpstreamKey,
         (UserQuota, Origin::Upstream) => UpstreamQuota,
@@ -232,12 +216,7 @@ fn hay_of(env: &Envelope) -> Hay {
                 message
             });
         }
-        texts.extend(
-            [&e.param, &e.html_title]
-                .into_iter()
-                .flatten()
-                .map(String::as_str),
-        );
+        texts.extend([&e.param, &e.html_title].into_iter().flatten().map(String::as_str));
         current = e.nested.as_deref();
     }
     Hay::new(texts)
@@ -245,10 +224,7 @@ fn hay_of(env: &Envelope) -> Hay {
 
 /// The text before an embedded JSON object (`openai_error: {…}` → `openai_error: `).
 fn outside_json(message: &str) -> &str {
-    message
-        .find('{')
-        .and_then(|i| message.get(..i))
-        .unwrap_or(message)
+    message.find('{').and_then(|i| message.get(..i)).unwrap_or(message)
 }
 
 /// A generic code's cause made specific by a phrase of the same category.
@@ -259,25 +235,17 @@ fn refine(reason: Reason, codes: &[String], hay: &Hay) -> Reason {
     };
     RULES
         .iter()
-        .filter(|r| {
-            r.tier == Tier::Phrase && r.reason != reason && family(r.reason) == family(reason)
-        })
+        .filter(|r| r.tier == Tier::Phrase && r.reason != reason && family(r.reason) == family(reason))
         .find(|r| r.matches(codes, hay).is_some())
         .map_or(reason, |r| r.reason)
 }
 
 /// Statuses whose status-only reading beats a keyword that contradicts them.
-const TELLING_STATUSES: &[u16] = &[
-    400, 401, 402, 404, 405, 408, 413, 415, 422, 429, 501, 504, 524, 529,
-];
+const TELLING_STATUSES: &[u16] = &[400, 401, 402, 404, 405, 408, 413, 415, 422, 429, 501, 504, 524, 529];
 
 /// The verdict from signatures, or `None` when nothing matched (or only a keyword that
 /// the status contradicts). `status` is `None` for errors inside a 2xx.
-pub(crate) fn error_verdict(
-    status: Option<u16>,
-    env: &Envelope,
-    facts: &RequestFacts,
-) -> Option<Verdict> {
+pub(crate) fn error_verdict(status: Option<u16>, env: &Envelope, facts: &RequestFacts) -> Option<Verdict> {
     let codes = codes_of(env);
     let hay = hay_of(env);
     if codes.is_empty() && hay.is_empty() {
@@ -311,10 +279,7 @@ pub(crate) fn error_verdict(
     reason = adjust_for_origin(reason, origin, direct);
     let category = reason.category();
     let fits = status.map(|s| status_fits(category, s));
-    if strength == Strength::Keyword
-        && fits == Some(false)
-        && status.is_some_and(|s| TELLING_STATUSES.contains(&s))
-    {
+    if strength == Strength::Keyword && fits == Some(false) && status.is_some_and(|s| TELLING_STATUSES.contains(&s)) {
         return None;
     }
     let mut confidence = confidence(strength, fits);
@@ -322,11 +287,7 @@ pub(crate) fn error_verdict(
     if foreign {
         confidence = confidence.min(Confidence::Medium);
     }
-    let mut v = Verdict::new(
-        reason,
-        confidence,
-        side_for(reason, category, origin, direct),
-    );
+    let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin, direct));
     v.evidence.push(ev("signature", signature));
     v.evidence.push(ev("origin", origin_label(origin, env)));
     v.details.foreign = env.shape.is_foreign();
@@ -360,97 +321,81 @@ fn origin_label(origin: Origin, env: &Envelope) -> String {
 }
 
 /// What the status alone says when no signature matched.
-pub(crate) fn status_fallback(
-    status: u16,
-    env: &Envelope,
-    facts: &RequestFacts,
-    raw_body: &str,
-) -> Verdict {
+pub(crate) fn status_fallback(status: u16, env: &Envelope, facts: &RequestFacts, raw_body: &str) -> Verdict {
     use Category as C;
     use Confidence::{High, Low, Medium};
     use Reason as R;
     let html = env.shape == EnvelopeShape::Html;
     let empty = env.shape == EnvelopeShape::Empty;
-    let head: String = raw_body
-        .chars()
-        .take(4000)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let (reason, category, confidence, candidates): (Reason, Category, Confidence, Vec<Category>) =
-        match status {
-            400 => (R::StatusOnly, C::ParameterError, Medium, vec![]),
-            401 => (
-                R::StatusOnly,
-                C::AuthenticationFailure,
-                Medium,
-                vec![C::AuthenticationFailure, C::TokenUnavailable],
-            ),
-            402 => (R::StatusOnly, C::InsufficientBalance, Medium, vec![]),
-            403 if html
-                && (head.contains("cloudflare")
-                    || head.contains("access denied")
-                    || head.contains("forbidden")) =>
-            {
-                (R::ProxyBlocked, C::NetworkOrCors, Medium, vec![])
-            }
-            403 => (
-                R::StatusOnly,
-                C::Unknown,
-                Low,
-                vec![
-                    C::TokenUnavailable,
-                    C::InsufficientBalance,
-                    C::ModelNotAvailable,
-                ],
-            ),
-            404 if html => (R::RouteNotFound, C::IncorrectEndpoint, High, vec![]),
-            404 if empty || env.shape == EnvelopeShape::PlainText => {
-                (R::RouteNotFound, C::IncorrectEndpoint, Medium, vec![])
-            }
-            404 => (
-                R::RouteNotFound,
-                C::IncorrectEndpoint,
-                Medium,
-                vec![C::IncorrectEndpoint, C::ModelNotAvailable],
-            ),
-            405 => (R::MethodNotAllowed, C::IncorrectEndpoint, High, vec![]),
-            408 => (R::RequestTimeout, C::Timeout, High, vec![]),
-            413 => (R::BodyTooLarge, C::RequestTooLarge, High, vec![]),
-            415 | 422 => (R::GenericParam, C::ParameterError, Medium, vec![]),
-            429 if empty => (R::EmptyBody429, C::RateLimit, High, vec![]),
-            429 => (
-                R::StatusOnly,
-                C::RateLimit,
-                Medium,
-                vec![C::RateLimit, C::InsufficientBalance],
-            ),
-            500 if html => (R::ServerError, C::UpstreamFailure, Medium, vec![]),
-            500 => (
-                R::StatusOnly,
-                C::UpstreamFailure,
-                Low,
-                vec![C::UpstreamFailure, C::ParameterError],
-            ),
-            501 => (R::NotImplemented, C::IncorrectEndpoint, Medium, vec![]),
-            502 => (R::ServerError, C::UpstreamFailure, Medium, vec![]),
-            503 => (
-                R::StatusOnly,
-                C::UpstreamFailure,
-                Medium,
-                vec![C::UpstreamFailure, C::ModelNotAvailable, C::RateLimit],
-            ),
-            504 => (
-                R::GatewayTimeout,
-                C::Timeout,
-                if html || empty { High } else { Medium },
-                vec![],
-            ),
-            524 => (R::ProxyTimeout, C::Timeout, High, vec![]),
-            529 => (R::Overloaded, C::UpstreamFailure, High, vec![]),
-            520..=523 | 525..=527 | 530 => (R::ServerError, C::UpstreamFailure, Medium, vec![]),
-            s if (500..600).contains(&s) => (R::StatusOnly, C::UpstreamFailure, Low, vec![]),
-            _ => (R::Unrecognised, C::Unknown, Low, vec![]),
-        };
+    let head: String = raw_body.chars().take(4000).collect::<String>().to_ascii_lowercase();
+    let (reason, category, confidence, candidates): (Reason, Category, Confidence, Vec<Category>) = match status {
+        400 => (R::StatusOnly, C::ParameterError, Medium, vec![]),
+        401 => (
+            R::StatusOnly,
+            C::AuthenticationFailure,
+            Medium,
+            vec![C::AuthenticationFailure, C::TokenUnavailable],
+        ),
+        402 => (R::StatusOnly, C::InsufficientBalance, Medium, vec![]),
+        403 if html
+            && (head.contains("cloudflare") || head.contains("access denied") || head.contains("forbidden")) =>
+        {
+            (R::ProxyBlocked, C::NetworkOrCors, Medium, vec![])
+        }
+        403 => (
+            R::StatusOnly,
+            C::Unknown,
+            Low,
+            vec![C::TokenUnavailable, C::InsufficientBalance, C::ModelNotAvailable],
+        ),
+        404 if html => (R::RouteNotFound, C::IncorrectEndpoint, High, vec![]),
+        404 if empty || env.shape == EnvelopeShape::PlainText => {
+            (R::RouteNotFound, C::IncorrectEndpoint, Medium, vec![])
+        }
+        404 => (
+            R::RouteNotFound,
+            C::IncorrectEndpoint,
+            Medium,
+            vec![C::IncorrectEndpoint, C::ModelNotAvailable],
+        ),
+        405 => (R::MethodNotAllowed, C::IncorrectEndpoint, High, vec![]),
+        408 => (R::RequestTimeout, C::Timeout, High, vec![]),
+        413 => (R::BodyTooLarge, C::RequestTooLarge, High, vec![]),
+        415 | 422 => (R::GenericParam, C::ParameterError, Medium, vec![]),
+        429 if empty => (R::EmptyBody429, C::RateLimit, High, vec![]),
+        429 => (
+            R::StatusOnly,
+            C::RateLimit,
+            Medium,
+            vec![C::RateLimit, C::InsufficientBalance],
+        ),
+        500 if html => (R::ServerError, C::UpstreamFailure, Medium, vec![]),
+        500 => (
+            R::StatusOnly,
+            C::UpstreamFailure,
+            Low,
+            vec![C::UpstreamFailure, C::ParameterError],
+        ),
+        501 => (R::NotImplemented, C::IncorrectEndpoint, Medium, vec![]),
+        502 => (R::ServerError, C::UpstreamFailure, Medium, vec![]),
+        503 => (
+            R::StatusOnly,
+            C::UpstreamFailure,
+            Medium,
+            vec![C::UpstreamFailure, C::ModelNotAvailable, C::RateLimit],
+        ),
+        504 => (
+            R::GatewayTimeout,
+            C::Timeout,
+            if html || empty { High } else { Medium },
+            vec![],
+        ),
+        524 => (R::ProxyTimeout, C::Timeout, High, vec![]),
+        529 => (R::Overloaded, C::UpstreamFailure, High, vec![]),
+        520..=523 | 525..=527 | 530 => (R::ServerError, C::UpstreamFailure, Medium, vec![]),
+        s if (500..600).contains(&s) => (R::StatusOnly, C::UpstreamFailure, Low, vec![]),
+        _ => (R::Unrecognised, C::Unknown, Low, vec![]),
+    };
     let origin = origin_of(env);
     let mut v = Verdict::in_category(
         reason,

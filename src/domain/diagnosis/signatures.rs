@@ -46,8 +46,7 @@ pub(crate) struct Rule {
 impl Rule {
     /// Describes the match for evidence ("code = model_not_found", "message has “无可用渠道”").
     pub(crate) fn matches(&self, codes: &[String], hay: &Hay) -> Option<String> {
-        let code_hit =
-            |pats: &[&'static str]| codes.iter().find(|c| pats.contains(&c.as_str())).cloned();
+        let code_hit = |pats: &[&'static str]| codes.iter().find(|c| pats.contains(&c.as_str())).cloned();
         match self.test {
             Test::Code(pats) => code_hit(pats).map(|c| format!("code/type = {c}")),
             Test::CodeAnd(pats, words) => {

@@ -35,20 +35,14 @@ pub(crate) struct Details {
 pub(crate) fn title(category: Category, lang: Lang) -> &'static str {
     match category {
         Category::Success => lang.pick("Success", "成功"),
-        Category::SuccessWithErrorBody => {
-            lang.pick("Success status, error body", "状态成功但内容是错误")
-        }
+        Category::SuccessWithErrorBody => lang.pick("Success status, error body", "状态成功但内容是错误"),
         Category::AuthenticationFailure => lang.pick("Authentication failure", "认证失败"),
         Category::TokenUnavailable => lang.pick("Token unavailable", "令牌不可用"),
         Category::InsufficientBalance => lang.pick("Insufficient balance", "余额不足"),
-        Category::ModelNotAvailable => {
-            lang.pick("Model missing or not allowed", "模型不存在或无权使用")
-        }
+        Category::ModelNotAvailable => lang.pick("Model missing or not allowed", "模型不存在或无权使用"),
         Category::IncorrectEndpoint => lang.pick("Incorrect endpoint", "接口地址错误"),
         Category::ParameterError => lang.pick("Parameter error", "参数错误"),
-        Category::ClaudeCodeBetas => {
-            lang.pick("Claude Code experimental betas", "Claude Code 实验性 beta")
-        }
+        Category::ClaudeCodeBetas => lang.pick("Claude Code experimental betas", "Claude Code 实验性 beta"),
         Category::Timeout => lang.pick("Timeout", "超时"),
         Category::RateLimit => lang.pick("Rate limit", "限流"),
         Category::NetworkOrCors => lang.pick("Network or CORS", "网络或 CORS"),
@@ -120,22 +114,13 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
         ),
         KeyMissing => fixed("No API key reached the gateway.", "网关没有收到 API Key。"),
         KeyInvalid => fixed("The API key was not accepted.", "API Key 未被接受。"),
-        KeyInvalidAmbiguous => fixed(
-            "The key was refused as an invalid token.",
-            "密钥被判定为无效令牌。",
-        ),
+        KeyInvalidAmbiguous => fixed("The key was refused as an invalid token.", "密钥被判定为无效令牌。"),
         UpstreamKey => fixed(
             "The provider refused the channel's key, not yours.",
             "上游服务商拒绝的是渠道的密钥，而不是你的。",
         ),
-        PermissionDenied => fixed(
-            "The key is not allowed to do this.",
-            "该密钥没有执行此操作的权限。",
-        ),
-        AccountBanned => fixed(
-            "The account behind this key is disabled.",
-            "该密钥所属的账户已被禁用。",
-        ),
+        PermissionDenied => fixed("The key is not allowed to do this.", "该密钥没有执行此操作的权限。"),
+        AccountBanned => fixed("The account behind this key is disabled.", "该密钥所属的账户已被禁用。"),
         TokenDisabled => fixed("This key is disabled.", "该令牌已被禁用。"),
         TokenExpired => fixed("This key has expired.", "该令牌已过期。"),
         TokenExhausted => fixed("This key's own quota is used up.", "该令牌的额度已用尽。"),
@@ -173,10 +158,7 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             ),
         ),
         ModelNotPriced => en_zh(
-            format!(
-                "{} has no price set on the gateway.",
-                capitalise(model_ref(d, lang))
-            ),
+            format!("{} has no price set on the gateway.", capitalise(model_ref(d, lang))),
             match &d.model {
                 Some(m) => format!("模型 {m} 在网关上还没有配置价格。"),
                 None => "该模型在网关上还没有配置价格。".to_string(),
@@ -222,17 +204,11 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "The gateway does not implement this endpoint.",
             "网关没有实现这个接口。",
         ),
-        RouteNotFound => fixed(
-            "Nothing answers at this path.",
-            "这个路径上没有对应的接口。",
-        ),
+        RouteNotFound => fixed("Nothing answers at this path.", "这个路径上没有对应的接口。"),
         ModelMissing => fixed("The request does not name a model.", "请求没有指定模型。"),
         MessagesRequired => fixed("The body has no messages array.", "请求体缺少 messages。"),
         ContentsRequired => fixed("The body has no contents array.", "请求体缺少 contents。"),
-        MaxTokens => fixed(
-            "max_tokens is missing or invalid.",
-            "max_tokens 缺失或取值无效。",
-        ),
+        MaxTokens => fixed("max_tokens is missing or invalid.", "max_tokens 缺失或取值无效。"),
         PromptRequired => fixed("The body has no prompt.", "请求体缺少 prompt。"),
         InvalidJson => fixed(
             "The body is not the JSON this route expects.",
@@ -252,14 +228,8 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "The input is longer than the model's context.",
             "输入超出了模型的上下文长度。",
         ),
-        ContentPolicy => fixed(
-            "The content was blocked by moderation.",
-            "内容被审核拦截了。",
-        ),
-        GenericParam => fixed(
-            "The request body or parameters were rejected.",
-            "请求体或参数被拒绝。",
-        ),
+        ContentPolicy => fixed("The content was blocked by moderation.", "内容被审核拦截了。"),
+        GenericParam => fixed("The request body or parameters were rejected.", "请求体或参数被拒绝。"),
         ExtraInputs => fixed(
             "Claude Code's experimental betas were rejected.",
             "Claude Code 的实验性 beta 被拒绝了。",
@@ -288,37 +258,19 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "服务器等待请求超时（408）。",
         ),
         UpstreamTimeout => fixed("The upstream took too long.", "上游响应超时。"),
-        GatewayLimit => fixed(
-            "The gateway's rate limit was reached.",
-            "触发了网关的请求频率限制。",
-        ),
-        EmptyBody429 => fixed(
-            "Rate limited: 429 with an empty body.",
-            "被限流：429，响应体为空。",
-        ),
-        UpstreamLimit => fixed(
-            "The provider rate-limited this channel.",
-            "上游服务商对该渠道限流了。",
-        ),
+        GatewayLimit => fixed("The gateway's rate limit was reached.", "触发了网关的请求频率限制。"),
+        EmptyBody429 => fixed("Rate limited: 429 with an empty body.", "被限流：429，响应体为空。"),
+        UpstreamLimit => fixed("The provider rate-limited this channel.", "上游服务商对该渠道限流了。"),
         Saturated => fixed(
             "Upstream capacity for this group is saturated.",
             "当前分组的上游负载已饱和。",
         ),
-        Concurrency => fixed(
-            "Too many requests at once for this key.",
-            "该令牌同时进行的请求过多。",
-        ),
+        Concurrency => fixed("Too many requests at once for this key.", "该令牌同时进行的请求过多。"),
         BodyTooLarge => fixed("The request body is too large.", "请求体过大。"),
-        UpstreamRequestFailed => fixed(
-            "The gateway could not reach the upstream.",
-            "网关请求上游失败。",
-        ),
+        UpstreamRequestFailed => fixed("The gateway could not reach the upstream.", "网关请求上游失败。"),
         UpstreamBadStatus => fixed("The upstream answered with an error.", "上游返回了错误。"),
         Overloaded => fixed("The upstream is overloaded.", "上游过载。"),
-        UpstreamApiError => fixed(
-            "The provider had an internal error.",
-            "上游服务商内部出错。",
-        ),
+        UpstreamApiError => fixed("The provider had an internal error.", "上游服务商内部出错。"),
         RegionBlocked => fixed(
             "The provider refuses calls from this region.",
             "上游服务商拒绝来自该地区的调用。",
@@ -331,10 +283,7 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "The gateway itself failed (database error).",
             "网关自身出错（数据库错误）。",
         ),
-        StreamError => fixed(
-            "The stream failed after it had started.",
-            "流式响应在中途出错。",
-        ),
+        StreamError => fixed("The stream failed after it had started.", "流式响应在中途出错。"),
         StreamEndedEarly => fixed(
             "The stream stopped before its end marker.",
             "流式响应在结束标记之前中断了。",
@@ -343,15 +292,9 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "An https page cannot call an http:// URL.",
             "https 页面不能调用 http:// 地址（混合内容）。",
         ),
-        CorsRefused => fixed(
-            "The browser blocked the response (CORS).",
-            "浏览器拦截了响应（CORS）。",
-        ),
+        CorsRefused => fixed("The browser blocked the response (CORS).", "浏览器拦截了响应（CORS）。"),
         Dns => fixed("The host name could not be resolved.", "无法解析主机名。"),
-        Tls => fixed(
-            "The TLS or certificate check failed.",
-            "TLS 或证书校验失败。",
-        ),
+        Tls => fixed("The TLS or certificate check failed.", "TLS 或证书校验失败。"),
         ConnectionRefused => fixed("The connection was refused.", "连接被拒绝。"),
         Offline => fixed("The browser is offline.", "浏览器处于离线状态。"),
         GenericNetwork => fixed(
@@ -369,16 +312,9 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
                 status_or(d),
                 title(category, lang).to_lowercase()
             ),
-            format!(
-                "状态码 {}：最可能是{}。",
-                status_or(d),
-                title(category, lang)
-            ),
+            format!("状态码 {}：最可能是{}。", status_or(d), title(category, lang)),
         ),
-        Unrecognised => fixed(
-            "Not recognised: read the raw response.",
-            "无法识别：请查看原始响应。",
-        ),
+        Unrecognised => fixed("Not recognised: read the raw response.", "无法识别：请查看原始响应。"),
     }
 }
 

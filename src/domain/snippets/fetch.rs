@@ -20,9 +20,7 @@ process.stdout.write(decoder.decode());";
 pub(crate) fn fetch(info: &Info, w: &mut Writer, reason: Option<&str>) -> String {
     let mut s = Script::new(info, w, "Node 20+: no dependencies");
     if let Some(r) = reason {
-        s.note(&format!(
-            "{r}. Plain fetch: exactly the request the playground shows."
-        ));
+        s.note(&format!("{r}. Plain fetch: exactly the request the playground shows."));
     }
     if info.auth.is_none() {
         s.note("This request carries no key: add your Authorization header.");
@@ -73,10 +71,7 @@ pub(crate) fn fetch(info: &Info, w: &mut Writer, reason: Option<&str>) -> String
     // What the playground does too: no cookies ride along to the gateway.
     init.push("credentials: \"omit\"".to_string());
     let lines: Vec<String> = init.iter().map(|l| format!("  {l},")).collect();
-    let call = format!(
-        "const res = await fetch({url}, {{\n{}\n}});",
-        lines.join("\n")
-    );
+    let call = format!("const res = await fetch({url}, {{\n{}\n}});", lines.join("\n"));
     if info.streaming {
         s.block(format!(
             "{call}\nconsole.log(res.status, res.statusText);\n{READ_STREAM}"

@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 
 use super::literal::{Node, Writer};
 use super::{
-    camel, file_names, google_auth_note, reads_note, GeminiCall, GeminiContents, GeminiPart,
-    ImagenCall, Info, OpenAiCall, Plan, Script, SystemInstruction,
+    camel, file_names, google_auth_note, reads_note, GeminiCall, GeminiContents, GeminiPart, ImagenCall, Info,
+    OpenAiCall, Plan, Script, SystemInstruction,
 };
 use crate::domain::catalogue::AuthStyle;
 use crate::domain::http::{MultipartPart, PartValue};
@@ -87,16 +87,11 @@ fn openai(call: &OpenAiCall, info: &Info, w: &mut Writer) -> String {
     s.block(new_client(w, "client", "OpenAI", options));
     let body = |m: &Map<String, Value>| Node::Json(Value::Object(m.clone()));
     match call {
-        OpenAiCall::ListModels => s.block(
-            "for await (const model of client.models.list()) {\n  console.log(model.id);\n}",
-        ),
+        OpenAiCall::ListModels => {
+            s.block("for await (const model of client.models.list()) {\n  console.log(model.id);\n}")
+        }
         OpenAiCall::RetrieveModel(id) => {
-            let c = await_call(
-                w,
-                "model",
-                "client.models.retrieve",
-                vec![Node::str(id.as_str())],
-            );
+            let c = await_call(w, "model", "client.models.retrieve", vec![Node::str(id.as_str())]);
             s.block(format!("{c}\nconsole.log(model);"));
         }
         OpenAiCall::Chat(m) if info.streaming => {
@@ -106,15 +101,8 @@ fn openai(call: &OpenAiCall, info: &Info, w: &mut Writer) -> String {
             ));
         }
         OpenAiCall::Chat(m) => {
-            let c = await_call(
-                w,
-                "completion",
-                "client.chat.completions.create",
-                vec![body(m)],
-            );
-            s.block(format!(
-                "{c}\nconsole.log(completion.choices[0].message.content);"
-            ));
+            let c = await_call(w, "completion", "client.chat.completions.create", vec![body(m)]);
+            s.block(format!("{c}\nconsole.log(completion.choices[0].message.content);"));
         }
         OpenAiCall::Responses(m) if info.streaming => {
             let c = await_call(w, "stream", "client.responses.create", vec![body(m)]);
@@ -162,9 +150,7 @@ fn edit_params(parts: &[MultipartPart], w: &mut Writer) -> Node {
                     "await toFile(fs.createReadStream({path}), {path}, {{ type: {mime} }})"
                 ))
             }
-            PartValue::Text(t)
-                if INTEGER_PARTS.contains(&name.as_str()) && t.parse::<i64>().is_ok() =>
-            {
+            PartValue::Text(t) if INTEGER_PARTS.contains(&name.as_str()) && t.parse::<i64>().is_ok() => {
                 Node::Code(t.clone())
             }
             PartValue::Text(t) => Node::str(t.as_str()),
@@ -230,9 +216,7 @@ fn claude(body: &Map<String, Value>, info: &Info, w: &mut Writer) -> String {
 
 fn genai_client(s: &mut Script, info: &Info, w: &mut Writer) {
     s.note(google_auth_note(info.auth));
-    s.note(
-        "apiVersion: \"v1beta\": RouteScope documents /v1beta paths (newer SDKs default to /v1).",
-    );
+    s.note("apiVersion: \"v1beta\": RouteScope documents /v1beta paths (newer SDKs default to /v1).");
     s.import("import { GoogleGenAI } from \"@google/genai\";");
     let mut http = vec![
         entry("baseUrl", Node::str(info.base.as_str())),
@@ -273,15 +257,10 @@ fn gemini(g: &GeminiCall, info: &Info, w: &mut Writer) -> String {
                         .parts
                         .iter()
                         .map(|p| match p {
-                            GeminiPart::Text(text) => {
-                                Node::Map(vec![entry("text", Node::str(text.as_str()))])
-                            }
+                            GeminiPart::Text(text) => Node::Map(vec![entry("text", Node::str(text.as_str()))]),
                             GeminiPart::Inline { mime, file } => {
                                 inline.push(file.clone());
-                                let data = format!(
-                                    "(await readFile({})).toString(\"base64\")",
-                                    w.str(file)
-                                );
+                                let data = format!("(await readFile({})).toString(\"base64\")", w.str(file));
                                 Node::Map(vec![entry(
                                     "inlineData",
                                     Node::Map(vec![
@@ -310,32 +289,22 @@ fn gemini(g: &GeminiCall, info: &Info, w: &mut Writer) -> String {
     }
     let mut config = Vec::new();
     match &g.system {
-        Some(SystemInstruction::Text(t)) => {
-            config.push(entry("systemInstruction", Node::str(t.as_str())))
-        }
-        Some(SystemInstruction::Raw(v)) => {
-            config.push(entry("systemInstruction", Node::Json(v.clone())))
-        }
+        Some(SystemInstruction::Text(t)) => config.push(entry("systemInstruction", Node::str(t.as_str()))),
+        Some(SystemInstruction::Raw(v)) => config.push(entry("systemInstruction", Node::Json(v.clone()))),
         None => {}
     }
     for (name, value) in g.config.iter().chain(&g.extras) {
         config.push(entry(&camel(name), Node::Json(value.clone())));
     }
-    let mut params = vec![
-        entry("model", Node::str(g.model.as_str())),
-        entry("contents", contents),
-    ];
+    let mut params = vec![entry("model", Node::str(g.model.as_str())), entry("contents", contents)];
     if !config.is_empty() {
         params.push(entry("config", Node::Map(config)));
     }
-    let fs_names: Vec<&str> = [
-        (!inline.is_empty(), "readFile"),
-        (!info.streaming, "writeFile"),
-    ]
-    .iter()
-    .filter(|(used, _)| *used)
-    .map(|(_, n)| *n)
-    .collect();
+    let fs_names: Vec<&str> = [(!inline.is_empty(), "readFile"), (!info.streaming, "writeFile")]
+        .iter()
+        .filter(|(used, _)| *used)
+        .map(|(_, n)| *n)
+        .collect();
     if !fs_names.is_empty() {
         s.std_import(&format!(
             "import {{ {} }} from \"node:fs/promises\";",
@@ -343,22 +312,12 @@ fn gemini(g: &GeminiCall, info: &Info, w: &mut Writer) -> String {
         ));
     }
     if info.streaming {
-        let c = await_call(
-            w,
-            "stream",
-            "ai.models.generateContentStream",
-            vec![Node::Map(params)],
-        );
+        let c = await_call(w, "stream", "ai.models.generateContentStream", vec![Node::Map(params)]);
         s.block(format!(
             "{c}\nfor await (const chunk of stream) {{\n  process.stdout.write(chunk.text ?? \"\");\n}}\nprocess.stdout.write(\"\\n\");"
         ));
     } else {
-        let c = await_call(
-            w,
-            "response",
-            "ai.models.generateContent",
-            vec![Node::Map(params)],
-        );
+        let c = await_call(w, "response", "ai.models.generateContent", vec![Node::Map(params)]);
         s.block(format!(
             "{c}
 const parts = response.candidates?.[0]?.content?.parts ?? [];
@@ -393,12 +352,7 @@ fn imagen(g: &ImagenCall, info: &Info, w: &mut Writer) -> String {
             .collect();
         params.push(entry("config", Node::Map(config)));
     }
-    let c = await_call(
-        w,
-        "result",
-        "ai.models.generateImages",
-        vec![Node::Map(params)],
-    );
+    let c = await_call(w, "result", "ai.models.generateImages", vec![Node::Map(params)]);
     s.block(format!(
         "{c}
 for (const [i, generated] of (result.generatedImages ?? []).entries()) {{

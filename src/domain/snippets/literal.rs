@@ -231,11 +231,7 @@ impl Writer {
             if at > 0 {
                 pieces.push(self.lit(&rest[..at]));
             }
-            pieces.push(if enc {
-                self.encoded_env_expr()
-            } else {
-                self.env_expr()
-            });
+            pieces.push(if enc { self.encoded_env_expr() } else { self.env_expr() });
             swapped = true;
             rest = &rest[at + len..];
         }
@@ -279,24 +275,15 @@ impl Writer {
                 // `f(a, {` … `})`: the last argument hugs the parentheses, as Prettier
                 // writes an options object.
                 if let Some(((_, last), init)) = args.split_last() {
-                    let init: Vec<String> =
-                        init.iter().map(|(_, v)| self.render(v, indent)).collect();
+                    let init: Vec<String> = init.iter().map(|(_, v)| self.render(v, indent)).collect();
                     if init.iter().all(|p| !p.contains('\n')) {
                         let before: usize = init.iter().map(|p| p.chars().count() + 2).sum();
-                        let last = self.render_after(
-                            last,
-                            indent,
-                            lead + callee.chars().count() + 2 + before,
-                        );
-                        let all: Vec<String> =
-                            init.into_iter().chain(std::iter::once(last)).collect();
+                        let last = self.render_after(last, indent, lead + callee.chars().count() + 2 + before);
+                        let all: Vec<String> = init.into_iter().chain(std::iter::once(last)).collect();
                         return format!("{callee}({})", all.join(", "));
                     }
                 }
-                let parts = args
-                    .iter()
-                    .map(|(_, v)| self.render(v, indent + 1))
-                    .collect();
+                let parts = args.iter().map(|(_, v)| self.render(v, indent + 1)).collect();
                 let open = format!("{callee}(");
                 self.layout((&open, ")"), parts, indent, lead, false)
             }
@@ -304,10 +291,7 @@ impl Writer {
                 let parts: Vec<String> = args
                     .iter()
                     .map(|(name, v)| match name {
-                        Some(n) => format!(
-                            "{n}={}",
-                            self.render_after(v, indent + 1, n.chars().count() + 1)
-                        ),
+                        Some(n) => format!("{n}={}", self.render_after(v, indent + 1, n.chars().count() + 1)),
                         None => self.render(v, indent + 1),
                     })
                     .collect();
@@ -335,10 +319,7 @@ impl Writer {
                 self.render_after(&Node::List(nodes), indent, lead)
             }
             Value::Object(map) => {
-                let nodes = map
-                    .iter()
-                    .map(|(k, v)| (k.clone(), Node::Json(v.clone())))
-                    .collect();
+                let nodes = map.iter().map(|(k, v)| (k.clone(), Node::Json(v.clone()))).collect();
                 self.render_after(&Node::Map(nodes), indent, lead)
             }
         }
@@ -355,23 +336,14 @@ impl Writer {
         }
     }
 
-    fn layout(
-        &self,
-        (open, close): (&str, &str),
-        parts: Vec<String>,
-        indent: usize,
-        lead: usize,
-        pad: bool,
-    ) -> String {
+    fn layout(&self, (open, close): (&str, &str), parts: Vec<String>, indent: usize, lead: usize, pad: bool) -> String {
         if parts.is_empty() {
             return format!("{open}{close}");
         }
         let space = if pad { " " } else { "" };
         let one_line = format!("{open}{space}{}{space}{close}", parts.join(", "));
         let unit = self.lang.indent();
-        if !one_line.contains('\n')
-            && indent * unit.len() + lead + one_line.chars().count() < self.lang.width()
-        {
+        if !one_line.contains('\n') && indent * unit.len() + lead + one_line.chars().count() < self.lang.width() {
             return one_line;
         }
         let inner = unit.repeat(indent + 1);
@@ -404,11 +376,7 @@ mod tests {
             ("plain", "\"plain\"", "\"plain\""),
             ("say \"hi\"", r#""say \"hi\"""#, r#""say \"hi\"""#),
             ("a\\b", r#""a\\b""#, r#""a\\b""#),
-            (
-                "line\nnext\r\ttab",
-                r#""line\nnext\r\ttab""#,
-                r#""line\nnext\r\ttab""#,
-            ),
+            ("line\nnext\r\ttab", r#""line\nnext\r\ttab""#, r#""line\nnext\r\ttab""#),
             (
                 "nul\u{0}bell\u{7}del\u{7f}",
                 r#""nul\x00bell\x07del\x7f""#,
@@ -445,10 +413,7 @@ mod tests {
             "{ a: true, b: false, c: null, d: [1, 2.5, -3], e: {}, f: [] }"
         );
         let keys = json!({"__proto__": 1, "x-y": 2, "$ok_1": 3, "1a": 4});
-        assert_eq!(
-            js_value(&keys),
-            r#"{ ["__proto__"]: 1, "x-y": 2, $ok_1: 3, "1a": 4 }"#
-        );
+        assert_eq!(js_value(&keys), r#"{ ["__proto__"]: 1, "x-y": 2, $ok_1: 3, "1a": 4 }"#);
     }
 
     #[test]
@@ -502,9 +467,6 @@ mod tests {
 
     #[test]
     fn comments_cannot_be_ended_early() {
-        assert_eq!(
-            comment_text("a\nb\u{2028}c \"q\" \\"),
-            "a\\nb\\u2028c \"q\" \\"
-        );
+        assert_eq!(comment_text("a\nb\u{2028}c \"q\" \\"), "a\\nb\\u2028c \"q\" \\");
     }
 }

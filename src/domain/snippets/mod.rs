@@ -36,11 +36,7 @@ pub enum SnippetKind {
 
 impl SnippetKind {
     /// Every kind, in the order of the tabs.
-    pub const ALL: [SnippetKind; 3] = [
-        SnippetKind::PythonSdk,
-        SnippetKind::JavaScriptSdk,
-        SnippetKind::Fetch,
-    ];
+    pub const ALL: [SnippetKind; 3] = [SnippetKind::PythonSdk, SnippetKind::JavaScriptSdk, SnippetKind::Fetch];
 
     /// The id used in storage and CSS classes.
     pub fn as_str(self) -> &'static str {
@@ -81,9 +77,7 @@ pub fn sdk_for(endpoint: &Endpoint, kind: SnippetKind) -> &'static str {
         | EndpointId::ImagesGenerations
         | EndpointId::ImageEditsMultipart => Family::OpenAi,
         EndpointId::ClaudeMessages => Family::Anthropic,
-        EndpointId::GeminiModels | EndpointId::GeminiGenerate | EndpointId::ImagenPredict => {
-            Family::Google
-        }
+        EndpointId::GeminiModels | EndpointId::GeminiGenerate | EndpointId::ImagenPredict => Family::Google,
         EndpointId::SeedreamEdits
         | EndpointId::AsyncImageSubmit
         | EndpointId::AsyncImageQuery
@@ -196,16 +190,11 @@ impl<'a> Info<'a> {
         };
         let mut headers: Vec<(String, String)> = Vec::new();
         for h in &request.headers {
-            if matches!(request.body, Body::Multipart(_))
-                && h.name.eq_ignore_ascii_case("content-type")
-            {
+            if matches!(request.body, Body::Multipart(_)) && h.name.eq_ignore_ascii_case("content-type") {
                 // The runtime's FormData writes the boundary; a hand-written one breaks it.
                 continue;
             }
-            match headers
-                .iter_mut()
-                .find(|(n, _)| n.eq_ignore_ascii_case(&h.name))
-            {
+            match headers.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&h.name)) {
                 Some((_, v)) => {
                     v.push_str(", ");
                     v.push_str(&h.value);
@@ -216,14 +205,9 @@ impl<'a> Info<'a> {
         let extra_headers = headers
             .iter()
             .filter(|(n, _)| {
-                ![
-                    "authorization",
-                    "x-api-key",
-                    "x-goog-api-key",
-                    "content-type",
-                ]
-                .iter()
-                .any(|skip| n.eq_ignore_ascii_case(skip))
+                !["authorization", "x-api-key", "x-goog-api-key", "content-type"]
+                    .iter()
+                    .any(|skip| n.eq_ignore_ascii_case(skip))
             })
             .cloned()
             .collect();
@@ -451,10 +435,8 @@ pub(crate) struct ImagenCall {
     pub(crate) params: Vec<(String, Value)>,
 }
 
-const NO_SDK_SEEDREAM: &str =
-    "The openai SDK's images.edit uploads files as multipart; Seedream edits take JSON";
-const NO_SDK_TASKS: &str =
-    "Async image tasks are RouteScope's own API: no SDK has a method for them";
+const NO_SDK_SEEDREAM: &str = "The openai SDK's images.edit uploads files as multipart; Seedream edits take JSON";
+const NO_SDK_TASKS: &str = "Async image tasks are RouteScope's own API: no SDK has a method for them";
 const NO_SDK_VIDEO: &str = "Video tasks (new-api standard) have no SDK method";
 const NO_SDK_SELF: &str = "The self-service API has no SDK";
 const NO_SDK_GEMINI_OPENAI_LIST: &str = "The OpenAI-shaped Gemini list has no google-genai method";
@@ -466,21 +448,13 @@ fn plan(info: &Info) -> Plan {
     let path = info.path();
     match info.endpoint.id {
         EndpointId::OpenAiModels => match path.rsplit_once("/models/") {
-            Some((_, id)) if !id.is_empty() => {
-                Plan::OpenAi(OpenAiCall::RetrieveModel(percent_decode(id)))
-            }
+            Some((_, id)) if !id.is_empty() => Plan::OpenAi(OpenAiCall::RetrieveModel(percent_decode(id))),
             _ => Plan::OpenAi(OpenAiCall::ListModels),
         },
-        EndpointId::GeminiModels if path.ends_with("/openai/models") => {
-            Plan::Plain(NO_SDK_GEMINI_OPENAI_LIST)
-        }
+        EndpointId::GeminiModels if path.ends_with("/openai/models") => Plan::Plain(NO_SDK_GEMINI_OPENAI_LIST),
         EndpointId::GeminiModels => Plan::GeminiList,
-        EndpointId::ChatCompletions => object.map_or(Plan::Plain(NO_SDK_BODY), |m| {
-            Plan::OpenAi(OpenAiCall::Chat(m))
-        }),
-        EndpointId::Responses => object.map_or(Plan::Plain(NO_SDK_BODY), |m| {
-            Plan::OpenAi(OpenAiCall::Responses(m))
-        }),
+        EndpointId::ChatCompletions => object.map_or(Plan::Plain(NO_SDK_BODY), |m| Plan::OpenAi(OpenAiCall::Chat(m))),
+        EndpointId::Responses => object.map_or(Plan::Plain(NO_SDK_BODY), |m| Plan::OpenAi(OpenAiCall::Responses(m))),
         EndpointId::ClaudeMessages => object.map_or(Plan::Plain(NO_SDK_BODY), Plan::Claude),
         // A streamed image generation answers with events the snippet would not print.
         EndpointId::ImagesGenerations if info.streaming => Plan::Plain(NO_SDK_BODY),
@@ -491,16 +465,16 @@ fn plan(info: &Info) -> Plan {
             Body::Multipart(parts) => Plan::OpenAi(OpenAiCall::ImagesEdit(parts.clone())),
             _ => Plan::Plain(NO_SDK_BODY),
         },
-        EndpointId::GeminiGenerate => gemini_call(info.json.as_ref(), path_model(path))
-            .map_or(Plan::Plain(NO_SDK_BODY), Plan::Gemini),
-        EndpointId::ImagenPredict => imagen_call(info.json.as_ref(), path_model(path))
-            .map_or(Plan::Plain(NO_SDK_BODY), Plan::Imagen),
+        EndpointId::GeminiGenerate => {
+            gemini_call(info.json.as_ref(), path_model(path)).map_or(Plan::Plain(NO_SDK_BODY), Plan::Gemini)
+        }
+        EndpointId::ImagenPredict => {
+            imagen_call(info.json.as_ref(), path_model(path)).map_or(Plan::Plain(NO_SDK_BODY), Plan::Imagen)
+        }
         EndpointId::SeedreamEdits => Plan::Plain(NO_SDK_SEEDREAM),
         EndpointId::AsyncImageSubmit | EndpointId::AsyncImageQuery => Plan::Plain(NO_SDK_TASKS),
         EndpointId::VideoSubmit | EndpointId::VideoQuery => Plan::Plain(NO_SDK_VIDEO),
-        EndpointId::KeyStatus | EndpointId::UsageLog | EndpointId::UsageStat => {
-            Plan::Plain(NO_SDK_SELF)
-        }
+        EndpointId::KeyStatus | EndpointId::UsageLog | EndpointId::UsageStat => Plan::Plain(NO_SDK_SELF),
     }
 }
 
@@ -607,10 +581,7 @@ fn only_fields<'v>(value: &'v Value, names: &[&str]) -> Option<Vec<&'v Value>> {
     }
     let mut out = Vec::new();
     for name in names {
-        let found = object
-            .iter()
-            .find(|(k, _)| snake(k) == *name)
-            .map(|(_, v)| v)?;
+        let found = object.iter().find(|(k, _)| snake(k) == *name).map(|(_, v)| v)?;
         out.push(found);
     }
     Some(out)
@@ -652,10 +623,7 @@ fn gemini_part(part: &Value, files: &mut usize) -> Option<GeminiPart> {
 }
 
 fn clean_ext(subtype: &str) -> String {
-    let ext: String = subtype
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let ext: String = subtype.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
     if ext.is_empty() {
         "bin".to_string()
     } else {
@@ -669,9 +637,7 @@ fn system_instruction(value: &Value) -> SystemInstruction {
             return None;
         }
         match o.get("parts")?.as_array()?.as_slice() {
-            [part] => only_fields(part, &["text"])?[0]
-                .as_str()
-                .map(str::to_string),
+            [part] => only_fields(part, &["text"])?[0].as_str().map(str::to_string),
             _ => None,
         }
     });
@@ -731,9 +697,7 @@ pub(crate) fn reads_note(files: &[String]) -> Option<String> {
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     };
-    Some(format!(
-        "Reads {list} from the current folder: the files you picked."
-    ))
+    Some(format!("Reads {list} from the current folder: the files you picked."))
 }
 
 /// Assembles a snippet: first line, notes, imports, then blocks separated by blank lines.
@@ -790,12 +754,10 @@ impl Script {
                 self.std_imports.push("import os".to_string());
             }
             if w.uses_quote {
-                self.std_imports
-                    .push("from urllib.parse import quote".to_string());
+                self.std_imports.push("from urllib.parse import quote".to_string());
             }
             // isort's order: `import x` lines, then `from x import y`, each alphabetical.
-            self.std_imports
-                .sort_by_key(|l| (l.starts_with("from "), l.clone()));
+            self.std_imports.sort_by_key(|l| (l.starts_with("from "), l.clone()));
         }
         let mark = match self.lang {
             Lang::Python => "#",
@@ -840,22 +802,13 @@ mod tests {
             path_model("/v1beta/models/gemini-2.5-flash:streamGenerateContent"),
             Some("gemini-2.5-flash".into())
         );
-        assert_eq!(
-            path_model("/v1beta/models/a%2Fb:predict"),
-            Some("a/b".into())
-        );
+        assert_eq!(path_model("/v1beta/models/a%2Fb:predict"), Some("a/b".into()));
     }
 
     #[test]
     fn kinds_round_trip_their_ids() {
         for k in SnippetKind::ALL {
-            assert_eq!(
-                SnippetKind::ALL
-                    .iter()
-                    .filter(|x| x.as_str() == k.as_str())
-                    .count(),
-                1
-            );
+            assert_eq!(SnippetKind::ALL.iter().filter(|x| x.as_str() == k.as_str()).count(), 1);
             assert!(!k.label().is_empty());
         }
     }

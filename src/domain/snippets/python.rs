@@ -4,8 +4,8 @@ use serde_json::{Map, Value};
 
 use super::literal::{Node, Writer};
 use super::{
-    file_names, google_auth_note, reads_note, GeminiCall, GeminiContents, GeminiPart, ImagenCall,
-    Info, OpenAiCall, Plan, Script, SystemInstruction,
+    file_names, google_auth_note, reads_note, GeminiCall, GeminiContents, GeminiPart, ImagenCall, Info, OpenAiCall,
+    Plan, Script, SystemInstruction,
 };
 use crate::domain::catalogue::AuthStyle;
 use crate::domain::http::{Body, FileRef, Method, MultipartPart, PartValue};
@@ -208,9 +208,7 @@ fn openai(call_: &OpenAiCall, info: &Info, w: &mut Writer) -> String {
     }
     s.block(call(w, "client", "OpenAI", client));
     match call_ {
-        OpenAiCall::ListModels => {
-            s.block("for model in client.models.list():\n    print(model.id)")
-        }
+        OpenAiCall::ListModels => s.block("for model in client.models.list():\n    print(model.id)"),
         OpenAiCall::RetrieveModel(id) => {
             let retrieve = call(
                 w,
@@ -309,9 +307,7 @@ fn edit_kwargs(parts: &[MultipartPart], w: &mut Writer) -> Vec<(Option<String>, 
             .iter()
             .map(|p| match &p.value {
                 PartValue::File(f) => open_file(f, w),
-                PartValue::Text(t)
-                    if INTEGER_PARTS.contains(&name.as_str()) && t.parse::<i64>().is_ok() =>
-                {
+                PartValue::Text(t) if INTEGER_PARTS.contains(&name.as_str()) && t.parse::<i64>().is_ok() => {
                     Node::Code(t.clone())
                 }
                 PartValue::Text(t) => Node::str(t.as_str()),
@@ -320,10 +316,7 @@ fn edit_kwargs(parts: &[MultipartPart], w: &mut Writer) -> Vec<(Option<String>, 
         let node = if listed || nodes.len() > 1 {
             Node::List(nodes)
         } else {
-            nodes
-                .into_iter()
-                .next()
-                .unwrap_or(Node::Code("None".into()))
+            nodes.into_iter().next().unwrap_or(Node::Code("None".into()))
         };
         if IMAGES_EDIT_PARAMS.contains(&name.as_str()) {
             args.push(kw(&name, node));
@@ -377,7 +370,9 @@ fn claude(body: &Map<String, Value>, info: &Info, w: &mut Writer) -> String {
         ));
     } else {
         let c = call(w, "message", "client.messages.create", args);
-        s.block(format!("{c}\nprint(\"\".join(block.text for block in message.content if block.type == \"text\"))"));
+        s.block(format!(
+            "{c}\nprint(\"\".join(block.text for block in message.content if block.type == \"text\"))"
+        ));
     }
     s.finish(w)
 }
@@ -397,10 +392,7 @@ fn genai_client(s: &mut Script, info: &Info, w: &mut Writer) {
     }
     let client = vec![
         kw("api_key", Node::Code(w.key_expr())),
-        kw(
-            "http_options",
-            Node::Call("types.HttpOptions".into(), options),
-        ),
+        kw("http_options", Node::Call("types.HttpOptions".into(), options)),
     ];
     s.block(call(w, "client", "genai.Client", client));
 }
@@ -448,33 +440,19 @@ fn gemini(g: &GeminiCall, info: &Info, w: &mut Writer) -> String {
     };
     let mut config = Vec::new();
     match &g.system {
-        Some(SystemInstruction::Text(t)) => {
-            config.push(kw("system_instruction", Node::str(t.as_str())))
-        }
-        Some(SystemInstruction::Raw(v)) => {
-            config.push(kw("system_instruction", Node::Json(v.clone())))
-        }
+        Some(SystemInstruction::Text(t)) => config.push(kw("system_instruction", Node::str(t.as_str()))),
+        Some(SystemInstruction::Raw(v)) => config.push(kw("system_instruction", Node::Json(v.clone()))),
         None => {}
     }
     for (name, value) in g.config.iter().chain(&g.extras) {
         config.push(kw(name, Node::Json(value.clone())));
     }
-    let mut args = vec![
-        kw("model", Node::str(g.model.as_str())),
-        kw("contents", contents),
-    ];
+    let mut args = vec![kw("model", Node::str(g.model.as_str())), kw("contents", contents)];
     if !config.is_empty() {
-        args.push(kw(
-            "config",
-            Node::Call("types.GenerateContentConfig".into(), config),
-        ));
+        args.push(kw("config", Node::Call("types.GenerateContentConfig".into(), config)));
     }
     if info.streaming {
-        let c = w.render_after(
-            &Node::Call("client.models.generate_content_stream".into(), args),
-            0,
-            13,
-        );
+        let c = w.render_after(&Node::Call("client.models.generate_content_stream".into(), args), 0, 13);
         s.block(format!(
             "for chunk in {c}:\n    print(chunk.text or \"\", end=\"\", flush=True)\nprint()"
         ));
@@ -497,18 +475,12 @@ for i, part in enumerate((content.parts if content else None) or []):
 
 fn gemini_part(part: &GeminiPart, w: &mut Writer) -> Node {
     match part {
-        GeminiPart::Text(t) => Node::Call(
-            "types.Part.from_text".into(),
-            vec![kw("text", Node::str(t.as_str()))],
-        ),
+        GeminiPart::Text(t) => Node::Call("types.Part.from_text".into(), vec![kw("text", Node::str(t.as_str()))]),
         GeminiPart::Inline { mime, file } => {
             let data = format!("open({}, \"rb\").read()", w.str(file));
             Node::Call(
                 "types.Part.from_bytes".into(),
-                vec![
-                    kw("data", Node::Code(data)),
-                    kw("mime_type", Node::str(mime.as_str())),
-                ],
+                vec![kw("data", Node::Code(data)), kw("mime_type", Node::str(mime.as_str()))],
             )
         }
         GeminiPart::Uri { mime, uri } => Node::Call(
@@ -533,15 +505,8 @@ fn imagen(g: &ImagenCall, info: &Info, w: &mut Writer) -> String {
         kw("prompt", Node::str(g.prompt.as_str())),
     ];
     if !g.params.is_empty() {
-        let config = g
-            .params
-            .iter()
-            .map(|(n, v)| kw(n, Node::Json(v.clone())))
-            .collect();
-        args.push(kw(
-            "config",
-            Node::Call("types.GenerateImagesConfig".into(), config),
-        ));
+        let config = g.params.iter().map(|(n, v)| kw(n, Node::Json(v.clone()))).collect();
+        args.push(kw("config", Node::Call("types.GenerateImagesConfig".into(), config)));
     }
     let c = call(w, "result", "client.models.generate_images", args);
     s.block(format!(
@@ -604,10 +569,7 @@ fn plain(info: &Info, w: &mut Writer, reason: &str) -> String {
     if info.streaming {
         args.push(kw("stream", Node::code("True")));
     }
-    args.push(kw(
-        "timeout",
-        Node::Code(info.endpoint.timeout_secs.to_string()),
-    ));
+    args.push(kw("timeout", Node::Code(info.endpoint.timeout_secs.to_string())));
     let callee = match r.method {
         Method::Get => "requests.get",
         Method::Post => "requests.post",
@@ -618,9 +580,7 @@ fn plain(info: &Info, w: &mut Writer, reason: &str) -> String {
             "{c}\nprint(response.status_code)\nfor line in response.iter_lines(decode_unicode=True):\n    print(line)"
         ));
     } else {
-        s.block(format!(
-            "{c}\nprint(response.status_code)\nprint(response.text)"
-        ));
+        s.block(format!("{c}\nprint(response.status_code)\nprint(response.text)"));
     }
     s.finish(w)
 }

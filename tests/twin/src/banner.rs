@@ -12,10 +12,7 @@ pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
     vec![
         (
             "twin-slow",
-            format!(
-                "answers normally after {} ms (--slow-ms)",
-                config.slow.as_millis()
-            ),
+            format!("answers normally after {} ms (--slow-ms)", config.slow.as_millis()),
         ),
         (
             "twin-upstream-error",
@@ -23,13 +20,9 @@ pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
         ),
         (
             "twin-overloaded",
-            "503 upstream_error bad_response_status_code (529 overloaded_error on /v1/messages)"
-                .into(),
+            "503 upstream_error bad_response_status_code (529 overloaded_error on /v1/messages)".into(),
         ),
-        (
-            "twin-unpriced",
-            "400 model_price_error (ratio or price not set)".into(),
-        ),
+        ("twin-unpriced", "400 model_price_error (ratio or price not set)".into()),
         (
             "any unknown model",
             "503 model_not_found: No available channel for model X under group default".into(),
@@ -82,7 +75,28 @@ pub fn banner(url: &str, config: &Config) -> String {
     );
     let _ = writeln!(
         out,
+        "  request body over {} MB  413 read_request_body_failed, readable (--body-limit-mb)",
+        config.body_limit / (1024 * 1024)
+    );
+    let _ = writeln!(
+        out,
         "  GET /_twin/health -> ok    POST /_twin/reset -> clears rate counters, tasks, logs"
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn banner_names_the_body_limit() {
+        let config = Config {
+            body_limit: 3 * 1024 * 1024,
+            ..Config::default()
+        };
+        let text = banner("http://127.0.0.1:1", &config);
+        assert!(text.contains("request body over 3 MB"), "{text}");
+        assert!(text.contains("--body-limit-mb"), "{text}");
+    }
 }

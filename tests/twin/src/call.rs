@@ -119,11 +119,7 @@ impl Call {
     }
 
     /// Stage 1: the key. Unknown, missing, disabled, expired, exhausted and IP-blocked keys stop here.
-    pub fn authenticate(
-        &mut self,
-        headers: &HeaderMap,
-        uri: &Uri,
-    ) -> Result<&'static Token, Refusal> {
+    pub fn authenticate(&mut self, headers: &HeaderMap, uri: &Uri) -> Result<&'static Token, Refusal> {
         let query_key = Query::<std::collections::HashMap<String, String>>::try_from_uri(uri)
             .ok()
             .and_then(|q| q.0.get("key").cloned());
@@ -163,11 +159,8 @@ impl Call {
 
     /// The distributor's JSON check.
     pub fn json(&self, bytes: &[u8]) -> Result<Value, Refusal> {
-        serde_json::from_slice(bytes).map_err(|_| {
-            self.reject(GatewayMsg::InvalidRequest(
-                "invalid JSON request body".into(),
-            ))
-        })
+        serde_json::from_slice(bytes)
+            .map_err(|_| self.reject(GatewayMsg::InvalidRequest("invalid JSON request body".into())))
     }
 
     /// The distributor's `model` field read (absent or null counts as empty).
@@ -176,9 +169,7 @@ impl Call {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.is_empty() => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(self.reject(GatewayMsg::InvalidRequest(
-                "field model must be a string".into(),
-            ))),
+            Some(_) => Err(self.reject(GatewayMsg::InvalidRequest("field model must be a string".into()))),
         }
     }
 
@@ -248,16 +239,12 @@ impl Call {
     /// With `mid_stream_error`, `twin-upstream-error` passes so the handler can fail mid-stream.
     pub async fn upstream(&self, mid_stream_error: bool) -> Result<(), Refusal> {
         match self.test_model() {
-            Some(TestModel::Unpriced) => {
-                Err(self.fail(GatewayMsg::price_not_set(&self.model_name)))
-            }
+            Some(TestModel::Unpriced) => Err(self.fail(GatewayMsg::price_not_set(&self.model_name))),
             Some(TestModel::Slow) => {
                 tokio::time::sleep(self.twin.config.slow).await;
                 Ok(())
             }
-            Some(TestModel::UpstreamError) if !mid_stream_error => {
-                Err(self.fail(GatewayMsg::do_request_failed()))
-            }
+            Some(TestModel::UpstreamError) if !mid_stream_error => Err(self.fail(GatewayMsg::do_request_failed())),
             Some(TestModel::Overloaded) => Err(self.fail(self.overloaded())),
             _ => Ok(()),
         }

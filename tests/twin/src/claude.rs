@@ -28,15 +28,9 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// `POST /v1/messages`.
-pub async fn messages(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn messages(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::Claude);
-    relay(&mut call, req)
-        .await
-        .unwrap_or_else(|refusal| *refusal)
+    relay(&mut call, req).await.unwrap_or_else(|refusal| *refusal)
 }
 
 async fn relay(call: &mut Call, req: Request) -> Result<Response, Refusal> {
@@ -77,11 +71,7 @@ async fn relay(call: &mut Call, req: Request) -> Result<Response, Refusal> {
             "content": [{"type": "text", "text": text}],
             "stop_reason": "end_turn", "stop_sequence": null, "usage": usage_json,
         });
-        return Ok(call.done(
-            json_response(StatusCode::OK, &answer),
-            usage,
-            "claude message",
-        ));
+        return Ok(call.done(json_response(StatusCode::OK, &answer), usage, "claude message"));
     }
 
     let mut events = vec![
@@ -129,10 +119,7 @@ async fn relay(call: &mut Call, req: Request) -> Result<Response, Refusal> {
         &json!({"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": null},
                 "usage": {"output_tokens": usage.completion}}),
     ));
-    events.push(named_event(
-        "message_stop",
-        &json!({"type": "message_stop"}),
-    ));
+    events.push(named_event("message_stop", &json!({"type": "message_stop"})));
     Ok(call.done(
         sse(events, call.twin.config.stream_delay),
         usage,
@@ -157,9 +144,7 @@ fn anthropic_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
     };
     let messages = messages.as_array().cloned().unwrap_or_default();
     if messages.is_empty() {
-        return Err(Fault::claude_invalid(
-            "messages: at least one message is required",
-        ));
+        return Err(Fault::claude_invalid("messages: at least one message is required"));
     }
     if body.get("context_management").is_some() {
         return Err(Fault::claude_invalid(
@@ -179,10 +164,7 @@ fn anthropic_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
         }
     }
     let mut last_user = (String::new(), 0);
-    let mut prompt = body
-        .get("system")
-        .map(|s| count_tokens(&system_text(s)))
-        .unwrap_or(0);
+    let mut prompt = body.get("system").map(|s| count_tokens(&system_text(s))).unwrap_or(0);
     for (i, m) in messages.iter().enumerate() {
         let role = m.get("role").and_then(Value::as_str).unwrap_or("");
         if role != "user" && role != "assistant" {
@@ -198,11 +180,7 @@ fn anthropic_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
                     check_block(i, j, block)?;
                 }
             }
-            Value::Null => {
-                return Err(Fault::claude_invalid(format!(
-                    "messages.{i}.content: Field required"
-                )))
-            }
+            Value::Null => return Err(Fault::claude_invalid(format!("messages.{i}.content: Field required"))),
             _ => {
                 return Err(Fault::claude_invalid(format!(
                     "messages.{i}.content: Input should be a valid string or a valid list"
@@ -221,11 +199,7 @@ fn anthropic_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
 fn check_block(i: usize, j: usize, block: &Value) -> Result<(), Fault> {
     let kind = block.get("type").and_then(Value::as_str).unwrap_or("");
     if !BLOCKS.contains(&kind) {
-        let tags = BLOCKS
-            .iter()
-            .map(|b| format!("'{b}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let tags = BLOCKS.iter().map(|b| format!("'{b}'")).collect::<Vec<_>>().join(", ");
         return Err(Fault::claude_invalid(format!(
             "messages.{i}.content.{j}: Input tag '{kind}' found using 'type' does not match any of the expected tags: {tags}"
         )));
@@ -240,10 +214,7 @@ fn check_block(i: usize, j: usize, block: &Value) -> Result<(), Fault> {
                 "messages.{i}.content.{j}.image.source.base64.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'"
             )));
         }
-        let data = block
-            .pointer("/source/data")
-            .and_then(Value::as_str)
-            .unwrap_or("");
+        let data = block.pointer("/source/data").and_then(Value::as_str).unwrap_or("");
         if b64::decode(data).is_none_or(|bytes| bytes.is_empty()) {
             return Err(Fault::claude_invalid(format!(
                 "messages.{i}.content.{j}.image.source.base64.data: The image data is not valid base64"

@@ -185,15 +185,12 @@ impl GatewayMsg {
             | GatewayMsg::TokenDisabled
             | GatewayMsg::TokenExpired
             | GatewayMsg::TokenExhausted(_) => StatusCode::UNAUTHORIZED,
-            GatewayMsg::IpDenied
-            | GatewayMsg::ModelForbidden(_)
-            | GatewayMsg::UserQuota
-            | GatewayMsg::TokenQuota => StatusCode::FORBIDDEN,
+            GatewayMsg::IpDenied | GatewayMsg::ModelForbidden(_) | GatewayMsg::UserQuota | GatewayMsg::TokenQuota => {
+                StatusCode::FORBIDDEN
+            }
             GatewayMsg::NoChannel(_) => StatusCode::SERVICE_UNAVAILABLE,
             GatewayMsg::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            GatewayMsg::InvalidRequest(_) | GatewayMsg::ModelNameRequired => {
-                StatusCode::BAD_REQUEST
-            }
+            GatewayMsg::InvalidRequest(_) | GatewayMsg::ModelNameRequired => StatusCode::BAD_REQUEST,
             GatewayMsg::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             GatewayMsg::Relay { status, .. } => *status,
         }
@@ -225,11 +222,7 @@ impl GatewayMsg {
             GatewayMsg::TokenNotProvided => s("Token not provided", "未提供令牌"),
             GatewayMsg::InvalidToken => s("Invalid token", "无效的令牌"),
             // The older generation had no separate states: everything was "invalid token".
-            GatewayMsg::TokenDisabled
-            | GatewayMsg::TokenExpired
-            | GatewayMsg::TokenExhausted(_)
-                if legacy =>
-            {
+            GatewayMsg::TokenDisabled | GatewayMsg::TokenExpired | GatewayMsg::TokenExhausted(_) if legacy => {
                 s("Invalid token", "无效的令牌")
             }
             GatewayMsg::TokenDisabled => s("This token status is unavailable", "该令牌状态不可用"),
@@ -251,10 +244,7 @@ impl GatewayMsg {
                 format!("No available channel for model {model} under group {GROUP}"),
                 format!("分组 {GROUP} 下模型 {model} 无可用渠道"),
             ),
-            GatewayMsg::UserQuota => s(
-                "user quota is not enough",
-                "用户额度不足, 剩余额度: ＄0.000000",
-            ),
+            GatewayMsg::UserQuota => s("user quota is not enough", "用户额度不足, 剩余额度: ＄0.000000"),
             GatewayMsg::TokenQuota => s(
                 "token quota is not enough, token remain quota: ＄0.001000, need quota: ＄0.020000",
                 "令牌额度不足, 剩余额度: ＄0.001000, 需要额度: ＄0.020000",
@@ -351,7 +341,11 @@ impl Fault {
         Fault::invalid(
             param,
             "invalid_value",
-            format!("Invalid '{param}': decimal {side} value. Expected a value {op} {}, but got {} instead.", num(bound), num(got)),
+            format!(
+                "Invalid '{param}': decimal {side} value. Expected a value {op} {}, but got {} instead.",
+                num(bound),
+                num(got)
+            ),
         )
     }
 
@@ -420,10 +414,9 @@ impl Fault {
                         status,
                         &json!({"type": "error", "error": {"type": ctx.error_type(), "message": message}}),
                     ),
-                    (true, Shape::Task) => json_response(
-                        status,
-                        &json!({"code": m.code(), "message": message, "data": null}),
-                    ),
+                    (true, Shape::Task) => {
+                        json_response(status, &json!({"code": m.code(), "message": message, "data": null}))
+                    }
                     (true, Shape::OpenAi) => json_response(
                         status,
                         &json!({"error": {"message": message, "type": ctx.error_type(), "param": "", "code": m.code()}}),
@@ -489,10 +482,11 @@ mod tests {
         let Fault::OpenAi(e) = Fault::out_of_range("temperature", 3.0, 0.0, 2.0) else {
             panic!("not an OpenAI error")
         };
-        assert_eq!(e.message, "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 3 instead.");
-        let Fault::OpenAi(e) =
-            Fault::not_one_of("reasoning.effort", "max", &["minimal", "low", "high"])
-        else {
+        assert_eq!(
+            e.message,
+            "Invalid 'temperature': decimal above maximum value. Expected a value <= 2, but got 3 instead."
+        );
+        let Fault::OpenAi(e) = Fault::not_one_of("reasoning.effort", "max", &["minimal", "low", "high"]) else {
             panic!("not an OpenAI error")
         };
         assert_eq!(
@@ -508,14 +502,8 @@ mod tests {
             m.text(Lang::En, false),
             "No available channel for model gpt-5 under group default"
         );
-        assert_eq!(
-            m.text(Lang::Zh, false),
-            "分组 default 下模型 gpt-5 无可用渠道"
-        );
-        assert_eq!(
-            m.text(Lang::En, true),
-            "当前分组 default 下对于模型 gpt-5 无可用渠道"
-        );
+        assert_eq!(m.text(Lang::Zh, false), "分组 default 下模型 gpt-5 无可用渠道");
+        assert_eq!(m.text(Lang::En, true), "当前分组 default 下对于模型 gpt-5 无可用渠道");
         assert_eq!(GatewayMsg::TokenExpired.text(Lang::Zh, true), "无效的令牌");
         assert_eq!(Lang::from_accept_language(Some("zh-CN,zh;q=0.9")), Lang::Zh);
         assert_eq!(Lang::from_accept_language(Some("en-US,zh;q=0.9")), Lang::En);

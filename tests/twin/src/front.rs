@@ -46,12 +46,27 @@ pub struct Switches {
 
 /// Every switch prefix with what it does, for the banner.
 pub const SWITCHES: &[(&str, &str)] = &[
-    ("/_nocors/", "same answers without any CORS header (preflight 204 bare): the browser's fetch rejects"),
+    (
+        "/_nocors/",
+        "same answers without any CORS header (preflight 204 bare): the browser's fetch rejects",
+    ),
     ("/_slow/", "waits --slow-ms before answering, so client timeouts fire"),
-    ("/_proxy413/", "413 nginx HTML page without CORS (request body too large at a proxy)"),
-    ("/_proxy504/", "504 nginx HTML page without CORS (proxy gateway timeout)"),
-    ("/_cf524/", "524 Cloudflare HTML page WITH access-control-allow-origin: * (readable)"),
-    ("/_legacy/", "older generation: one_api_error, old Chinese model wordings, key states folded into Invalid token"),
+    (
+        "/_proxy413/",
+        "413 nginx HTML page without CORS (request body too large at a proxy)",
+    ),
+    (
+        "/_proxy504/",
+        "504 nginx HTML page without CORS (proxy gateway timeout)",
+    ),
+    (
+        "/_cf524/",
+        "524 Cloudflare HTML page WITH access-control-allow-origin: * (readable)",
+    ),
+    (
+        "/_legacy/",
+        "older generation: one_api_error, old Chinese model wordings, key states folded into Invalid token",
+    ),
 ];
 
 /// Strips leading switch prefixes; returns the switches and the remaining path (at least `/`).
@@ -115,19 +130,13 @@ pub async fn handle(State(front): State<Front>, mut req: Request) -> Response {
     }
     if sw.cf524 {
         let mut resp = pages::cloudflare_524();
-        resp.headers_mut().insert(
-            header::ACCESS_CONTROL_ALLOW_ORIGIN,
-            HeaderValue::from_static("*"),
-        );
+        resp.headers_mut()
+            .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
         return resp;
     }
 
     let ctx = {
-        let header_str = |name| {
-            req.headers()
-                .get(name)
-                .and_then(|v: &HeaderValue| v.to_str().ok())
-        };
+        let header_str = |name| req.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok());
         let host = header_str(header::HOST).unwrap_or("127.0.0.1").to_owned();
         Ctx {
             request_id: front.twin.next_request_id(),

@@ -52,12 +52,7 @@ fn google_invalid(param: &str, message: impl Into<String>) -> Fault {
     })
 }
 
-async fn generate(
-    call: &mut Call,
-    model: &str,
-    stream: bool,
-    req: Request,
-) -> Result<Response, Refusal> {
+async fn generate(call: &mut Call, model: &str, stream: bool, req: Request) -> Result<Response, Refusal> {
     let (parts, body) = req.into_parts();
     call.authenticate(&parts.headers, &parts.uri)?;
     call.admit(model)?;
@@ -74,14 +69,8 @@ async fn generate(
         ],
     )
     .map_err(|f| call.fail(f))?;
-    if body
-        .get("contents")
-        .and_then(Value::as_array)
-        .is_none_or(Vec::is_empty)
-    {
-        return Err(call.fail(GatewayMsg::invalid_request_500(
-            "contents is required".into(),
-        )));
+    if body.get("contents").and_then(Value::as_array).is_none_or(Vec::is_empty) {
+        return Err(call.fail(GatewayMsg::invalid_request_500("contents is required".into())));
     }
     call.upstream(false).await?;
     let (user_text, images, prompt) = google_checks(&body).map_err(|f| call.fail(f))?;
@@ -95,10 +84,7 @@ async fn generate(
                     .any(|x| x.as_str().is_some_and(|s| s.eq_ignore_ascii_case("IMAGE")))
             });
     let text = upstream::reply(&user_text, images);
-    let usage = Usage::text(
-        prompt,
-        count_tokens(&text) + if wants_image { 1290 } else { 0 },
-    );
+    let usage = Usage::text(prompt, count_tokens(&text) + if wants_image { 1290 } else { 0 });
     let usage_json = json!({
         "promptTokenCount": usage.prompt,
         "candidatesTokenCount": usage.completion,
@@ -151,11 +137,7 @@ async fn generate(
         .is_some_and(|q| q.split('&').any(|kv| kv == "alt=sse"));
     if sse_wanted {
         let events = chunks.iter().map(data_event).collect();
-        return Ok(call.done(
-            sse(events, call.twin.config.stream_delay),
-            usage,
-            "gemini stream",
-        ));
+        return Ok(call.done(sse(events, call.twin.config.stream_delay), usage, "gemini stream"));
     }
     // Without alt=sse Google streams one JSON array.
     Ok(call.done(
@@ -180,10 +162,7 @@ fn google_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
         prompt += count_tokens(&t);
     }
     for (i, content) in contents.iter().enumerate() {
-        let role = content
-            .get("role")
-            .and_then(Value::as_str)
-            .unwrap_or("user");
+        let role = content.get("role").and_then(Value::as_str).unwrap_or("user");
         if role != "user" && role != "model" {
             return Err(google_invalid(
                 &format!("contents[{i}].role"),
@@ -245,11 +224,7 @@ fn google_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
 
 /// Text and inline-image count of one `{role?, parts[]}`; checks each part.
 fn parts_text(content: &Value, at: &str) -> Result<(String, usize), Fault> {
-    let Some(parts) = content
-        .get("parts")
-        .and_then(Value::as_array)
-        .filter(|p| !p.is_empty())
-    else {
+    let Some(parts) = content.get("parts").and_then(Value::as_array).filter(|p| !p.is_empty()) else {
         return Err(google_invalid(
             &format!("{at}.parts"),
             format!("* GenerateContentRequest.{at}.parts: contents.parts must not be empty.\n"),
@@ -272,7 +247,9 @@ fn parts_text(content: &Value, at: &str) -> Result<(String, usize), Fault> {
             if mime.is_empty() {
                 return Err(google_invalid(
                     &format!("{at}.parts[{j}].inline_data.mime_type"),
-                    format!("* GenerateContentRequest.{at}.parts[{j}].inline_data.mime_type: required field is not set.\n"),
+                    format!(
+                        "* GenerateContentRequest.{at}.parts[{j}].inline_data.mime_type: required field is not set.\n"
+                    ),
                 ));
             }
             let data = inline.get("data").and_then(Value::as_str).unwrap_or("");
@@ -386,9 +363,7 @@ fn imagen_checks(body: &Value) -> Result<(String, u32, (u32, u32)), Fault> {
                 return Err(Fault::invalid(
                     "parameters.aspectRatio",
                     "invalid_value",
-                    format!(
-                        "parameters.aspectRatio must be one of 1:1, 3:4, 4:3, 9:16, 16:9, got {v}"
-                    ),
+                    format!("parameters.aspectRatio must be one of 1:1, 3:4, 4:3, 9:16, 16:9, got {v}"),
                 ))
             }
         },

@@ -73,13 +73,7 @@ fn options(n: Option<&Value>, size: Option<&str>, format: Option<&str>) -> Resul
     let b64 = match format {
         None | Some("url") => false,
         Some("b64_json") => true,
-        Some(other) => {
-            return Err(Fault::not_one_of(
-                "response_format",
-                other,
-                &["url", "b64_json"],
-            ))
-        }
+        Some(other) => return Err(Fault::not_one_of("response_format", other, &["url", "b64_json"])),
     };
     Ok(Options { n, b64 })
 }
@@ -110,15 +104,9 @@ fn answer(call: &Call, data: Vec<Value>, note: String) -> Response {
 }
 
 /// `POST /v1/images/generations`.
-pub async fn generations(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn generations(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::OpenAi);
-    generate(&mut call, req)
-        .await
-        .unwrap_or_else(|refusal| *refusal)
+    generate(&mut call, req).await.unwrap_or_else(|refusal| *refusal)
 }
 
 async fn generate(call: &mut Call, req: Request) -> Result<Response, Refusal> {
@@ -127,16 +115,10 @@ async fn generate(call: &mut Call, req: Request) -> Result<Response, Refusal> {
     let bytes = call.body(body).await?;
     let body = call.json(&bytes)?;
     // new-api's distributor defaults a missing image model to "dall-e", which no channel serves.
-    let model = call
-        .model_field(&body)?
-        .unwrap_or_else(|| "dall-e".to_owned());
+    let model = call.model_field(&body)?.unwrap_or_else(|| "dall-e".to_owned());
     call.admit(&model)?;
     call.require(Endpoint::Image, "/v1/images/generations")?;
-    let prompt = body
-        .get("prompt")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
+    let prompt = body.get("prompt").and_then(Value::as_str).unwrap_or("").to_owned();
     if prompt.trim().is_empty() {
         return Err(call.fail(GatewayMsg::field_required("prompt")));
     }
@@ -152,15 +134,9 @@ async fn generate(call: &mut Call, req: Request) -> Result<Response, Refusal> {
 }
 
 /// `POST /v1/images/edits`: multipart for OpenAI-style models, JSON for Seedream.
-pub async fn edits(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn edits(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::OpenAi);
-    edit(&mut call, req)
-        .await
-        .unwrap_or_else(|refusal| *refusal)
+    edit(&mut call, req).await.unwrap_or_else(|refusal| *refusal)
 }
 
 fn image_required() -> Fault {
@@ -206,11 +182,7 @@ async fn edit(call: &mut Call, req: Request) -> Result<Response, Refusal> {
             format!("model {model} needs multipart/form-data on /v1/images/edits: upload the source image as a file part named image (JSON bodies are accepted only for Seedream models)"),
         )));
     }
-    let prompt = body
-        .get("prompt")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
+    let prompt = body.get("prompt").and_then(Value::as_str).unwrap_or("").to_owned();
     if prompt.trim().is_empty() {
         return Err(call.fail(GatewayMsg::field_required("prompt")));
     }
@@ -224,13 +196,7 @@ async fn edit(call: &mut Call, req: Request) -> Result<Response, Refusal> {
     .map_err(|f| call.fail(f))?;
     let kinds: Vec<&str> = refs
         .iter()
-        .map(|r| {
-            if r.starts_with("data:") {
-                "data URI"
-            } else {
-                "URL"
-            }
-        })
+        .map(|r| if r.starts_with("data:") { "data URI" } else { "URL" })
         .collect();
     let revised = format!(
         "Twin received {} reference image(s) ({}): {prompt}",
@@ -248,10 +214,7 @@ fn seedream_refs(body: &Value) -> Result<Vec<String>, Fault> {
         Some(Value::String(s)) => refs.push(("image".into(), s.clone())),
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                refs.push((
-                    format!("image[{i}]"),
-                    item.as_str().unwrap_or("").to_owned(),
-                ));
+                refs.push((format!("image[{i}]"), item.as_str().unwrap_or("").to_owned()));
             }
         }
         _ => {}
@@ -268,10 +231,7 @@ fn seedream_refs(body: &Value) -> Result<Vec<String>, Fault> {
     }
     if let Some(items) = body.get("image_urls").and_then(Value::as_array) {
         for (i, item) in items.iter().enumerate() {
-            refs.push((
-                format!("image_urls[{i}]"),
-                item.as_str().unwrap_or("").to_owned(),
-            ));
+            refs.push((format!("image_urls[{i}]"), item.as_str().unwrap_or("").to_owned()));
         }
     }
     if refs.is_empty() {
@@ -311,10 +271,7 @@ struct Form {
 
 impl Form {
     fn get(&self, name: &str) -> Option<&str> {
-        self.text
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.text.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -332,19 +289,14 @@ async fn read_form(mut multipart: Multipart) -> Result<Form, String> {
                 bytes: bytes.to_vec(),
             });
         } else {
-            form.text
-                .push((name, String::from_utf8_lossy(&bytes).into_owned()));
+            form.text.push((name, String::from_utf8_lossy(&bytes).into_owned()));
         }
     }
     Ok(form)
 }
 
 async fn edit_multipart(call: &mut Call, form: Form) -> Result<Response, Refusal> {
-    let Some(model) = form
-        .get("model")
-        .filter(|m| !m.is_empty())
-        .map(str::to_owned)
-    else {
+    let Some(model) = form.get("model").filter(|m| !m.is_empty()).map(str::to_owned) else {
         return Err(call.reject(GatewayMsg::ModelNameRequired));
     };
     call.admit(&model)?;
@@ -372,12 +324,8 @@ async fn edit_multipart(call: &mut Call, form: Form) -> Result<Response, Refusal
             .map(Value::from)
             .unwrap_or_else(|_| Value::from(s))
     });
-    let opts = options(n.as_ref(), form.get("size"), form.get("response_format"))
-        .map_err(|f| call.fail(f))?;
-    let sizes: Vec<String> = images
-        .iter()
-        .map(|f| format!("{} bytes", f.bytes.len()))
-        .collect();
+    let opts = options(n.as_ref(), form.get("size"), form.get("response_format")).map_err(|f| call.fail(f))?;
+    let sizes: Vec<String> = images.iter().map(|f| format!("{} bytes", f.bytes.len())).collect();
     let mask_note = mask
         .map(|m| format!(" and a mask ({} bytes)", m.bytes.len()))
         .unwrap_or_default();
@@ -427,8 +375,7 @@ fn check_upload(file: &Upload, index: usize) -> Result<(), Fault> {
 }
 
 /// The body served for a finished video task's `url` (not a playable MP4).
-pub const VIDEO_PLACEHOLDER: &str =
-    "RouteScope twin video placeholder: the twin does not render video.\n";
+pub const VIDEO_PLACEHOLDER: &str = "RouteScope twin video placeholder: the twin does not render video.\n";
 
 /// `GET /_twin/files/{name}`: draws the PNG a generated URL names.
 pub async fn file(Path(name): Path<String>) -> Response {
@@ -451,9 +398,7 @@ pub async fn file(Path(name): Path<String>) -> Response {
     let mut resp = Response::new(Body::from(png::square(side, rgb)));
     resp.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=86400"),
-    );
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
     resp
 }

@@ -63,10 +63,7 @@ fn routes(twin: Arc<Twin>) -> Router {
     let limit = twin.config.body_limit;
     Router::new()
         .route("/v1/models", get(listing::openai_list))
-        .route(
-            "/v1/models/{id}",
-            get(listing::openai_one).post(gemini::model_action),
-        )
+        .route("/v1/models/{id}", get(listing::openai_one).post(gemini::model_action))
         .route("/v1beta/models", get(listing::gemini_list))
         .route("/v1beta/models/{target}", post(gemini::model_action))
         .route("/v1beta/openai/models", get(listing::openai_list))
@@ -102,8 +99,5 @@ async fn health() -> &'static str {
 
 async fn reset(State(twin): State<Arc<Twin>>) -> (StatusCode, &'static str) {
     twin.reset();
-    (
-        StatusCode::OK,
-        "{\"success\":true,\"message\":\"twin state cleared\"}",
-    )
+    (StatusCode::OK, "{\"success\":true,\"message\":\"twin state cleared\"}")
 }

@@ -24,11 +24,7 @@ fn visible(call: &mut Call, req: &Request) -> Result<Vec<&'static Model>, Refusa
 }
 
 /// `GET /v1/models` and `GET /v1beta/openai/models`: the OpenAI list, plus new-api's `success`.
-pub async fn openai_list(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn openai_list(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::OpenAi);
     match visible(&mut call, &req) {
         Ok(list) => {
@@ -68,11 +64,7 @@ pub async fn openai_one(
 }
 
 /// `GET /v1beta/models`: the Gemini-native list (Gemini and Imagen models only).
-pub async fn gemini_list(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn gemini_list(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::OpenAi);
     match visible(&mut call, &req) {
         Ok(list) => {
@@ -93,10 +85,7 @@ pub async fn gemini_list(
                     })
                 })
                 .collect();
-            json_response(
-                StatusCode::OK,
-                &json!({"models": models, "nextPageToken": ""}),
-            )
+            json_response(StatusCode::OK, &json!({"models": models, "nextPageToken": ""}))
         }
         Err(refusal) => *refusal,
     }

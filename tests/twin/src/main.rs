@@ -1,5 +1,5 @@
-//! `gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N]`: serves the twin and prints
-//! its banner plus a machine-readable `TWIN_URL=` line.
+//! `gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N] [--body-limit-mb N]`: serves
+//! the twin and prints its banner plus a machine-readable `TWIN_URL=` line.
 
 use std::io::Write;
 use std::time::Duration;
@@ -10,35 +10,33 @@ struct Args {
     host: String,
     port: u16,
     slow_ms: Option<u64>,
+    body_limit_mb: Option<usize>,
 }
 
-const USAGE: &str = "usage: gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N]";
+const USAGE: &str = "usage: gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N] [--body-limit-mb N (default 32)]";
 
-fn parse_args() -> Result<Args, String> {
+fn parse_args(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut args = Args {
         host: "127.0.0.1".into(),
         port: 8787,
         slow_ms: None,
+        body_limit_mb: None,
     };
-    let mut it = std::env::args().skip(1);
+    let mut it = argv.into_iter();
     while let Some(flag) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
-        };
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value\n{USAGE}"));
         match flag.as_str() {
-            "--port" => {
-                args.port = value("--port")?
-                    .parse()
-                    .map_err(|e| format!("--port: {e}"))?
-            }
+            "--port" => args.port = value("--port")?.parse().map_err(|e| format!("--port: {e}"))?,
             "--host" => args.host = value("--host")?,
-            "--slow-ms" => {
-                args.slow_ms = Some(
-                    value("--slow-ms")?
-                        .parse()
-                        .map_err(|e| format!("--slow-ms: {e}"))?,
-                )
+            "--slow-ms" => args.slow_ms = Some(value("--slow-ms")?.parse().map_err(|e| format!("--slow-ms: {e}"))?),
+            "--body-limit-mb" => {
+                let mb: usize = value("--body-limit-mb")?
+                    .parse()
+                    .map_err(|e| format!("--body-limit-mb: {e}"))?;
+                if mb == 0 || mb > 4096 {
+                    return Err(format!("--body-limit-mb: {mb} is outside 1..=4096"));
+                }
+                args.body_limit_mb = Some(mb);
             }
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
@@ -70,7 +68,7 @@ async fn shutdown_signal() {
 
 #[tokio::main]
 async fn main() {
-    let args = match parse_args() {
+    let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(msg) => {
             eprintln!("{msg}");
@@ -80,6 +78,9 @@ async fn main() {
     let mut config = Config::default();
     if let Some(ms) = args.slow_ms {
         config.slow = Duration::from_millis(ms);
+    }
+    if let Some(mb) = args.body_limit_mb {
+        config.body_limit = mb * 1024 * 1024;
     }
     let listener = match tokio::net::TcpListener::bind((args.host.as_str(), args.port)).await {
         Ok(l) => l,
@@ -115,5 +116,28 @@ async fn main() {
             }
         }
         _ = deadline => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Args, String> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn body_limit_flag() {
+        assert_eq!(parse(&[]).map(|a| a.body_limit_mb), Ok(None));
+        let a = parse(&["--port", "0", "--body-limit-mb", "1"]).map(|a| a.body_limit_mb);
+        assert_eq!(a, Ok(Some(1)));
+        for bad in [
+            &["--body-limit-mb"][..],
+            &["--body-limit-mb", "0"],
+            &["--body-limit-mb", "x"],
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -100,10 +100,7 @@ impl Model {
 
     /// True for models listed by the Gemini-native list (`/v1beta/models`).
     pub fn is_google(&self) -> bool {
-        matches!(
-            self.family,
-            Family::GeminiText | Family::GeminiImage | Family::Imagen
-        )
+        matches!(self.family, Family::GeminiText | Family::GeminiImage | Family::Imagen)
     }
 
     /// `created` in the OpenAI list: fixed, so answers are reproducible.
@@ -112,12 +109,7 @@ impl Model {
     }
 }
 
-const fn m(
-    id: &'static str,
-    family: Family,
-    owned_by: &'static str,
-    display: &'static str,
-) -> Model {
+const fn m(id: &'static str, family: Family, owned_by: &'static str, display: &'static str) -> Model {
     Model {
         id,
         family,
@@ -130,30 +122,10 @@ const fn m(
 pub static MODELS: &[Model] = &[
     m("gpt-5.4", Family::OpenAiChat, "openai", "GPT-5.4"),
     m("gpt-5.4-mini", Family::OpenAiChat, "openai", "GPT-5.4 mini"),
-    m(
-        "claude-sonnet-4-6",
-        Family::Claude,
-        "anthropic",
-        "Claude Sonnet 4.6",
-    ),
-    m(
-        "claude-opus-4-6",
-        Family::Claude,
-        "anthropic",
-        "Claude Opus 4.6",
-    ),
-    m(
-        "gemini-2.5-flash",
-        Family::GeminiText,
-        "google",
-        "Gemini 2.5 Flash",
-    ),
-    m(
-        "gemini-2.5-pro",
-        Family::GeminiText,
-        "google",
-        "Gemini 2.5 Pro",
-    ),
+    m("claude-sonnet-4-6", Family::Claude, "anthropic", "Claude Sonnet 4.6"),
+    m("claude-opus-4-6", Family::Claude, "anthropic", "Claude Opus 4.6"),
+    m("gemini-2.5-flash", Family::GeminiText, "google", "Gemini 2.5 Flash"),
+    m("gemini-2.5-pro", Family::GeminiText, "google", "Gemini 2.5 Pro"),
     m(
         "gemini-2.5-flash-image",
         Family::GeminiImage,
@@ -166,12 +138,7 @@ pub static MODELS: &[Model] = &[
         "google",
         "Imagen 4 Fast",
     ),
-    m(
-        "imagen-4.0-generate-001",
-        Family::Imagen,
-        "google",
-        "Imagen 4",
-    ),
+    m("imagen-4.0-generate-001", Family::Imagen, "google", "Imagen 4"),
     m(
         "imagen-4.0-ultra-generate-001",
         Family::Imagen,
@@ -199,12 +166,7 @@ pub static MODELS: &[Model] = &[
     ),
     m("sora-2", Family::Video, "openai", "Sora 2"),
     m("veo-3.1", Family::Video, "google", "Veo 3.1"),
-    m(
-        "twin-slow",
-        Family::Test(TestModel::Slow),
-        "custom",
-        "Twin slow",
-    ),
+    m("twin-slow", Family::Test(TestModel::Slow), "custom", "Twin slow"),
     m(
         "twin-upstream-error",
         Family::Test(TestModel::UpstreamError),

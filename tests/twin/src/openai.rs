@@ -17,14 +17,7 @@ use crate::upstream::{self, count_tokens, data_event, deltas, named_event, sse};
 use crate::validate::{go_types, type_name};
 
 /// The roles OpenAI accepts in `messages`.
-const ROLES: &[&str] = &[
-    "system",
-    "assistant",
-    "user",
-    "function",
-    "tool",
-    "developer",
-];
+const ROLES: &[&str] = &["system", "assistant", "user", "function", "tool", "developer"];
 
 /// OpenAI's range checks for the sampling knobs.
 fn sampling(body: &Value) -> Result<(), Fault> {
@@ -43,11 +36,7 @@ fn run(result: Result<Response, Refusal>) -> Response {
 }
 
 /// `POST /v1/chat/completions`.
-pub async fn chat_completions(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn chat_completions(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::OpenAi);
     run(chat(&mut call, req).await)
 }
@@ -89,11 +78,7 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
             "usage": usage_json,
             "system_fingerprint": null,
         });
-        return Ok(call.done(
-            json_response(StatusCode::OK, &answer),
-            usage,
-            "chat completion",
-        ));
+        return Ok(call.done(json_response(StatusCode::OK, &answer), usage, "chat completion"));
     }
     let chunk = |delta: Value, finish: Value| {
         data_event(&json!({
@@ -101,15 +86,8 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
             "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish}],
         }))
     };
-    let mut events = vec![chunk(
-        json!({"role": "assistant", "content": ""}),
-        Value::Null,
-    )];
-    events.extend(
-        deltas(&text)
-            .iter()
-            .map(|d| chunk(json!({"content": d}), Value::Null)),
-    );
+    let mut events = vec![chunk(json!({"role": "assistant", "content": ""}), Value::Null)];
+    events.extend(deltas(&text).iter().map(|d| chunk(json!({"content": d}), Value::Null)));
     events.push(chunk(json!({}), json!("stop")));
     let include_usage = body
         .pointer("/stream_options/include_usage")
@@ -150,13 +128,7 @@ fn chat_gateway_checks(body: &Value) -> Result<(), Fault> {
     };
     for m in messages {
         if !m.is_object() {
-            return Err(GatewayMsg::unmarshal(
-                m,
-                "GeneralOpenAIRequest",
-                "messages",
-                "dto.Message",
-            )
-            .into());
+            return Err(GatewayMsg::unmarshal(m, "GeneralOpenAIRequest", "messages", "dto.Message").into());
         }
         if let Some(role) = m.get("role").filter(|r| !r.is_string() && !r.is_null()) {
             return Err(GatewayMsg::unmarshal(role, "Message", "role", "string").into());
@@ -190,24 +162,13 @@ fn chat_upstream_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
             ));
         };
         if !ROLES.contains(&role) {
-            return Err(Fault::not_one_of(
-                &format!("messages[{i}].role"),
-                role,
-                ROLES,
-            ));
+            return Err(Fault::not_one_of(&format!("messages[{i}].role"), role, ROLES));
         }
         let content = m.get("content").unwrap_or(&Value::Null);
         if let Some(parts) = content.as_array() {
             for (j, p) in parts.iter().enumerate() {
                 let kind = p.get("type").and_then(Value::as_str).unwrap_or("");
-                let known = [
-                    "text",
-                    "image_url",
-                    "input_audio",
-                    "refusal",
-                    "audio",
-                    "file",
-                ];
+                let known = ["text", "image_url", "input_audio", "refusal", "audio", "file"];
                 if !known.contains(&kind) {
                     return Err(Fault::not_one_of(
                         &format!("messages[{i}].content[{j}].type"),
@@ -234,11 +195,7 @@ fn chat_upstream_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
 }
 
 /// `POST /v1/responses`.
-pub async fn responses(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn responses(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::OpenAi);
     run(respond(&mut call, req).await)
 }
@@ -270,10 +227,7 @@ async fn respond(call: &mut Call, req: Request) -> Result<Response, Refusal> {
     call.upstream(false).await?;
     let (user_text, images) = responses_upstream_checks(&body).map_err(|f| call.fail(f))?;
 
-    let instructions = body
-        .get("instructions")
-        .and_then(Value::as_str)
-        .unwrap_or("");
+    let instructions = body.get("instructions").and_then(Value::as_str).unwrap_or("");
     let text = upstream::reply(&user_text, images);
     let usage = Usage::text(
         count_tokens(instructions) + count_tokens(&user_text) + 85 * images as u64,
@@ -282,10 +236,7 @@ async fn respond(call: &mut Call, req: Request) -> Result<Response, Refusal> {
     let seq = call.twin.next_seq();
     let (resp_id, msg_id) = (format!("resp_twin{seq:012}"), format!("msg_twin{seq:012}"));
     let created = unix_now();
-    let effort = body
-        .pointer("/reasoning/effort")
-        .cloned()
-        .unwrap_or(Value::Null);
+    let effort = body.pointer("/reasoning/effort").cloned().unwrap_or(Value::Null);
     let response = |status: &str, output: Value, usage_v: Value| {
         json!({
             "id": resp_id, "object": "response", "created_at": created, "status": status,
@@ -352,11 +303,7 @@ async fn respond(call: &mut Call, req: Request) -> Result<Response, Refusal> {
         obj(json!({"output_index": 0, "item": item})),
     );
     push("response.completed", obj(json!({"response": finished})));
-    Ok(call.done(
-        sse(events, call.twin.config.stream_delay),
-        usage,
-        "response (stream)",
-    ))
+    Ok(call.done(sse(events, call.twin.config.stream_delay), usage, "response (stream)"))
 }
 
 /// OpenAI's Responses checks; returns (last user text, images).
@@ -386,7 +333,10 @@ fn responses_upstream_checks(body: &Value) -> Result<(String, usize), Fault> {
             return Err(Fault::invalid(
                 "input",
                 "invalid_type",
-                format!("Invalid type for 'input': expected one of a string or array of input items, but got {} instead.", type_name(other)),
+                format!(
+                    "Invalid type for 'input': expected one of a string or array of input items, but got {} instead.",
+                    type_name(other)
+                ),
             ))
         }
     };

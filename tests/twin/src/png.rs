@@ -116,12 +116,7 @@ mod tests {
         assert_eq!(raw.len(), 4 * (4 * 3 + 1));
         assert_eq!(&raw[0..4], &[0, 255, 0, 0]);
         let crc_at = 41 + idat_len;
-        let crc = u32::from_be_bytes([
-            png[crc_at],
-            png[crc_at + 1],
-            png[crc_at + 2],
-            png[crc_at + 3],
-        ]);
+        let crc = u32::from_be_bytes([png[crc_at], png[crc_at + 1], png[crc_at + 2], png[crc_at + 3]]);
         assert_eq!(crc, crc32(&png[37..crc_at]));
     }
 

@@ -31,18 +31,11 @@ fn token(ctx: &Ctx, headers: &HeaderMap) -> Result<&'static Token, Box<Response>
 }
 
 fn ok(data: Value) -> Response {
-    json_response(
-        StatusCode::OK,
-        &json!({"success": true, "message": "", "data": data}),
-    )
+    json_response(StatusCode::OK, &json!({"success": true, "message": "", "data": data}))
 }
 
 /// `GET /api/token/self/`: the key's status, group, quota and limits.
-pub async fn token_self(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    headers: HeaderMap,
-) -> Response {
+pub async fn token_self(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, headers: HeaderMap) -> Response {
     let t = match token(&ctx, &headers) {
         Ok(t) => t,
         Err(refusal) => return *refusal,
@@ -80,10 +73,7 @@ pub async fn token_log(
         Ok(t) => t,
         Err(refusal) => return *refusal,
     };
-    let wanted = query
-        .get("request_id")
-        .map(String::as_str)
-        .filter(|s| !s.is_empty());
+    let wanted = query.get("request_id").map(String::as_str).filter(|s| !s.is_empty());
     let items: Vec<Value> = twin
         .logs_for(t.key, wanted)
         .into_iter()
@@ -108,11 +98,7 @@ pub async fn token_log(
 }
 
 /// `GET /api/token/self/log/stat`: quota, requests and tokens of the last minute.
-pub async fn token_stat(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    headers: HeaderMap,
-) -> Response {
+pub async fn token_stat(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, headers: HeaderMap) -> Response {
     let t = match token(&ctx, &headers) {
         Ok(t) => t,
         Err(refusal) => return *refusal,

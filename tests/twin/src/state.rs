@@ -157,9 +157,7 @@ impl Twin {
     fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock cannot leave these maps half-written in a way
         // that matters to a test tool, so keep serving.
-        self.inner
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// A process-wide increasing number for ids.
@@ -176,11 +174,7 @@ impl Twin {
             x ^= x >> 29;
             x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
             let i = (x >> 40) % 52;
-            let c = if i < 26 {
-                b'a' + i as u8
-            } else {
-                b'A' + (i - 26) as u8
-            };
+            let c = if i < 26 { b'a' + i as u8 } else { b'A' + (i - 26) as u8 };
             letters.push(char::from(c));
         }
         format!(
@@ -202,10 +196,7 @@ impl Twin {
         let now = Instant::now();
         let mut inner = self.lock();
         let hits = inner.hits.entry(key).or_default();
-        while hits
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= window)
-        {
+        while hits.front().is_some_and(|t| now.duration_since(*t) >= window) {
             hits.pop_front();
         }
         if hits.len() >= max {
@@ -243,9 +234,7 @@ impl Twin {
         self.lock()
             .logs
             .iter()
-            .filter(|e| {
-                e.note.token_key == key && now.duration_since(e.at) < Duration::from_secs(60)
-            })
+            .filter(|e| e.note.token_key == key && now.duration_since(e.at) < Duration::from_secs(60))
             .fold((0, 0, 0), |(q, r, t), e| {
                 (
                     q + e.note.quota,

@@ -30,15 +30,9 @@ fn not_found(call: &Call) -> Refusal {
 }
 
 /// `POST /v1/aiart/openai/image/submit`.
-pub async fn image_submit(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn image_submit(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::Task);
-    submit_image(&mut call, req)
-        .await
-        .unwrap_or_else(|refusal| *refusal)
+    submit_image(&mut call, req).await.unwrap_or_else(|refusal| *refusal)
 }
 
 async fn submit_image(call: &mut Call, req: Request) -> Result<Response, Refusal> {
@@ -46,9 +40,7 @@ async fn submit_image(call: &mut Call, req: Request) -> Result<Response, Refusal
     call.authenticate(&parts.headers, &parts.uri)?;
     let bytes = call.body(body).await?;
     let body = call.json(&bytes)?;
-    let model = call
-        .model_field(&body)?
-        .unwrap_or_else(|| "gpt-image-2".to_owned());
+    let model = call.model_field(&body)?.unwrap_or_else(|| "gpt-image-2".to_owned());
     call.admit(&model)?;
     call.require(Endpoint::Image, "/v1/aiart/openai/image/submit")?;
     let prompt = body
@@ -69,19 +61,13 @@ async fn submit_image(call: &mut Call, req: Request) -> Result<Response, Refusal
         !u.as_str()
             .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
     }) {
-        return Err(call.fail(Fault::task_invalid(format!(
-            "images[{i}] must be an http(s) URL"
-        ))));
+        return Err(call.fail(Fault::task_invalid(format!("images[{i}] must be an http(s) URL"))));
     }
     let n = match body.get("n") {
         None | Some(Value::Null) => 1,
         Some(v) => match v.as_u64().filter(|n| (1..=4).contains(n)) {
             Some(n) => n as u32,
-            None => {
-                return Err(call.fail(Fault::task_invalid(format!(
-                    "n must be between 1 and 4, got {v}"
-                ))))
-            }
+            None => return Err(call.fail(Fault::task_invalid(format!("n must be between 1 and 4, got {v}")))),
         },
     };
     call.upstream(false).await?;
@@ -110,28 +96,18 @@ async fn submit_image(call: &mut Call, req: Request) -> Result<Response, Refusal
 }
 
 /// `POST /v1/aiart/openai/image/query` with `{"job_id"}`.
-pub async fn image_query(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn image_query(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::Task);
-    query_image(&mut call, req)
-        .await
-        .unwrap_or_else(|refusal| *refusal)
+    query_image(&mut call, req).await.unwrap_or_else(|refusal| *refusal)
 }
 
 async fn query_image(call: &mut Call, req: Request) -> Result<Response, Refusal> {
     let (parts, body) = req.into_parts();
     let token = call.authenticate(&parts.headers, &parts.uri)?;
     let bytes = call.body(body).await?;
-    let body: Value = serde_json::from_slice(&bytes)
-        .map_err(|_| call.fail(Fault::task_invalid("invalid JSON request body")))?;
-    let Some(job_id) = body
-        .get("job_id")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
-    else {
+    let body: Value =
+        serde_json::from_slice(&bytes).map_err(|_| call.fail(Fault::task_invalid("invalid JSON request body")))?;
+    let Some(job_id) = body.get("job_id").and_then(Value::as_str).filter(|s| !s.is_empty()) else {
         return Err(call.fail(Fault::task_invalid("job_id is required")));
     };
     let Some(task) = call.twin.task(job_id, token.key, TaskKind::Image) else {
@@ -169,15 +145,9 @@ async fn query_image(call: &mut Call, req: Request) -> Result<Response, Refusal>
 }
 
 /// `POST /v1/video/generations`.
-pub async fn video_submit(
-    State(twin): State<Arc<Twin>>,
-    Extension(ctx): Extension<Ctx>,
-    req: Request,
-) -> Response {
+pub async fn video_submit(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<Ctx>, req: Request) -> Response {
     let mut call = Call::new(twin, ctx, Shape::Task);
-    submit_video(&mut call, req)
-        .await
-        .unwrap_or_else(|refusal| *refusal)
+    submit_video(&mut call, req).await.unwrap_or_else(|refusal| *refusal)
 }
 
 async fn submit_video(call: &mut Call, req: Request) -> Result<Response, Refusal> {
@@ -198,9 +168,7 @@ async fn submit_video(call: &mut Call, req: Request) -> Result<Response, Refusal
         return Err(call.fail(Fault::task_invalid("prompt is required")));
     }
     if let Some(d) = body.get("duration").filter(|d| !d.is_null()) {
-        let secs = d
-            .as_u64()
-            .or_else(|| d.as_str().and_then(|s| s.parse().ok()));
+        let secs = d.as_u64().or_else(|| d.as_str().and_then(|s| s.parse().ok()));
         if !secs.is_some_and(|s| (1..=20).contains(&s)) {
             return Err(call.fail(Fault::task_invalid(format!(
                 "duration must be between 1 and 20 seconds, got {d}"
@@ -218,9 +186,9 @@ async fn submit_video(call: &mut Call, req: Request) -> Result<Response, Refusal
         }
     }
     if let Some(image) = body.get("image").filter(|i| !i.is_null()) {
-        let ok = image.as_str().is_some_and(|s| {
-            s.starts_with("http://") || s.starts_with("https://") || s.starts_with("data:image/")
-        });
+        let ok = image
+            .as_str()
+            .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://") || s.starts_with("data:image/"));
         if !ok {
             return Err(call.fail(Fault::task_invalid(
                 "image must be an http(s) URL or a data:image/... URI",

@@ -117,12 +117,7 @@ pub static TOKENS: &[Token] = &[
     ),
 ];
 
-const fn tok(
-    key: &'static str,
-    name: &'static str,
-    behaviour: Behaviour,
-    demonstrates: &'static str,
-) -> Token {
+const fn tok(key: &'static str, name: &'static str, behaviour: Behaviour, demonstrates: &'static str) -> Token {
     Token {
         key,
         name,
@@ -225,11 +220,7 @@ impl KeyPlaces {
 /// The secret a request presents, read the way new-api reads it: route-specific headers
 /// override `Authorization`, then exactly one `Bearer ` / `bearer ` is stripped.
 /// `None` when nothing was sent.
-pub fn presented_key(
-    headers: &HeaderMap,
-    query_key: Option<&str>,
-    places: KeyPlaces,
-) -> Option<String> {
+pub fn presented_key(headers: &HeaderMap, query_key: Option<&str>, places: KeyPlaces) -> Option<String> {
     let header = |name: &str| {
         headers
             .get(name)
@@ -299,13 +290,7 @@ mod tests {
         let claude = KeyPlaces::for_path("/v1/messages");
         let gemini = KeyPlaces::for_path("/v1beta/models/x:generateContent");
         let cases: &[Case] = &[
-            (
-                "bearer",
-                &[("authorization", "Bearer sk-a")],
-                None,
-                none,
-                Some("sk-a"),
-            ),
+            ("bearer", &[("authorization", "Bearer sk-a")], None, none, Some("sk-a")),
             (
                 "lowercase bearer",
                 &[("authorization", "bearer sk-a")],
@@ -313,13 +298,7 @@ mod tests {
                 none,
                 Some("sk-a"),
             ),
-            (
-                "bare key",
-                &[("authorization", "sk-a")],
-                None,
-                none,
-                Some("sk-a"),
-            ),
+            ("bare key", &[("authorization", "sk-a")], None, none, Some("sk-a")),
             (
                 "bearer twice",
                 &[("authorization", "Bearer Bearer sk-a")],
@@ -327,13 +306,7 @@ mod tests {
                 none,
                 Some("Bearer sk-a"),
             ),
-            (
-                "x-api-key ignored on chat",
-                &[("x-api-key", "sk-a")],
-                None,
-                none,
-                None,
-            ),
+            ("x-api-key ignored on chat", &[("x-api-key", "sk-a")], None, none, None),
             (
                 "x-api-key on claude",
                 &[("x-api-key", "sk-a")],
@@ -341,29 +314,13 @@ mod tests {
                 claude,
                 Some("sk-a"),
             ),
-            (
-                "goog header",
-                &[("x-goog-api-key", "sk-g")],
-                None,
-                gemini,
-                Some("sk-g"),
-            ),
+            ("goog header", &[("x-goog-api-key", "sk-g")], None, gemini, Some("sk-g")),
             ("query key", &[], Some("sk-q"), gemini, Some("sk-q")),
             ("query ignored off gemini", &[], Some("sk-q"), claude, None),
-            (
-                "empty bearer",
-                &[("authorization", "Bearer ")],
-                None,
-                none,
-                None,
-            ),
+            ("empty bearer", &[("authorization", "Bearer ")], None, none, None),
         ];
         for (name, h, q, places, want) in cases {
-            assert_eq!(
-                presented_key(&headers(h), *q, *places).as_deref(),
-                *want,
-                "{name}"
-            );
+            assert_eq!(presented_key(&headers(h), *q, *places).as_deref(), *want, "{name}");
         }
     }
 }

@@ -23,11 +23,7 @@ pub fn reply(user_text: &str, images: usize) -> String {
         1 => " I received 1 image.".to_owned(),
         n => format!(" I received {n} images."),
     };
-    let said = if said.is_empty() {
-        "(nothing)".to_owned()
-    } else {
-        said
-    };
+    let said = if said.is_empty() { "(nothing)".to_owned() } else { said };
     format!("Hello from the RouteScope twin.{seen} You said: {said}")
 }
 
@@ -58,10 +54,7 @@ pub fn colour(text: &str) -> [u8; 3] {
 
 /// The file name under `/_twin/files/` that renders this colour at this size.
 pub fn file_name(seq: u64, rgb: [u8; 3], side: u32) -> String {
-    format!(
-        "{seq}-{:02x}{:02x}{:02x}-{side}.png",
-        rgb[0], rgb[1], rgb[2]
-    )
+    format!("{seq}-{:02x}{:02x}{:02x}-{side}.png", rgb[0], rgb[1], rgb[2])
 }
 
 /// Parses a name made by [`file_name`] back into colour and side.
@@ -89,10 +82,7 @@ pub fn sse(events: Vec<String>, delay: Duration) -> Response {
     let mut resp = Response::new(Body::from_stream(stream));
     *resp.status_mut() = StatusCode::OK;
     let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/event-stream"),
-    );
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     h.insert("x-accel-buffering", HeaderValue::from_static("no"));
     resp

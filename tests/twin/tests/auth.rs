@@ -6,13 +6,7 @@ use common::{chat_body, get, post, twin};
 use serde_json::{json, Value};
 
 /// (key, status, code, English message, Chinese message)
-type Case = (
-    Option<&'static str>,
-    u16,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+type Case = (Option<&'static str>, u16, &'static str, &'static str, &'static str);
 
 const CASES: &[Case] = &[
     (None, 401, "", "Token not provided", "未提供令牌"),
@@ -75,12 +69,7 @@ async fn token_states_answer_in_english_and_chinese() {
                 req = req.zh();
             }
             let r = req.send(&app).await;
-            assert_eq!(
-                r.status.as_u16(),
-                *status,
-                "{key:?} zh={zh_lang}: {}",
-                r.text()
-            );
+            assert_eq!(r.status.as_u16(), *status, "{key:?} zh={zh_lang}: {}", r.text());
             assert_eq!(r.kind(), "new_api_error", "{key:?}");
             assert_eq!(r.code(), *code, "{key:?}");
             assert_eq!(r.gateway_message(), *want, "{key:?} zh={zh_lang}");
@@ -139,10 +128,7 @@ async fn chinese_only_key_uses_the_older_envelope_type() {
     assert_eq!(r.status, 503);
     assert_eq!(r.kind(), "one_api_error");
     assert_eq!(r.code(), "model_not_found");
-    assert_eq!(
-        r.gateway_message(),
-        "分组 default 下模型 gpt-5.5 无可用渠道"
-    );
+    assert_eq!(r.gateway_message(), "分组 default 下模型 gpt-5.5 无可用渠道");
 }
 
 #[tokio::test]
@@ -170,14 +156,8 @@ async fn legacy_generation_folds_token_states_and_uses_old_wordings() {
         .json(chat_body("gpt-4o"))
         .send(&app)
         .await;
-    assert_eq!(
-        (r.status.as_u16(), r.code().as_str()),
-        (503, "model_not_found")
-    );
-    assert_eq!(
-        r.gateway_message(),
-        "当前分组 default 下对于模型 gpt-4o 无可用渠道"
-    );
+    assert_eq!((r.status.as_u16(), r.code().as_str()), (503, "model_not_found"));
+    assert_eq!(r.gateway_message(), "当前分组 default 下对于模型 gpt-4o 无可用渠道");
     let r = post("/_legacy/v1/chat/completions")
         .key("sk-twin-allowlist")
         .json(chat_body("gpt-5.4"))
@@ -190,7 +170,8 @@ async fn legacy_generation_folds_token_states_and_uses_old_wordings() {
 #[tokio::test]
 async fn key_places_follow_new_api() {
     let app = twin();
-    let claude = json!({"model": "claude-sonnet-4-6", "max_tokens": 64, "messages": [{"role": "user", "content": "hi"}]});
+    let claude =
+        json!({"model": "claude-sonnet-4-6", "max_tokens": 64, "messages": [{"role": "user", "content": "hi"}]});
     let gemini = json!({"contents": [{"role": "user", "parts": [{"text": "hi"}]}]});
     let gem_path = "/v1beta/models/gemini-2.5-flash:generateContent";
     let cases: Vec<(&str, common::Req, u16)> = vec![

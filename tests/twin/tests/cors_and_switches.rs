@@ -62,10 +62,7 @@ async fn answers_carry_origin_and_credentials_but_expose_nothing() {
     for r in cases {
         assert_eq!(
             cors_names(&r),
-            [
-                "access-control-allow-credentials",
-                "access-control-allow-origin"
-            ],
+            ["access-control-allow-credentials", "access-control-allow-origin"],
             "{r:?}"
         );
         assert_eq!(r.header("access-control-allow-origin"), Some("*"));
@@ -165,12 +162,7 @@ async fn wrong_urls() {
             404,
             Some("Invalid URL (POST /v1/models/gpt-5.4)"),
         ),
-        (
-            "POST",
-            "/api/nothing",
-            404,
-            Some("Invalid URL (POST /api/nothing)"),
-        ),
+        ("POST", "/api/nothing", 404, Some("Invalid URL (POST /api/nothing)")),
         (
             "POST",
             "/_legacy/v1/v1/chat/completions",
@@ -183,16 +175,8 @@ async fn wrong_urls() {
         ("POST", "/messages", 200, None),
     ];
     for (method, path, status, msg) in cases {
-        let req = if method == "GET" {
-            get(path)
-        } else {
-            post(path)
-        };
-        let r = req
-            .key("sk-twin-valid")
-            .json(chat_body("gpt-5.4"))
-            .send(&app)
-            .await;
+        let req = if method == "GET" { get(path) } else { post(path) };
+        let r = req.key("sk-twin-valid").json(chat_body("gpt-5.4")).send(&app).await;
         assert_eq!(r.status.as_u16(), status, "{method} {path}");
         match msg {
             Some(m) => {
@@ -202,9 +186,7 @@ async fn wrong_urls() {
             }
             None => {
                 assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
-                assert!(r
-                    .text()
-                    .starts_with("<!doctype html><html lang=\"en\"><head>"));
+                assert!(r.text().starts_with("<!doctype html><html lang=\"en\"><head>"));
                 assert!(r.text().contains("<title>RouteScope</title>"));
             }
         }

@@ -43,10 +43,7 @@ impl Form {
     fn finish(mut self) -> (String, Vec<u8>) {
         self.body
             .extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
-        (
-            format!("multipart/form-data; boundary={}", self.boundary),
-            self.body,
-        )
+        (format!("multipart/form-data; boundary={}", self.boundary), self.body)
     }
 }
 
@@ -88,10 +85,7 @@ async fn multipart_edit_with_real_png_parts() {
             mask.len()
         )
     );
-    let png_bytes = data[0]["b64_json"]
-        .as_str()
-        .and_then(b64::decode)
-        .unwrap_or_default();
+    let png_bytes = data[0]["b64_json"].as_str().and_then(b64::decode).unwrap_or_default();
     assert!(png::looks_like_image(&png_bytes));
 }
 
@@ -129,10 +123,12 @@ async fn multipart_edit_rejections() {
         ),
         (
             "png type, not png bytes",
-            Form::new()
-                .text("model", "gpt-image-2")
-                .text("prompt", "x")
-                .file("image", "a.png", "image/png", b"GIF89a...."),
+            Form::new().text("model", "gpt-image-2").text("prompt", "x").file(
+                "image",
+                "a.png",
+                "image/png",
+                b"GIF89a....",
+            ),
             400,
             "invalid_image_file",
             "Invalid image file",
@@ -183,27 +179,15 @@ async fn multipart_edit_rejections() {
 #[tokio::test]
 async fn seedream_json_edits_accept_every_reference_style() {
     let app = twin();
-    let data_uri = format!(
-        "data:image/png;base64,{}",
-        b64::encode(&png::square(2, [1, 1, 1]))
-    );
+    let data_uri = format!("data:image/png;base64,{}", b64::encode(&png::square(2, [1, 1, 1])));
     for (name, refs) in [
-        (
-            "image string",
-            json!({"image": "https://example.com/a.png"}),
-        ),
-        (
-            "image array",
-            json!({"image": ["https://example.com/a.png", data_uri]}),
-        ),
+        ("image string", json!({"image": "https://example.com/a.png"})),
+        ("image array", json!({"image": ["https://example.com/a.png", data_uri]})),
         (
             "images objects",
             json!({"images": [{"image_url": "https://example.com/a.png"}, {"image_url": {"url": "http://x/y.jpg"}}]}),
         ),
-        (
-            "image_urls",
-            json!({"image_urls": ["https://example.com/a.png"]}),
-        ),
+        ("image_urls", json!({"image_urls": ["https://example.com/a.png"]})),
     ] {
         let mut body = json!({"model": "doubao-seedream-4-0-250828", "prompt": "add a hat"});
         if let (Some(b), Some(r)) = (body.as_object_mut(), refs.as_object()) {
@@ -277,21 +261,14 @@ async fn imagen_predict_and_gemini_image_output() {
         .send(&app)
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
-    let preds = r.json()["predictions"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let preds = r.json()["predictions"].as_array().cloned().unwrap_or_default();
     assert_eq!(preds.len(), 4, "sampleCount defaults to 4");
     assert_eq!(preds[0]["mimeType"], "image/png");
     let bytes = preds[0]["bytesBase64Encoded"]
         .as_str()
         .and_then(b64::decode)
         .unwrap_or_default();
-    assert_eq!(
-        &bytes[16..24],
-        &[0, 0, 0, 64, 0, 0, 0, 36],
-        "16:9 thumbnail"
-    );
+    assert_eq!(&bytes[16..24], &[0, 0, 0, 64, 0, 0, 0, 36], "16:9 thumbnail");
 
     let pic = b64::encode(&png::square(3, [5, 5, 5]));
     let body = json!({"contents": [{"role": "user", "parts": [
@@ -320,9 +297,7 @@ async fn imagen_predict_and_gemini_image_output() {
         .await;
     let body = r.json();
     assert_eq!(
-        body["candidates"][0]["content"]["parts"]
-            .as_array()
-            .map(Vec::len),
+        body["candidates"][0]["content"]["parts"].as_array().map(Vec::len),
         Some(2)
     );
     assert_eq!(body["candidates"][0]["finishReason"], "STOP");

@@ -18,20 +18,14 @@ async fn unknown_model_is_503_model_not_found_in_both_languages() {
             false,
             "No available channel for model gpt-5.4-turbo under group default",
         ),
-        (
-            "gpt-5.4-turbo",
-            true,
-            "分组 default 下模型 gpt-5.4-turbo 无可用渠道",
-        ),
+        ("gpt-5.4-turbo", true, "分组 default 下模型 gpt-5.4-turbo 无可用渠道"),
         (
             "GPT-5.4",
             false,
             "No available channel for model GPT-5.4 under group default",
         ),
     ] {
-        let mut req = post("/v1/chat/completions")
-            .key("sk-twin-valid")
-            .json(chat_body(model));
+        let mut req = post("/v1/chat/completions").key("sk-twin-valid").json(chat_body(model));
         if zh {
             req = req.zh();
         }
@@ -48,11 +42,7 @@ async fn allow_list_is_checked_before_the_channel() {
     let cases = [
         ("gpt-5.4-mini", 200, None),
         ("claude-sonnet-4-6", 200, None),
-        (
-            "gpt-5.4",
-            403,
-            Some("This token has no access to model gpt-5.4"),
-        ),
+        ("gpt-5.4", 403, Some("This token has no access to model gpt-5.4")),
         // Not even a real model: the allow list still answers first, as in new-api.
         (
             "no-such-model",
@@ -118,44 +108,24 @@ async fn model_lists_show_what_the_key_sees() {
 
     // Quota problems do not block lists.
     for key in ["sk-twin-broke", "sk-twin-lowquota", "sk-twin-ratelimited"] {
-        assert_eq!(
-            get("/v1/models").key(key).send(&app).await.status,
-            200,
-            "{key}"
-        );
+        assert_eq!(get("/v1/models").key(key).send(&app).await.status, 200, "{key}");
     }
     // Key states do.
-    assert_eq!(
-        get("/v1/models")
-            .key("sk-twin-disabled")
-            .send(&app)
-            .await
-            .status,
-        401
-    );
+    assert_eq!(get("/v1/models").key("sk-twin-disabled").send(&app).await.status, 401);
     assert_eq!(get("/v1/models").send(&app).await.status, 401);
 }
 
 #[tokio::test]
 async fn one_model_and_the_200_error_quirk() {
     let app = twin();
-    let r = get("/v1/models/gpt-5.4")
-        .key("sk-twin-valid")
-        .send(&app)
-        .await;
+    let r = get("/v1/models/gpt-5.4").key("sk-twin-valid").send(&app).await;
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["id"], "gpt-5.4");
-    let r = get("/v1/models/gpt-9")
-        .key("sk-twin-valid")
-        .send(&app)
-        .await;
+    let r = get("/v1/models/gpt-9").key("sk-twin-valid").send(&app).await;
     assert_eq!(r.status, 200, "an error object inside a 200");
     assert_eq!(r.code(), "model_not_found");
     assert_eq!(r.message(), "The model 'gpt-9' does not exist");
-    let r = get("/v1/models/gpt-5.4")
-        .key("sk-twin-allowlist")
-        .send(&app)
-        .await;
+    let r = get("/v1/models/gpt-5.4").key("sk-twin-allowlist").send(&app).await;
     assert_eq!(r.code(), "model_not_found", "hidden by the allow list");
 }
 
@@ -181,15 +151,9 @@ async fn gemini_lists() {
         .unwrap_or_default();
     assert_eq!(imagen["supportedGenerationMethods"], json!(["predict"]));
 
-    let r = get("/v1beta/openai/models")
-        .key("sk-twin-valid")
-        .send(&app)
-        .await;
+    let r = get("/v1beta/openai/models").key("sk-twin-valid").send(&app).await;
     assert_eq!(r.json()["object"], "list");
-    let r = get("/v1beta/models")
-        .key("sk-twin-allowlist")
-        .send(&app)
-        .await;
+    let r = get("/v1beta/models").key("sk-twin-allowlist").send(&app).await;
     assert_eq!(r.json()["models"], json!([]));
 }
 
@@ -214,14 +178,8 @@ async fn rate_limit_allows_three_per_minute_then_429_with_retry_after() {
         let r = req.send(&app).await;
         assert_eq!(r.status, 429);
         assert_eq!(r.kind(), "new_api_error");
-        assert_eq!(
-            r.gateway_message(),
-            "您已达到请求数限制：1分钟内最多请求3次"
-        );
-        let retry: u64 = r
-            .header("retry-after")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
+        assert_eq!(r.gateway_message(), "您已达到请求数限制：1分钟内最多请求3次");
+        let retry: u64 = r.header("retry-after").and_then(|v| v.parse().ok()).unwrap_or(0);
         assert!((1..=60).contains(&retry), "retry-after {retry}");
     }
     // Other keys are unaffected; reset clears the window.
@@ -280,10 +238,7 @@ async fn quota_refusals_come_after_the_model_checks() {
         .json(chat_body("nope"))
         .send(&app)
         .await;
-    assert_eq!(
-        (r.status.as_u16(), r.code().as_str()),
-        (503, "model_not_found")
-    );
+    assert_eq!((r.status.as_u16(), r.code().as_str()), (503, "model_not_found"));
     let r = post("/v1/images/generations")
         .key("sk-twin-lowquota")
         .json(json!({"model": "gpt-image-2", "prompt": "x"}))
@@ -303,10 +258,7 @@ async fn scripted_test_models() {
         .json(chat_body("twin-unpriced"))
         .send(&app)
         .await;
-    assert_eq!(
-        (r.status.as_u16(), r.code().as_str()),
-        (400, "model_price_error")
-    );
+    assert_eq!((r.status.as_u16(), r.code().as_str()), (400, "model_price_error"));
     assert_eq!(
         r.gateway_message(),
         "model twin-unpriced ratio or price not set, please set or contact admin"
@@ -335,11 +287,7 @@ async fn scripted_test_models() {
     );
 
     let claude = json!({"model": "twin-overloaded", "max_tokens": 5, "messages": [{"role": "user", "content": "x"}]});
-    let r = post("/v1/messages")
-        .key("sk-twin-valid")
-        .json(claude)
-        .send(&app)
-        .await;
+    let r = post("/v1/messages").key("sk-twin-valid").json(claude).send(&app).await;
     assert_eq!(r.status.as_u16(), 529);
     assert_eq!(
         r.json(),
@@ -347,11 +295,7 @@ async fn scripted_test_models() {
     );
 
     let claude = json!({"model": "twin-unpriced", "max_tokens": 5, "messages": [{"role": "user", "content": "x"}]});
-    let r = post("/v1/messages")
-        .key("sk-twin-valid")
-        .json(claude)
-        .send(&app)
-        .await;
+    let r = post("/v1/messages").key("sk-twin-valid").json(claude).send(&app).await;
     assert_eq!(r.status, 400);
     assert_eq!(
         r.json()["type"],

@@ -26,20 +26,10 @@ async fn token_self_reports_states_instead_of_refusing() {
         assert_eq!(data["unlimited_quota"], unlimited, "{key}");
         assert_eq!(data["expired_time"], expired, "{key}");
     }
-    let data = get("/api/token/self/")
-        .key("sk-twin-allowlist")
-        .send(&app)
-        .await
-        .json()["data"]
-        .clone();
+    let data = get("/api/token/self/").key("sk-twin-allowlist").send(&app).await.json()["data"].clone();
     assert_eq!(data["model_limits_enabled"], true);
     assert_eq!(data["model_limits"], "gpt-5.4-mini,claude-sonnet-4-6");
-    let data = get("/api/token/self")
-        .key("sk-twin-exhausted")
-        .send(&app)
-        .await
-        .json()["data"]
-        .clone();
+    let data = get("/api/token/self").key("sk-twin-exhausted").send(&app).await.json()["data"].clone();
     assert_eq!(data["remain_quota"], 0);
 }
 
@@ -48,10 +38,7 @@ async fn unknown_keys_get_success_false_with_http_200() {
     let app = twin();
     let r = get("/api/token/self/").key("sk-nope").send(&app).await;
     assert_eq!(r.status, 200);
-    assert_eq!(
-        r.json(),
-        json!({"success": false, "message": "Invalid token"})
-    );
+    assert_eq!(r.json(), json!({"success": false, "message": "Invalid token"}));
     let r = get("/api/token/self/").key("sk-nope").zh().send(&app).await;
     assert_eq!(r.json(), json!({"success": false, "message": "无效的令牌"}));
     let r = get("/api/token/self/log/stat").send(&app).await;
@@ -78,10 +65,7 @@ async fn calls_are_logged_by_request_id() {
         .key("sk-twin-valid")
         .send(&app)
         .await;
-    let items: Vec<Value> = r.json()["data"]["items"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let items: Vec<Value> = r.json()["data"]["items"].as_array().cloned().unwrap_or_default();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["request_id"], ok_id);
     assert_eq!(items[0]["model_name"], "gpt-5.4");
@@ -95,10 +79,7 @@ async fn calls_are_logged_by_request_id() {
         .key("sk-twin-valid")
         .send(&app)
         .await;
-    let items: Vec<Value> = r.json()["data"]["items"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let items: Vec<Value> = r.json()["data"]["items"].as_array().cloned().unwrap_or_default();
     assert_eq!(items.len(), 1);
     assert_eq!(
         items[0]["content"],
@@ -119,11 +100,7 @@ async fn calls_are_logged_by_request_id() {
     assert_eq!(stat["data"]["rpm"], 2);
     assert_eq!(stat["data"]["quota"], items_quota(&app).await);
     assert!(stat["data"]["tpm"].as_u64().unwrap_or(0) > 0);
-    let me = get("/api/token/self/")
-        .key("sk-twin-valid")
-        .send(&app)
-        .await
-        .json();
+    let me = get("/api/token/self/").key("sk-twin-valid").send(&app).await.json();
     assert_eq!(me["data"]["request_count"], 2);
 
     post("/_twin/reset").send(&app).await;
@@ -136,10 +113,7 @@ async fn calls_are_logged_by_request_id() {
 }
 
 async fn items_quota(app: &axum::Router) -> Value {
-    let r = get("/api/token/self/log")
-        .key("sk-twin-valid")
-        .send(app)
-        .await;
+    let r = get("/api/token/self/log").key("sk-twin-valid").send(app).await;
     let total: u64 = r.json()["data"]["items"]
         .as_array()
         .into_iter()

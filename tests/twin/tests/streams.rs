@@ -31,9 +31,7 @@ async fn chat_stream_is_sse_with_done_and_usage() {
     assert_eq!(data.last().map(String::as_str), Some("[DONE]"));
     let chunks = parse(&data);
     assert!(chunks.len() > 4, "several chunks");
-    assert!(chunks
-        .iter()
-        .all(|c| c["object"] == "chat.completion.chunk"));
+    assert!(chunks.iter().all(|c| c["object"] == "chat.completion.chunk"));
     assert_eq!(chunks[0]["choices"][0]["delta"]["role"], "assistant");
     let text: String = chunks
         .iter()
@@ -50,16 +48,13 @@ async fn chat_stream_is_sse_with_done_and_usage() {
 #[tokio::test]
 async fn chat_stream_without_usage_and_early_failure_as_json() {
     let app = twin();
-    let body =
-        json!({"model": "gpt-5.4", "stream": true, "messages": [{"role": "user", "content": "x"}]});
+    let body = json!({"model": "gpt-5.4", "stream": true, "messages": [{"role": "user", "content": "x"}]});
     let r = post("/v1/chat/completions")
         .key("sk-twin-valid")
         .json(body)
         .send(&app)
         .await;
-    assert!(parse(&r.sse_data())
-        .iter()
-        .all(|c| c.get("usage").is_none()));
+    assert!(parse(&r.sse_data()).iter().all(|c| c.get("usage").is_none()));
 
     let body = json!({"model": "twin-upstream-error", "stream": true, "messages": [{"role": "user", "content": "x"}]});
     let r = post("/v1/chat/completions")
@@ -79,60 +74,33 @@ async fn chat_stream_without_usage_and_early_failure_as_json() {
 async fn responses_stream_names_its_events() {
     let app = twin();
     let body = json!({"model": "gpt-5.4", "input": "one two three", "stream": true});
-    let r = post("/v1/responses")
-        .key("sk-twin-valid")
-        .json(body)
-        .send(&app)
-        .await;
+    let r = post("/v1/responses").key("sk-twin-valid").json(body).send(&app).await;
     assert_eq!(r.header("content-type"), Some("text/event-stream"));
     let events = r.sse_events();
     assert_eq!(events.first().map(String::as_str), Some("response.created"));
-    assert_eq!(
-        events.last().map(String::as_str),
-        Some("response.completed")
-    );
-    assert!(
-        events
-            .iter()
-            .filter(|e| *e == "response.output_text.delta")
-            .count()
-            >= 3
-    );
+    assert_eq!(events.last().map(String::as_str), Some("response.completed"));
+    assert!(events.iter().filter(|e| *e == "response.output_text.delta").count() >= 3);
     assert!(events.iter().any(|e| e == "response.output_text.done"));
     let data = parse(&r.sse_data());
     for (name, payload) in events.iter().zip(&data) {
-        assert_eq!(
-            payload["type"],
-            name.as_str(),
-            "event name matches data.type"
-        );
+        assert_eq!(payload["type"], name.as_str(), "event name matches data.type");
     }
     let text: String = data
         .iter()
         .filter(|d| d["type"] == "response.output_text.delta")
         .filter_map(|d| d["delta"].as_str())
         .collect();
-    assert_eq!(
-        text,
-        "Hello from the RouteScope twin. You said: one two three"
-    );
+    assert_eq!(text, "Hello from the RouteScope twin. You said: one two three");
     let done = data.last().cloned().unwrap_or_default();
     assert_eq!(done["response"]["status"], "completed");
-    assert_eq!(
-        done["response"]["output"][0]["content"][0]["text"],
-        text.as_str()
-    );
+    assert_eq!(done["response"]["output"][0]["content"][0]["text"], text.as_str());
 }
 
 #[tokio::test]
 async fn claude_stream_event_sequence() {
     let app = twin();
     let body = json!({"model": "claude-sonnet-4-6", "max_tokens": 100, "stream": true, "messages": [{"role": "user", "content": "hello"}]});
-    let r = post("/v1/messages")
-        .key("sk-twin-valid")
-        .json(body)
-        .send(&app)
-        .await;
+    let r = post("/v1/messages").key("sk-twin-valid").json(body).send(&app).await;
     assert_eq!(r.status, 200);
     let events = r.sse_events();
     let mut compact: Vec<&str> = events.iter().map(String::as_str).collect();
@@ -150,10 +118,7 @@ async fn claude_stream_event_sequence() {
         ]
     );
     let data = parse(&r.sse_data());
-    let text: String = data
-        .iter()
-        .filter_map(|d| d["delta"]["text"].as_str())
-        .collect();
+    let text: String = data.iter().filter_map(|d| d["delta"]["text"].as_str()).collect();
     assert_eq!(text, "Hello from the RouteScope twin. You said: hello");
     assert!(r
         .text()
@@ -164,11 +129,7 @@ async fn claude_stream_event_sequence() {
 async fn claude_stream_breaks_after_the_200() {
     let app = twin();
     let body = json!({"model": "twin-upstream-error", "max_tokens": 100, "stream": true, "messages": [{"role": "user", "content": "hello"}]});
-    let r = post("/v1/messages")
-        .key("sk-twin-valid")
-        .json(body)
-        .send(&app)
-        .await;
+    let r = post("/v1/messages").key("sk-twin-valid").json(body).send(&app).await;
     assert_eq!(r.status, 200);
     let events = r.sse_events();
     assert_eq!(events.first().map(String::as_str), Some("message_start"));
@@ -180,12 +141,9 @@ async fn claude_stream_breaks_after_the_200() {
         json!({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}})
     );
     // Without stream the same model fails before any body.
-    let body = json!({"model": "twin-upstream-error", "max_tokens": 100, "messages": [{"role": "user", "content": "hello"}]});
-    let r = post("/v1/messages")
-        .key("sk-twin-valid")
-        .json(body)
-        .send(&app)
-        .await;
+    let body =
+        json!({"model": "twin-upstream-error", "max_tokens": 100, "messages": [{"role": "user", "content": "hello"}]});
+    let r = post("/v1/messages").key("sk-twin-valid").json(body).send(&app).await;
     assert_eq!(r.status, 500);
     assert_eq!(r.json()["type"], "error");
 }
@@ -206,14 +164,9 @@ async fn gemini_streams_sse_with_alt_and_a_json_array_without() {
         .iter()
         .filter_map(|c| c["candidates"][0]["content"]["parts"][0]["text"].as_str())
         .collect();
+    assert_eq!(text, "Hello from the RouteScope twin. You said: stream gemini");
     assert_eq!(
-        text,
-        "Hello from the RouteScope twin. You said: stream gemini"
-    );
-    assert_eq!(
-        chunks
-            .last()
-            .map(|c| c["candidates"][0]["finishReason"].clone()),
+        chunks.last().map(|c| c["candidates"][0]["finishReason"].clone()),
         Some(json!("STOP"))
     );
 

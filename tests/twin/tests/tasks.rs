@@ -37,10 +37,7 @@ async fn image_job_goes_wait_run_done() {
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
     let submitted = r.json();
-    assert_eq!(
-        submitted["request_id"].as_str(),
-        r.header("x-oneapi-request-id")
-    );
+    assert_eq!(submitted["request_id"].as_str(), r.header("x-oneapi-request-id"));
     let job = submitted["job_id"].as_str().unwrap_or_default().to_owned();
 
     let first = query(&app, "sk-twin-valid", &job).await.json();
@@ -48,27 +45,18 @@ async fn image_job_goes_wait_run_done() {
     assert_eq!(first["data"]["status"], "WAIT");
     assert_eq!(first["data"]["images"], json!([]));
     tokio::time::sleep(Duration::from_millis(400)).await;
-    assert_eq!(
-        query(&app, "sk-twin-valid", &job).await.json()["data"]["status"],
-        "RUN"
-    );
+    assert_eq!(query(&app, "sk-twin-valid", &job).await.json()["data"]["status"], "RUN");
     tokio::time::sleep(Duration::from_millis(400)).await;
     let done = query(&app, "sk-twin-valid", &job).await.json();
     assert_eq!(done["data"]["status"], "DONE");
-    let images: Vec<Value> = done["data"]["images"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let images: Vec<Value> = done["data"]["images"].as_array().cloned().unwrap_or_default();
     assert_eq!(images.len(), 2);
     let path = images[0]
         .as_str()
         .and_then(|u| u.strip_prefix("http://127.0.0.1"))
         .unwrap_or_default()
         .to_owned();
-    assert_eq!(
-        get(&path).send(&app).await.header("content-type"),
-        Some("image/png")
-    );
+    assert_eq!(get(&path).send(&app).await.header("content-type"), Some("image/png"));
 }
 
 #[tokio::test]
@@ -138,9 +126,7 @@ async fn video_task_progresses_to_completed() {
     assert_eq!(done["progress"], 100);
     let url = done["url"].as_str().unwrap_or_default();
     assert!(url.ends_with(".mp4"));
-    let video = get(url.trim_start_matches("http://127.0.0.1"))
-        .send(&app)
-        .await;
+    let video = get(url.trim_start_matches("http://127.0.0.1")).send(&app).await;
     assert_eq!(video.header("content-type"), Some("video/mp4"));
 
     let r = get("/v1/video/generations/video_nope")

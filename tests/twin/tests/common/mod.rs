@@ -49,10 +49,7 @@ pub fn preflight(path: &str) -> Req {
     }
     .header("origin", "http://localhost:8080")
     .header("access-control-request-method", "POST")
-    .header(
-        "access-control-request-headers",
-        "authorization,content-type",
-    )
+    .header("access-control-request-headers", "authorization,content-type")
 }
 
 impl Req {
@@ -89,14 +86,8 @@ impl Req {
         for (k, v) in &self.headers {
             builder = builder.header(k, v);
         }
-        let req = builder
-            .body(Body::from(self.body))
-            .expect("test request builds");
-        let resp = app
-            .clone()
-            .oneshot(req)
-            .await
-            .expect("router is infallible");
+        let req = builder.body(Body::from(self.body)).expect("test request builds");
+        let resp = app.clone().oneshot(req).await.expect("router is infallible");
         let status = resp.status();
         let headers = resp.headers().clone();
         let body = resp
@@ -106,11 +97,7 @@ impl Req {
             .expect("body reads")
             .to_bytes()
             .to_vec();
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        Reply { status, headers, body }
     }
 }
 
@@ -125,8 +112,7 @@ pub struct Reply {
 impl Reply {
     /// The body as JSON (panics with the body text when it is not).
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
 
     /// The body as text.
@@ -168,9 +154,7 @@ impl Reply {
 
     /// The message with its ` (request id: …)` suffix checked against the header and removed.
     pub fn gateway_message(&self) -> String {
-        let id = self
-            .header("x-oneapi-request-id")
-            .expect("request id header");
+        let id = self.header("x-oneapi-request-id").expect("request id header");
         let msg = self.message();
         let suffix = format!(" (request id: {id})");
         assert!(msg.ends_with(&suffix), "message {msg:?} lacks {suffix:?}");
@@ -181,12 +165,7 @@ impl Reply {
     pub fn sse_data(&self) -> Vec<String> {
         self.text()
             .split("\n\n")
-            .filter_map(|block| {
-                block
-                    .lines()
-                    .find_map(|l| l.strip_prefix("data: "))
-                    .map(str::to_owned)
-            })
+            .filter_map(|block| block.lines().find_map(|l| l.strip_prefix("data: ")).map(str::to_owned))
             .collect()
     }
 
@@ -194,12 +173,7 @@ impl Reply {
     pub fn sse_events(&self) -> Vec<String> {
         self.text()
             .split("\n\n")
-            .filter_map(|block| {
-                block
-                    .lines()
-                    .find_map(|l| l.strip_prefix("event: "))
-                    .map(str::to_owned)
-            })
+            .filter_map(|block| block.lines().find_map(|l| l.strip_prefix("event: ")).map(str::to_owned))
             .collect()
     }
 }

@@ -1,0 +1,759 @@
+// The diagnosis, end to end: every category the gateway twin can produce, driven through
+// the UI the way a person would, with the evidence and next actions the verdict offers;
+// the one-click follow-up checks; the client setup helper; and the pre-flight fixes.
+//
+// Elements are found by role and accessible name; the only attributes read are the
+// documented data-* hooks (data-category, data-serial, data-check, data-ok, data-rule).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import { startTwin, startApp, launch, openApp, pick, send, verdictSerial, nextVerdict, closedPort } from './harness.mjs';
+
+let twin, smallTwin, app, browser;
+before(async () => {
+  [twin, smallTwin, app] = await Promise.all([startTwin(), startTwin(['--body-limit-mb', '1']), startApp()]);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  app?.stop();
+  twin?.stop();
+  smallTwin?.stop();
+});
+
+// ---------------------------------------------------------------------------------------
+// Helpers: what a person sees and does.
+
+const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
+const verdict = (page) => diagnosis(page).locator('[data-category]');
+const nextActions = (page) => diagnosis(page).getByRole('group', { name: 'Next actions' });
+const followUps = (page) => diagnosis(page).getByRole('list', { name: 'Follow-up checks' });
+const REQUEST_ID = /^\d{23}[A-Za-z]{8}$/;
+
+async function reset() {
+  await Promise.all([twin, smallTwin].map((t) => fetch(`${t.url}/_twin/reset`, { method: 'POST' })));
+}
+
+/** Opens the app; the page's context is closed when the test ends. */
+async function open(t, options) {
+  const page = await openApp(browser, app.url, options);
+  t.after(() => page.context().close());
+  return page;
+}
+
+/** Evidence rows as [label, value] pairs, in order. */
+async function evidence(page) {
+  const table = diagnosis(page).getByRole('table', { name: 'Evidence' });
+  await table.waitFor();
+  const rows = [];
+  for (const row of await table.getByRole('row').all()) {
+    const label = (await row.getByRole('rowheader').textContent()).trim();
+    const value = (await row.getByRole('cell').textContent()).trim();
+    rows.push([label, value]);
+  }
+  return rows;
+}
+
+/** Asserts that some evidence row `label` has a value matching `pattern`. */
+function assertEvidence(rows, label, pattern) {
+  const values = rows.filter(([l]) => l === label).map(([, v]) => v);
+  const show = rows.map(([l, v]) => `  ${l}: ${v}`).join('\n');
+  assert.ok(values.length > 0, `Evidence has a "${label}" row; rows were:\n${show}`);
+  assert.ok(values.some((v) => pattern.test(v)), `Evidence "${label}" matches ${pattern}; rows were:\n${show}`);
+}
+
+/** The names of the buttons under 'Next actions'. */
+async function actionNames(page) {
+  return (await nextActions(page).getByRole('button').allTextContents()).map((s) => s.trim());
+}
+
+function assertActions(names, expected) {
+  for (const name of expected) {
+    assert.ok(names.includes(name), `Next actions offer "${name}"; they were: ${JSON.stringify(names)}`);
+  }
+}
+
+/** Asserts the request id: shown and in the evidence, or said to be absent. */
+async function assertRequestId(page, rows, present) {
+  if (present) {
+    const id = (await diagnosis(page).getByLabel('Request id', { exact: true }).textContent()).trim();
+    assert.match(id, REQUEST_ID, 'the gateway request id is shown');
+    assertEvidence(rows, 'request-id', new RegExp(`^${id}\\b`));
+    await diagnosis(page).getByRole('button', { name: 'Copy request id' }).waitFor();
+  } else {
+    await diagnosis(page).getByText(/No request id in this answer/).waitFor();
+    assertEvidence(rows, 'request-id', /^none/);
+  }
+}
+
+async function moreSettings(page) {
+  const selfService = page.getByLabel('Self-service API URL');
+  if (!(await selfService.isVisible())) await page.getByText('More settings', { exact: true }).click();
+  await selfService.waitFor();
+}
+
+async function setTimeoutSecs(page, secs) {
+  await moreSettings(page);
+  await page.getByLabel(/^Timeout/).fill(String(secs));
+}
+
+async function setSelfService(page, url) {
+  await moreSettings(page);
+  await page.getByLabel('Self-service API URL').fill(url);
+}
+
+async function useRawBody(page, edit) {
+  await page.getByLabel('Edit the body as raw JSON').check();
+  const raw = page.getByLabel('Raw JSON body');
+  const current = await raw.inputValue();
+  await raw.fill(typeof edit === 'function' ? JSON.stringify(edit(JSON.parse(current)), null, 2) : edit);
+}
+
+const modelBox = (page) => page.getByRole('combobox', { name: 'Model', exact: true });
+
+/** Clicks a button and waits for the fresh verdict it leads to. */
+async function clickForVerdict(page, button, timeout = 30000) {
+  const before = await verdictSerial(page);
+  await button.click();
+  return nextVerdict(page, before, timeout);
+}
+
+/** Clicks a follow-up button under 'Next actions' and returns its item in 'Follow-up checks'. */
+async function runFollowUp(page, buttonName, check) {
+  await nextActions(page).getByRole('button', { name: buttonName, exact: true }).click();
+  const item = followUps(page).locator(`[data-check="${check}"]`);
+  await item.waitFor({ timeout: 30000 });
+  return item;
+}
+
+// A valid PNG over 1 MB: noise stored without compression, so it stays big.
+function crc32(buf) {
+  let crc = 0xffffffff;
+  for (const byte of buf) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+function noisePng(side) {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const raw = Buffer.alloc(side * (side * 3 + 1));
+  let x = 0x12345678;
+  for (let i = 0; i < raw.length; i += 1) {
+    if (i % (side * 3 + 1) === 0) continue; // filter byte 0
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    raw[i] = x & 0xff;
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Every category, as a person meets it. Each scenario: where it is sent, what is typed,
+// the category, the key evidence, whether a request id is shown, and the next actions.
+
+const KEY_STATUS = 'Key status and balance';
+const MODEL_VISIBLE = 'Is this model visible to my key?';
+const CORS_PROBE = 'Does this gateway let my browser in?';
+
+const scenarios = [
+  {
+    name: 'a working chat is a quiet success',
+    category: 'success',
+    evidence: { status: /^200$/, 'content-type': /application\/json/ },
+    noActions: true,
+  },
+  // Authentication failure.
+  {
+    name: 'a wrong key',
+    key: 'sk-not-a-real-key',
+    category: 'authentication-failure',
+    evidence: { status: /^401$/, message: /Invalid token/ },
+    requestId: true,
+    actions: [KEY_STATUS],
+  },
+  {
+    name: 'a key pasted without sk-',
+    key: 'twin-valid',
+    category: 'authentication-failure',
+    evidence: { status: /^401$/, message: /Invalid token/ },
+    requestId: true,
+    actions: [KEY_STATUS],
+    finding: ['api_key', 'key-missing-sk'],
+  },
+  {
+    name: 'no key at all',
+    key: '',
+    category: 'authentication-failure',
+    evidence: { status: /^401$/, message: /Token not provided/ },
+    requestId: true,
+    finding: ['api_key', 'key-empty'],
+  },
+  // Token unavailable.
+  {
+    name: 'a disabled token',
+    key: 'sk-twin-disabled',
+    category: 'token-unavailable',
+    evidence: { status: /^401$/, message: /This token status is unavailable/ },
+    requestId: true,
+    actions: [KEY_STATUS],
+  },
+  {
+    name: 'an expired token',
+    key: 'sk-twin-expired',
+    category: 'token-unavailable',
+    evidence: { status: /^401$/, message: /This token has expired/ },
+    requestId: true,
+    actions: [KEY_STATUS],
+  },
+  {
+    name: 'an exhausted token',
+    key: 'sk-twin-exhausted',
+    category: 'token-unavailable',
+    evidence: { status: /^401$/, message: /quota is exhausted/ },
+    requestId: true,
+    actions: [KEY_STATUS],
+  },
+  {
+    name: 'an IP-restricted token',
+    key: 'sk-twin-iprestricted',
+    category: 'token-unavailable',
+    evidence: { status: /^403$/, code: /^access_denied$/ },
+    requestId: true,
+    actions: [KEY_STATUS],
+  },
+  {
+    name: 'a token whose own quota is too low',
+    key: 'sk-twin-lowquota',
+    category: 'token-unavailable',
+    evidence: { status: /^403$/, code: /^pre_consume_token_quota_failed$/ },
+    requestId: true,
+    actions: [KEY_STATUS],
+  },
+  // Insufficient balance.
+  {
+    name: 'an empty account balance',
+    key: 'sk-twin-broke',
+    category: 'insufficient-balance',
+    evidence: { status: /^403$/, code: /^insufficient_user_quota$/ },
+    requestId: true,
+    actions: [KEY_STATUS],
+  },
+  // Model missing or not allowed.
+  {
+    name: 'a typo in the model id (503 no channel)',
+    model: 'gpt-5.4x',
+    category: 'model-not-available',
+    evidence: { status: /^503$/, code: /^model_not_found$/, model: /^gpt-5\.4x/, group: /^default$/ },
+    requestId: true,
+    actions: [MODEL_VISIBLE, KEY_STATUS],
+  },
+  {
+    name: 'a model outside the token allowlist (403)',
+    key: 'sk-twin-allowlist',
+    category: 'model-not-available',
+    evidence: { status: /^403$/, model: /^gpt-5\.4\b/ },
+    requestId: true,
+    actions: [MODEL_VISIBLE, KEY_STATUS],
+  },
+  {
+    name: 'a model the operator has not priced',
+    model: 'twin-unpriced',
+    category: 'model-not-available',
+    evidence: { status: /^400$/, code: /^model_price_error$/, model: /^twin-unpriced/ },
+    requestId: true,
+    actions: [MODEL_VISIBLE],
+  },
+  {
+    name: 'GET /v1/models/{unknown}: a 200 carrying an error',
+    endpoint: 'List models (OpenAI)',
+    one: 'gpt-9-nope',
+    category: 'model-not-available',
+    evidence: { status: /2xx carrying an error body/, code: /^model_not_found$/, model: /gpt-9-nope/ },
+    alsoStatus200: true,
+    candidates: /Could also be: .*Success status, error body/,
+    requestId: false,
+    actions: [MODEL_VISIBLE],
+  },
+  // Incorrect endpoint.
+  {
+    name: 'a base URL ending in /v1 (404 Invalid URL)',
+    base: '/v1',
+    category: 'incorrect-endpoint',
+    evidence: { status: /^404$/, message: /Invalid URL/, route: /\/v1\/v1\/chat\/completions/ },
+    requestId: true,
+    actions: ['Client setup'],
+  },
+  {
+    name: 'a base URL that reaches the dashboard (200 HTML)',
+    base: '/console',
+    category: 'incorrect-endpoint',
+    evidence: { status: /^200$/, 'content-type': /text\/html/, signature: /HTML page/ },
+    actions: ['Client setup'],
+  },
+  // Parameter error.
+  {
+    name: 'mixed protocols: Gemini contents sent to Chat (500 invalid_request)',
+    raw: () => ({ model: 'gpt-5.4', contents: [{ parts: [{ text: 'hi' }] }] }),
+    category: 'parameter-error',
+    evidence: { status: /^500$/, code: /^invalid_request$/, field: /^messages$/, protocol: /^openai-chat$/ },
+    requestId: true,
+  },
+  {
+    name: 'Claude Messages with Max tokens cleared',
+    endpoint: 'Messages',
+    fields: { 'Max tokens': '' },
+    category: 'parameter-error',
+    evidence: { status: /^400$/, message: /max_tokens: Field required/, field: /^max_tokens$/, protocol: /^claude-messages$/ },
+  },
+  // Claude Code experimental betas.
+  {
+    name: 'Claude Messages carrying context_management (raw body)',
+    endpoint: 'Messages',
+    raw: (body) => ({ ...body, context_management: {} }),
+    category: 'claude-code-betas',
+    evidence: { status: /^400$/, message: /context_management: Extra inputs are not permitted/, field: /^context_management$/ },
+    actions: ['Remove the anthropic-beta header', 'Client setup'],
+    finding: ['body', 'claude-context-management'],
+  },
+  {
+    name: 'Claude Messages with the anthropic-beta header and context_management',
+    endpoint: 'Messages',
+    fields: { 'anthropic-beta': 'context-management-2025-06-27' },
+    raw: (body) => ({ ...body, context_management: { edits: [] } }),
+    category: 'claude-code-betas',
+    evidence: { status: /^400$/, message: /context_management/ },
+    actions: ['Remove the anthropic-beta header'],
+  },
+  // Timeout.
+  {
+    name: 'a slow upstream past a 2 s timeout',
+    base: '/_slow',
+    timeout: 2,
+    category: 'timeout',
+    evidence: { transport: /timed out after 2\d\d\d ms/ },
+    actions: ['Retry'],
+  },
+  {
+    name: 'a readable Cloudflare 524 page',
+    base: '/_cf524',
+    category: 'timeout',
+    evidence: { status: /^524$/ },
+    actions: ['Retry'],
+  },
+  // Rate limit.
+  {
+    name: 'an empty 429',
+    key: 'sk-twin-empty429',
+    category: 'rate-limit',
+    evidence: { status: /^429$/, 'retry-after': /hidden by CORS/ },
+    actions: ['Retry'],
+  },
+  // Network or CORS.
+  {
+    name: 'a gateway that refuses CORS',
+    base: '/_nocors',
+    category: 'network-or-cors',
+    evidence: { transport: /fetch rejected/ },
+    actions: [CORS_PROBE, 'Retry'],
+  },
+  {
+    name: 'a closed port',
+    gateway: async () => `http://127.0.0.1:${await closedPort()}`,
+    category: 'network-or-cors',
+    evidence: { transport: /fetch rejected/ },
+    actions: [CORS_PROBE, 'Retry'],
+  },
+  {
+    name: 'a proxy 504 page without CORS',
+    base: '/_proxy504',
+    category: 'network-or-cors',
+    evidence: { transport: /fetch rejected/ },
+    actions: [CORS_PROBE],
+  },
+  // Upstream failure.
+  {
+    name: 'an upstream that fails (500 do_request_failed)',
+    model: 'twin-upstream-error',
+    category: 'upstream-failure',
+    evidence: { status: /^500$/, code: /^do_request_failed$/ },
+    requestId: true,
+    actions: ['Retry'],
+  },
+  {
+    name: 'an overloaded Claude upstream (529)',
+    endpoint: 'Messages',
+    model: 'twin-overloaded',
+    category: 'upstream-failure',
+    evidence: { status: /^529$/, type: /^overloaded_error$/ },
+    requestId: false,
+    actions: ['Retry'],
+  },
+  // The older gateway generation.
+  {
+    name: 'the older generation folding a disabled key into Invalid token',
+    base: '/_legacy',
+    key: 'sk-twin-disabled',
+    category: 'authentication-failure',
+    evidence: { status: /^401$/, type: /^one_api_error$/, message: /Invalid token/ },
+    candidates: /Could also be: .*Token unavailable/,
+    checks: /Invalid token" for disabled, expired and used-up keys/,
+    requestId: true,
+    actions: [KEY_STATUS],
+  },
+  {
+    name: 'the older generation\'s Chinese no-channel wording',
+    base: '/_legacy',
+    model: 'gpt-5.4x',
+    category: 'model-not-available',
+    evidence: { status: /^503$/, type: /^one_api_error$/, message: /当前分组 default 下对于模型 gpt-5\.4x 无可用渠道/, model: /^gpt-5\.4x/, group: /^default$/ },
+    requestId: true,
+    actions: [MODEL_VISIBLE],
+  },
+];
+
+for (const s of scenarios) {
+  test(`diagnoses ${s.name} as ${s.category}`, async (t) => {
+    await reset();
+    const gateway = s.gateway ? await s.gateway() : twin.url + (s.base ?? '');
+    const page = await open(t, { gateway, key: s.key ?? 'sk-twin-valid' });
+    await pick(page, s.endpoint ?? 'Chat Completions');
+    if (s.model) await modelBox(page).fill(s.model);
+    if (s.one) await page.getByRole('combobox', { name: 'One model (optional)' }).fill(s.one);
+    for (const [label, value] of Object.entries(s.fields ?? {})) await page.getByLabel(label, { exact: true }).fill(value);
+    if (s.raw) await useRawBody(page, s.raw);
+    if (s.timeout) await setTimeoutSecs(page, s.timeout);
+    if (s.finding) {
+      const [field, rule] = s.finding;
+      await page.getByRole('list', { name: `Checks for ${field}` }).locator(`[data-rule="${rule}"]`).waitFor();
+    }
+
+    assert.equal(await send(page), s.category);
+    const rows = await evidence(page);
+    assert.ok(rows.length > 0, 'the verdict shows its evidence');
+    for (const [label, pattern] of Object.entries(s.evidence)) assertEvidence(rows, label, pattern);
+    if (s.alsoStatus200) assertEvidence(rows, 'status', /^200$/);
+    if (s.requestId !== undefined) await assertRequestId(page, rows, s.requestId);
+    if (s.candidates) assert.match(await verdict(page).textContent(), s.candidates);
+    if (s.checks) await diagnosis(page).getByRole('list', { name: 'What to check' }).getByText(s.checks).waitFor();
+    const names = await actionNames(page);
+    if (s.noActions) assert.deepEqual(names, [], 'a success offers no next actions');
+    if (s.actions) assertActions(names, s.actions);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('the rate-limited key: three calls a minute, the fourth is diagnosed, and Retry brings a fresh verdict', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url, key: 'sk-twin-ratelimited' });
+  await pick(page, 'Chat Completions');
+  const categories = [];
+  for (let i = 0; i < 4; i += 1) categories.push(await send(page));
+  assert.deepEqual(categories, ['success', 'success', 'success', 'rate-limit']);
+  const rows = await evidence(page);
+  assertEvidence(rows, 'status', /^429$/);
+  assertEvidence(rows, 'rate-window', /3 requests \/ 1 min/);
+  assertEvidence(rows, 'retry-after', /hidden by CORS/);
+  await assertRequestId(page, rows, true);
+  // The retry-after header is hidden by CORS, so the product offers a plain Retry; a
+  // countdown variant ('Retry after N s') is accepted too, within the minute window.
+  const names = await actionNames(page);
+  const retry = names.find((n) => n === 'Retry' || /^Retry after \d+ s$/.test(n));
+  assert.ok(retry, `a Retry action is offered; actions were ${JSON.stringify(names)}`);
+  const category = await clickForVerdict(page, nextActions(page).getByRole('button', { name: retry, exact: true }), 65000);
+  assert.equal(category, 'rate-limit', 'the retry inside the window is refused again, with a fresh verdict');
+  assert.deepEqual(page.errors, []);
+});
+
+test('diagnoses an upload over the gateway body limit (readable 413) as request-too-large', async (t) => {
+  await reset();
+  const image = noisePng(640);
+  assert.ok(image.length > 1024 * 1024, `the PNG is over 1 MB (${image.length} bytes)`);
+  // The same upload is fine on a gateway with the default 32 MB limit…
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'Image edit (multipart)');
+  await page.getByLabel('Image file(s)', { exact: true }).setInputFiles({ name: 'noise.png', mimeType: 'image/png', buffer: image });
+  await page.getByRole('list', { name: 'Image file(s) chosen' }).getByText('noise.png').waitFor();
+  assert.equal(await send(page), 'success');
+  // …and refused by the one that reads at most 1 MB.
+  await page.getByLabel('Gateway URL').fill(smallTwin.url);
+  assert.equal(await send(page), 'request-too-large');
+  const rows = await evidence(page);
+  assertEvidence(rows, 'status', /^413$/);
+  assertEvidence(rows, 'code', /^read_request_body_failed$/);
+  assertEvidence(rows, 'message', /request body exceeds 1 MB/);
+  await assertRequestId(page, rows, true);
+  assert.deepEqual(page.errors, []);
+});
+
+test('Cancel while a slow answer is pending is diagnosed as cancelled', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: `${twin.url}/_slow` });
+  await pick(page, 'Chat Completions');
+  const before = await verdictSerial(page);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await diagnosis(page).getByText('Waiting for the answer…').waitFor();
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await cancel.click();
+  assert.equal(await nextVerdict(page, before, 5000), 'cancelled');
+  assertEvidence(await evidence(page), 'transport', /cancelled after \d+ ms/);
+  assert.equal(await cancel.isDisabled(), true, 'nothing left to cancel');
+  assert.deepEqual(page.errors, []);
+});
+
+test('Chinese: the browser and the Language select in zh-CN, a Chinese gateway message, a Chinese verdict', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url, key: 'sk-twin-broke', locale: 'zh-CN' });
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'insufficient-balance');
+  const rows = await evidence(page);
+  assertEvidence(rows, 'status', /^403$/);
+  assertEvidence(rows, 'code', /^insufficient_user_quota$/);
+  assertEvidence(rows, 'message', /用户额度不足/);
+  const headline = await diagnosis(page).getByRole('heading', { level: 2 }).textContent();
+  assert.match(headline, /[\u4e00-\u9fff]/, `headline in Chinese: ${headline}`);
+  assert.match(await verdict(page).textContent(), /余额不足/, 'the category title in Chinese');
+  await diagnosis(page).getByRole('list', { name: 'What to check' }).getByText('在控制台查看钱包余额。').waitFor();
+  assertActions(await actionNames(page), ['密钥状态与余额']);
+  assert.match((await diagnosis(page).getByLabel('Request id', { exact: true }).textContent()).trim(), REQUEST_ID);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the next action "Remove the anthropic-beta header" clears the header field', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'Messages');
+  await page.getByLabel('anthropic-beta', { exact: true }).fill('context-management-2025-06-27');
+  await useRawBody(page, (body) => ({ ...body, context_management: {} }));
+  assert.equal(await send(page), 'claude-code-betas');
+  await nextActions(page).getByRole('button', { name: 'Remove the anthropic-beta header' }).click();
+  assert.equal(await page.getByLabel('anthropic-beta', { exact: true }).inputValue(), '');
+  const headers = await page.getByRole('region', { name: 'Request preview' }).getByLabel('Request headers').textContent();
+  assert.doesNotMatch(headers, /anthropic-beta/i);
+});
+
+// ---------------------------------------------------------------------------------------
+// Follow-up checks, each run once against the twin.
+
+test('follow-up: model visibility after a typo says it is not visible and suggests the right id', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  await modelBox(page).fill('gpt-5.4x');
+  assert.equal(await send(page), 'model-not-available');
+  const item = await runFollowUp(page, MODEL_VISIBLE, 'model-visible');
+  assert.equal(await item.getAttribute('data-ok'), 'bad');
+  assert.match(await item.textContent(), /gpt-5\.4x is NOT among the \d+ models/);
+  assert.match(await item.textContent(), /Did you mean gpt-5\.4\?/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('follow-up: key status after a disabled key reports it disabled (self-service on the twin)', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url, key: 'sk-twin-disabled' });
+  await setSelfService(page, twin.url);
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'token-unavailable');
+  const item = await runFollowUp(page, KEY_STATUS, 'key-status');
+  assert.equal(await item.getAttribute('data-ok'), 'bad');
+  assert.match(await item.textContent(), /The key is disabled/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('follow-up: key status after a valid key\'s error says the key is fine', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url, key: 'sk-twin-valid' });
+  await setSelfService(page, twin.url);
+  await pick(page, 'Chat Completions');
+  await modelBox(page).fill('gpt-5.4x');
+  assert.equal(await send(page), 'model-not-available');
+  const item = await runFollowUp(page, KEY_STATUS, 'key-status');
+  assert.equal(await item.getAttribute('data-ok'), 'ok');
+  assert.match(await item.textContent(), /The key is enabled/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('follow-up: the CORS probe after /_nocors says the browser is refused', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: `${twin.url}/_nocors` });
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'network-or-cors');
+  const item = await runFollowUp(page, CORS_PROBE, 'cors-probe');
+  assert.equal(await item.getAttribute('data-ok'), 'bad');
+  assert.match(await item.textContent(), /No: the browser gets no readable answer/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('follow-up: the CORS probe against the normal twin says the browser is let in', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: `${twin.url}/_nocors` });
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'network-or-cors');
+  // The person corrects the address, then probes it before sending again.
+  await page.getByLabel('Gateway URL').fill(twin.url);
+  const item = await runFollowUp(page, CORS_PROBE, 'cors-probe');
+  assert.equal(await item.getAttribute('data-ok'), 'ok');
+  assert.match(await item.textContent(), /Yes: the gateway answers this page's origin/);
+  assert.deepEqual(page.errors, []);
+});
+
+// ---------------------------------------------------------------------------------------
+// The client setup helper.
+
+const clients = (root) => [
+  { label: 'Codex', base: `${root}/v1`, calls: `${root}/v1/responses` },
+  { label: 'Claude Code', base: root, calls: `${root}/v1/messages` },
+  { label: 'OpenAI SDK (Python / Node)', base: `${root}/v1`, calls: `${root}/v1/chat/completions` },
+  { label: 'Gemini SDK (google-genai)', base: root, calls: `${root}/v1beta/models/gemini-2.5-flash:generateContent` },
+  { label: 'Root-URL client (Cherry Studio and similar)', base: root, calls: `${root}/v1/chat/completions` },
+];
+
+async function clientSettings(helper) {
+  const table = helper.getByRole('table', { name: 'Settings for this client' });
+  const baseRow = table.getByRole('row').filter({ has: helper.page().getByRole('rowheader', { name: 'Base URL', exact: true }) });
+  const base = (await baseRow.getByRole('cell').textContent()).replace(/\s*Copy\s*$/, '').trim();
+  const calls = (await table.getByLabel('URL it will call').textContent()).trim();
+  return { base, calls };
+}
+
+for (const typed of ['/v1', '']) {
+  test(`client setup for a gateway typed as ${typed ? 'the origin + /v1' : 'the bare origin'}`, async (t) => {
+    const page = await open(t, { gateway: twin.url + typed });
+    await page.getByRole('button', { name: 'Client setup', exact: true }).click();
+    const helper = page.getByRole('region', { name: 'Client setup' });
+    await helper.waitFor();
+    const picker = helper.getByRole('radiogroup', { name: 'Client' });
+    for (const c of clients(twin.url)) {
+      await picker.getByRole('radio', { name: c.label, exact: true }).check();
+      const shown = await clientSettings(helper);
+      assert.equal(shown.base, c.base, `${c.label}: base URL`);
+      assert.equal(shown.calls, c.calls, `${c.label}: URL it will call`);
+      // The warning about the address as typed: Claude Code given …/v1 calls /v1/v1/messages.
+      const warning = helper.getByRole('note').filter({ hasText: 'With the Gateway URL exactly as typed' });
+      const typedWorks = (twin.url + typed + pathOf(c)) === c.calls;
+      if (c.label === 'Claude Code' && typed === '/v1') {
+        await warning.waitFor();
+        assert.match(await warning.textContent(), new RegExp(`Claude Code would call ${escape(twin.url)}/v1/v1/messages`));
+      }
+      assert.equal(await warning.count(), typedWorks ? 0 : 1, `${c.label}: warning shown only when the typed address would break it`);
+    }
+    await helper.getByRole('button', { name: 'Close client setup' }).click();
+    await helper.waitFor({ state: 'detached' });
+    assert.deepEqual(page.errors, []);
+  });
+}
+const pathOf = (c) => c.calls.slice(c.base.length);
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('the diagnosis action "Client setup" opens the helper after a doubled /v1', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: `${twin.url}/v1` });
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'incorrect-endpoint');
+  await nextActions(page).getByRole('button', { name: 'Client setup', exact: true }).click();
+  await page.getByRole('region', { name: 'Client setup' }).getByRole('radiogroup', { name: 'Client' }).waitFor();
+});
+
+// ---------------------------------------------------------------------------------------
+// Pre-flight findings and their one-click fixes.
+
+/** Waits for the finding next to its field and in the summary list, clicks its fix, and checks it is gone. */
+async function applyFix(page, field, rule, fixLabel) {
+  const near = page.getByRole('list', { name: `Checks for ${field}` }).locator(`[data-rule="${rule}"]`);
+  await near.waitFor();
+  await page.getByRole('list', { name: 'Pre-flight checks' }).locator(`[data-rule="${rule}"]`).waitFor();
+  await near.getByRole('button', { name: fixLabel, exact: true }).click();
+  await page.locator(`[data-rule="${rule}"]`).first().waitFor({ state: 'detached' });
+}
+
+test('fix: a key pasted with "Bearer " → Remove "Bearer ", then the call works', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url, key: 'Bearer sk-twin-valid' });
+  await pick(page, 'Chat Completions');
+  await applyFix(page, 'api_key', 'key-has-bearer', 'Remove "Bearer "');
+  assert.equal(await page.getByLabel('API key', { exact: true }).inputValue(), 'sk-twin-valid');
+  assert.equal(await send(page), 'success');
+});
+
+test('fix: a key with spaces around it → Trim the key, then the call works', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url, key: '  sk-twin-valid \t' });
+  await pick(page, 'Chat Completions');
+  await applyFix(page, 'api_key', 'key-whitespace', 'Trim the key');
+  assert.equal(await page.getByLabel('API key', { exact: true }).inputValue(), 'sk-twin-valid');
+  assert.equal(await send(page), 'success');
+});
+
+test('fix: a gateway ending in /v1 → Strip /v1, then the call works', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: `${twin.url}/v1` });
+  await pick(page, 'Chat Completions');
+  await applyFix(page, 'gateway', 'base-ends-v1', 'Strip /v1');
+  assert.equal(await page.getByLabel('Gateway URL').inputValue(), twin.url);
+  assert.equal(await send(page), 'success');
+});
+
+test('fix: Claude Messages without max_tokens → Add max_tokens: 1024, then the call works', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'Messages');
+  await page.getByLabel('Max tokens', { exact: true }).fill('');
+  await applyFix(page, 'max_tokens', 'claude-max-tokens', 'Add max_tokens: 1024');
+  assert.equal(await page.getByLabel('Max tokens', { exact: true }).inputValue(), '1024');
+  assert.equal(await send(page), 'success');
+});
+
+test('fix: Claude raw body without max_tokens → Add max_tokens: 1024 writes it into the JSON', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'Messages');
+  await useRawBody(page, (body) => { const { max_tokens: _drop, ...rest } = body; return rest; });
+  await applyFix(page, 'max_tokens', 'claude-max-tokens', 'Add max_tokens: 1024');
+  assert.equal(JSON.parse(await page.getByLabel('Raw JSON body').inputValue()).max_tokens, 1024);
+  assert.equal(await send(page), 'success');
+});
+
+test('fix: an image size written with × → Use 1024x1024, then the call works', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'Image generation');
+  await page.getByLabel('Size', { exact: true }).fill('1024×1024');
+  await applyFix(page, 'size', 'size-not-ascii-x', 'Use 1024x1024');
+  assert.equal(await page.getByLabel('Size', { exact: true }).inputValue(), '1024x1024');
+  assert.equal(await send(page), 'success');
+});
+
+test('fix: Imagen sampleCount 8 → Set to 4, then the call works', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'Imagen predict');
+  await page.getByLabel('sampleCount', { exact: true }).fill('8');
+  await applyFix(page, 'sample_count', 'out-of-range', 'Set to 4');
+  assert.equal(await page.getByLabel('sampleCount', { exact: true }).inputValue(), '4');
+  assert.equal(await send(page), 'success');
+});
+
+test('fix: a typo\'d model after listing models → Use gpt-5.4, then the call works', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'List models (OpenAI)');
+  assert.equal(await send(page), 'success');
+  await pick(page, 'Chat Completions');
+  await modelBox(page).fill('gpt-5.4x');
+  await applyFix(page, 'model', 'model-not-listed', 'Use gpt-5.4');
+  assert.equal(await modelBox(page).inputValue(), 'gpt-5.4');
+  assert.equal(await send(page), 'success');
+});

@@ -1,0 +1,184 @@
+// Every documented endpoint, sent once from its form against the twin and accepted; real
+// multipart with a PNG file; Seedream with a data URI; streams; exports; raw/form sync.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTwin, startApp, launch, openApp, pick, send } from './harness.mjs';
+import { png } from './png.mjs';
+
+let twin, app, browser;
+before(async () => {
+  twin = await startTwin();
+  app = await startApp();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  app?.stop();
+  twin?.stop();
+});
+
+const response = (page) => page.getByRole('region', { name: 'Response' });
+const answer = (page) => response(page).getByRole('region', { name: 'Answer' });
+
+async function open() {
+  await fetch(`${twin.url}/_twin/reset`, { method: 'POST' });
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await page.getByText('More settings').click();
+  await page.getByLabel('Self-service API URL').fill(twin.url);
+  return page;
+}
+
+async function sendOk(page) {
+  const category = await send(page);
+  if (category !== 'success') {
+    const body = await response(page).getByLabel('Response body').textContent().catch(() => '');
+    assert.fail(`expected success, got ${category}: ${body}`);
+  }
+}
+
+const simple = [
+  'List models (OpenAI)',
+  'List models (Gemini)',
+  'Chat Completions',
+  'Responses',
+  'Messages',
+  'generateContent',
+  'Imagen predict',
+  'Image generation',
+  'Seedream edit (JSON)',
+  'Key status and balance',
+  'Live RPM / TPM',
+];
+
+for (const title of simple) {
+  test(`${title}: the prefilled form is accepted`, async () => {
+    const page = await open();
+    await pick(page, title);
+    await sendOk(page);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('chat, Claude, Responses and Gemini stream and the merged text is shown', async () => {
+  const page = await open();
+  for (const title of ['Chat Completions', 'Messages', 'Responses', 'generateContent']) {
+    await pick(page, title);
+    await page.getByRole('checkbox', { name: 'Stream', exact: true }).check();
+    await sendOk(page);
+    await answer(page).getByText(/RouteScope twin/).waitFor();
+    await answer(page).getByText(/stream events/).waitFor();
+  }
+});
+
+test('Image generation and Imagen show their images', async () => {
+  const page = await open();
+  await pick(page, 'Image generation');
+  await page.getByLabel('response_format').selectOption('b64_json');
+  await sendOk(page);
+  await answer(page).getByRole('img', { name: /Image 1 from data\[0\]\.b64_json/ }).waitFor();
+  await pick(page, 'Imagen predict');
+  await page.getByLabel('sampleCount').fill('2');
+  await sendOk(page);
+  assert.equal(await answer(page).getByRole('img').count(), 2);
+});
+
+test('multipart image edit uploads a real PNG (and several as image[])', async () => {
+  const page = await open();
+  await pick(page, 'Image edit (multipart)');
+  const input = page.getByLabel('Image file(s)', { exact: true });
+  await input.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png(24) });
+  await page.getByRole('list', { name: 'Image file(s) chosen' }).getByText('photo.png').waitFor();
+  const body = await page.getByRole('region', { name: 'Request preview' }).getByLabel('Request body').textContent();
+  assert.match(body, /image: <file photo\.png · image\/png/);
+  await sendOk(page);
+  await input.setInputFiles({ name: 'second.png', mimeType: 'image/png', buffer: png(8, [200, 30, 30]) });
+  await page.getByLabel('Mask (optional)', { exact: true }).setInputFiles({ name: 'mask.png', mimeType: 'image/png', buffer: png(24, [0, 0, 0]) });
+  const parts = await page.getByRole('region', { name: 'Request preview' }).getByLabel('Request body').textContent();
+  assert.match(parts, /image\[\]: <file photo\.png/);
+  assert.match(parts, /image\[\]: <file second\.png/);
+  assert.match(parts, /mask: <file mask\.png/);
+  await sendOk(page);
+  // The twin parsed the multipart for real and says what it received.
+  await response(page).getByLabel('Response body').getByText(/2 image/).first().waitFor();
+});
+
+test('Seedream edit sends a chosen file as a data URI in the JSON image field', async () => {
+  const page = await open();
+  await pick(page, 'Seedream edit (JSON)');
+  await page.getByLabel('Image URLs').fill('');
+  await page.getByLabel('Or image files', { exact: true }).setInputFiles({ name: 'ref.png', mimeType: 'image/png', buffer: png(12) });
+  const preview = page.getByRole('region', { name: 'Request preview' });
+  await preview.getByLabel('Request body').getByText(/"image": "data:image\/png;base64,iVBOR/).waitFor();
+  await sendOk(page);
+});
+
+test('async image task: submit, then query it in one click until DONE', async () => {
+  const page = await open();
+  await pick(page, 'Async image: submit');
+  await sendOk(page);
+  await answer(page).getByRole('button', { name: 'Query this task' }).click();
+  assert.notEqual(await page.getByLabel('job_id').inputValue(), '');
+  let status = '';
+  for (let i = 0; i < 12 && status !== 'succeeded'; i += 1) {
+    await sendOk(page);
+    status = (await answer(page).locator('.task').textContent()) ?? '';
+    if (status !== 'succeeded') await page.waitForTimeout(500);
+  }
+  assert.equal(status, 'succeeded');
+});
+
+test('video task: submit, then query it', async () => {
+  const page = await open();
+  await pick(page, 'Video: submit');
+  await sendOk(page);
+  await answer(page).getByRole('button', { name: 'Query this task' }).click();
+  await sendOk(page);
+  await answer(page).getByText(/Status:/).waitFor();
+});
+
+test('a request id from an error is found in the usage log', async () => {
+  const page = await open();
+  await pick(page, 'Chat Completions');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill('gpt-5.4x');
+  assert.equal(await send(page), 'model-not-available');
+  const id = await page.getByRole('region', { name: 'Diagnosis' }).getByLabel('Request id').textContent();
+  await pick(page, 'Find a call by request id');
+  await page.getByRole('textbox', { name: 'Request id', exact: true }).fill(id);
+  await sendOk(page);
+  await response(page).getByLabel('Response body').getByText(id).first().waitFor();
+});
+
+test('every endpoint exports curl, Python, JavaScript and fetch with the key masked', async () => {
+  const page = await open();
+  const titles = [...simple, 'Image edit (multipart)', 'Async image: submit', 'Async image: query', 'Video: submit', 'Video: query', 'Find a call by request id'];
+  const preview = page.getByRole('region', { name: 'Request preview' });
+  for (const title of titles) {
+    await pick(page, title);
+    for (const tab of ['curl', 'Python', 'JavaScript', 'fetch']) {
+      await preview.getByRole('tab', { name: tab }).click();
+      const text = await preview.getByLabel('Export', { exact: true }).textContent();
+      assert.ok(text.length > 40, `${title} ${tab}`);
+      assert.doesNotMatch(text, /sk-twin-valid/, `${title} ${tab} leaks the key`);
+      assert.match(text, /ROUTESCOPE_API_KEY/, `${title} ${tab}`);
+    }
+  }
+  await preview.getByRole('tab', { name: 'Python' }).click();
+  await pick(page, 'Chat Completions');
+  assert.match(await preview.getByLabel('Export', { exact: true }).textContent(), /client\.chat\.completions\.create\(/);
+});
+
+test('the raw body and the form stay in step', async () => {
+  const page = await open();
+  await pick(page, 'Chat Completions');
+  await page.getByLabel('Edit the body as raw JSON').check();
+  const raw = page.getByLabel('Raw JSON body');
+  await raw.fill('{"model": "gpt-5.4-mini", "temperature": 0.4, "seed": 11, "messages": [{"role": "user", "content": "from raw"}]}');
+  assert.equal(await page.getByRole('combobox', { name: 'Model', exact: true }).inputValue(), 'gpt-5.4-mini');
+  assert.equal(await page.getByLabel('Temperature').inputValue(), '0.4');
+  assert.equal(await page.getByLabel('Text of message 1').inputValue(), 'from raw');
+  await page.getByLabel('Max tokens').fill('32');
+  const text = await raw.inputValue();
+  assert.match(text, /"max_tokens": 32/);
+  assert.match(text, /"seed": 11/, 'keys the form does not know are kept');
+  await sendOk(page);
+});
