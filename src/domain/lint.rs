@@ -432,44 +432,38 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
     let ep = input.endpoint;
     for f in ep.fields {
         let text = input.values.text(f.key).trim();
-        match f.kind {
-            FieldKind::Integer { min, max } if !text.is_empty() => {
-                if let Ok(n) = text.parse::<i64>() {
-                    if n < min || n > max {
-                        let clamped = n.clamp(min, max);
-                        out.push(Finding::new(
-                            "out-of-range",
-                            Severity::Error,
-                            f.key,
-                            t(
-                                lang,
-                                format!("{} is {n}, outside {min}–{max}.", f.label),
-                                format!("{} 为 {n}，超出 {min}–{max} 的范围。", f.label),
-                            ),
-                            Some(Fix::Clamp(clamped.to_string())),
-                        ));
-                    }
-                }
-            }
-            FieldKind::Decimal { min, max } if !text.is_empty() => {
-                if let Ok(n) = text.parse::<f64>() {
-                    if n < min || n > max {
-                        let clamped = n.clamp(min, max);
-                        out.push(Finding::new(
-                            "out-of-range",
-                            Severity::Error,
-                            f.key,
-                            t(
-                                lang,
-                                format!("{} is {n}, outside {min}–{max}.", f.label),
-                                format!("{} 为 {n}，超出 {min}–{max} 的范围。", f.label),
-                            ),
-                            Some(Fix::Clamp(format!("{clamped}"))),
-                        ));
-                    }
-                }
-            }
-            _ => {}
+        // A number outside its bounds, with the nearest allowed value as the fix.
+        let out_of_range = match f.kind {
+            FieldKind::Integer { min, max } => text.parse::<i64>().ok().filter(|n| *n < min || *n > max).map(|n| {
+                (
+                    n.to_string(),
+                    min.to_string(),
+                    max.to_string(),
+                    n.clamp(min, max).to_string(),
+                )
+            }),
+            FieldKind::Decimal { min, max } => text.parse::<f64>().ok().filter(|n| *n < min || *n > max).map(|n| {
+                (
+                    n.to_string(),
+                    min.to_string(),
+                    max.to_string(),
+                    n.clamp(min, max).to_string(),
+                )
+            }),
+            _ => None,
+        };
+        if let Some((n, min, max, clamped)) = out_of_range {
+            out.push(Finding::new(
+                "out-of-range",
+                Severity::Error,
+                f.key,
+                t(
+                    lang,
+                    format!("{} is {n}, outside {min}–{max}.", f.label),
+                    format!("{} 为 {n}，超出 {min}–{max} 的范围。", f.label),
+                ),
+                Some(Fix::Clamp(clamped)),
+            ));
         }
         if f.required && !matches!(f.target, Target::Stream) {
             let empty = match (f.kind, input.values.get(f.key)) {
