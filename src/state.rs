@@ -13,6 +13,7 @@ use crate::domain::lang::Lang;
 use crate::domain::lint::{apply_fix, lint, Finding, Fix, LintInput};
 use crate::domain::response::Rendered;
 use crate::domain::saved::SavedSettings;
+use crate::domain::share::{decode, encode};
 use crate::domain::sync::{form_from_raw, merge_form_into_raw};
 use crate::storage;
 
@@ -82,6 +83,8 @@ pub struct AppState {
     pub findings: Memo<Vec<Finding>>,
     /// Whether the client setup helper is open.
     pub client_helper_open: RwSignal<bool>,
+    /// A notice to show once (e.g. parts of a link that were ignored).
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -164,6 +167,7 @@ impl AppState {
             built,
             findings,
             client_helper_open: RwSignal::new(false),
+            notice: RwSignal::new(None),
         };
         // Persist settings (never the key) whenever they change.
         Effect::new(move |_| {
@@ -264,6 +268,46 @@ impl AppState {
         if let Some(target) = outcome.switch_to {
             self.endpoint.set(target);
         }
+    }
+}
+
+impl AppState {
+    /// Opens a request described by a link fragment (docs deep links, shared links).
+    pub fn apply_link(&self, fragment: &str) {
+        let Some(shared) = decode(fragment) else { return };
+        let id = shared.endpoint;
+        self.forms.update(|f| {
+            f.insert(id, shared.values);
+        });
+        self.raw_bodies.update(|r| match shared.raw_body {
+            Some(raw) => {
+                r.insert(id, raw);
+            }
+            None => {
+                r.remove(&id);
+            }
+        });
+        if let Some(g) = shared.gateway {
+            self.conn.update(|c| c.gateway = g);
+        }
+        self.endpoint.set(id);
+        self.phase.set(Phase::Idle);
+        self.notice.set(
+            (!shared.ignored.is_empty())
+                .then(|| format!("Parts of the link were ignored: {}.", shared.ignored.join("; "))),
+        );
+    }
+
+    /// The link fragment for the request on screen (never the key).
+    pub fn link_fragment(&self) -> String {
+        let id = self.endpoint.get();
+        let body = self.built.with(|b| match b.request.as_ref().map(|r| &r.body) {
+            Some(crate::domain::http::Body::Json(t)) => Some(t.clone()),
+            _ => None,
+        });
+        let gateway = self.conn.with(|c| c.gateway.clone());
+        let values = self.values();
+        encode(id, &values, body.as_deref(), Some(&gateway))
     }
 }
 

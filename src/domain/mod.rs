@@ -18,6 +18,7 @@ pub mod lint;
 pub mod redact;
 pub mod response;
 pub mod saved;
+pub mod share;
 pub mod shell_words;
 pub mod snippets;
 pub mod sse;

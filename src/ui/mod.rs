@@ -36,9 +36,25 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+    // A docs page links straight into a prefilled request through the URL fragment.
+    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+        state.apply_link(&hash);
+    }
+    let hash_handle = window_event_listener(ev::hashchange, move |_| {
+        if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
+            state.apply_link(&hash);
+        }
+    });
+    on_cleanup(move || hash_handle.remove());
     view! {
         <div class="app">
             <SettingsBar />
+            {move || state.notice.get().map(|n| view! {
+                <div class="notice" role="status">
+                    <span>{n}</span>
+                    <button type="button" class="btn btn--small btn--ghost" aria-label="Dismiss" on:click=move |_| state.notice.set(None)>"✕"</button>
+                </div>
+            })}
             <div class="workspace">
                 <EndpointNav />
                 <main class="request-column">

@@ -109,6 +109,14 @@ pub fn RequestPreview() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // A link to this request: the page address plus the fragment, never the key.
+    let link = Signal::derive(move || {
+        let page = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .map(|h| h.split('#').next().unwrap_or("").to_string())
+            .unwrap_or_default();
+        format!("{page}#{}", state.link_fragment())
+    });
     let raw_editing = Memo::new(move |_| state.raw_bodies.with(|r| r.contains_key(&state.endpoint.get())));
     let blocking = move || {
         state.built.with(|b| {
@@ -121,7 +129,10 @@ pub fn RequestPreview() -> impl IntoView {
     view! {
         <section class="panel preview" aria-label="Request preview">
             <div class="panel-head">
-                <h2>"What will be sent"</h2>
+                <div class="preview-title">
+                    <h2>"What will be sent"</h2>
+                    <CopyButton text=link label="Copy link to this request" />
+                </div>
                 {move || (!blocking().is_empty()).then(|| view! {
                     <ul class="blocking" aria-label="Problems that block sending">
                         {blocking().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}

@@ -182,3 +182,29 @@ test('the raw body and the form stay in step', async () => {
   assert.match(text, /"seed": 11/, 'keys the form does not know are kept');
   await sendOk(page);
 });
+
+test('a docs deep link opens a prefilled request, and a copied link reopens it without the key', async () => {
+  const link = `${app.url}#e=gemini-generate&model=gemini-2.5-pro&stream=true&gateway=${encodeURIComponent(twin.url)}`;
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByRole('heading', { name: /generateContent/ }).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: 'Model', exact: true }).inputValue(), 'gemini-2.5-pro');
+  assert.equal(await page.getByRole('checkbox', { name: 'Stream', exact: true }).isChecked(), true);
+  assert.equal(await page.getByLabel('Gateway URL').inputValue(), twin.url);
+  await page.getByLabel('API key', { exact: true }).fill('sk-twin-valid');
+  await page.getByLabel('Text of message 1').fill('shared text');
+  await page.getByRole('button', { name: 'Copy link to this request' }).click();
+  await page.getByRole('button', { name: 'Copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.doesNotMatch(copied, /sk-twin-valid/);
+  const again = await context.newPage();
+  await again.goto(copied);
+  await again.getByRole('heading', { name: /generateContent/ }).waitFor();
+  assert.equal(await again.getByLabel('Text of message 1').inputValue(), 'shared text');
+  assert.equal(await again.getByLabel('API key', { exact: true }).inputValue(), '', 'the key never travels in a link');
+  await again.goto(`${app.url}#e=chat-completions&key=sk-leaked`);
+  await again.getByRole('status').filter({ hasText: /links never carry keys/ }).waitFor();
+  await context.close();
+});
