@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::domain::base_url::BaseUrl;
 use crate::domain::build::Connection;
+use crate::domain::diagnosis::Action;
 use crate::domain::http::{Body, Header, HttpRequest, Method};
 use crate::domain::lang::Lang;
 use crate::domain::lint::closest;
@@ -32,13 +33,15 @@ impl CheckKind {
         }
     }
 
-    /// The button and heading text.
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            CheckKind::ModelVisible => lang.pick("Is this model visible to my key?", "这个模型对我的密钥可见吗？"),
-            CheckKind::KeyStatus => lang.pick("Key status and balance", "密钥状态与余额"),
-            CheckKind::CorsProbe => lang.pick("Does this gateway let my browser in?", "网关允许浏览器访问吗？"),
-        }
+    /// The button and heading text: the diagnosis action's label, so the checklist, the
+    /// button and the result all use the same words.
+    pub fn title(self, lang: Lang) -> String {
+        let action = match self {
+            CheckKind::ModelVisible => Action::ListModels,
+            CheckKind::KeyStatus => Action::CheckKeyStatus,
+            CheckKind::CorsProbe => Action::ProbeCors,
+        };
+        action.label(lang)
     }
 }
 

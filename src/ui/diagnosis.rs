@@ -136,7 +136,7 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
                 disabled=move || running.get().is_some()
                 on:click=move |_| start_check(kind, model.clone())
             >
-                {move || if running.get() == Some(kind) { format!("{}…", kind.title(lang)) } else { kind.title(lang).to_string() }}
+                {move || if running.get() == Some(kind) { format!("{}…", kind.title(lang)) } else { kind.title(lang) }}
             </button>
         }
         .into_any()
@@ -149,10 +149,10 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
             NextAction::CheckKeyStatus => Some(check_button(CheckKind::KeyStatus, None)),
             NextAction::ProbeCors => Some(check_button(CheckKind::CorsProbe, None)),
             NextAction::Retry => Some(view! { <button type="button" class="btn" on:click=move |_| sender.send(state)>{a.label(lang)}</button> }.into_any()),
-            NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds /> }.into_any()),
+            NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds label=a.label(lang) /> }.into_any()),
             NextAction::UseAsyncTask => {
                 let target = if protocol == Protocol::VideoTask { EndpointId::VideoSubmit } else { EndpointId::AsyncImageSubmit };
-                Some(view! { <button type="button" class="btn" on:click=move |_| state.endpoint.set(target)>{format!("Open {}", endpoint(target).title)}</button> }.into_any())
+                Some(view! { <button type="button" class="btn" on:click=move |_| state.endpoint.set(target)>{a.label(lang)}</button> }.into_any())
             }
             NextAction::OpenClientHelper => Some(view! {
                 <button type="button" class="btn" on:click=move |_| state.client_helper_open.set(true)>{a.label(lang)}</button>
@@ -170,7 +170,7 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
                         state.endpoint.set(EndpointId::ClaudeMessages);
                     }
                 >
-                    {lang.pick("Remove the anthropic-beta header", "去掉 anthropic-beta 请求头")}
+                    {a.label(lang)}
                 </button>
             }.into_any()),
             NextAction::SwitchAuthStyle => {
@@ -214,7 +214,7 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
                 {match request_id.clone() {
                     Some(id) => view! {
                         {lang.pick("Request id: ", "请求 ID：")} <code class="mono" aria-label="Request id">{id.clone()}</code> " "
-                        <CopyButton text=Signal::derive(move || id.clone()) label="Copy request id" />
+                        <CopyButton text=Signal::derive(move || id.clone()) label=NextAction::CopyRequestId.label(lang) />
                     }.into_any(),
                     None => view! { <span class="muted">{lang.pick("No request id in this answer.", "该响应中没有请求 ID。")}</span> }.into_any(),
                 }}
@@ -248,7 +248,7 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
 
 /// Waits the advised time, then resends.
 #[component]
-fn RetryAfterButton(seconds: u32) -> impl IntoView {
+fn RetryAfterButton(seconds: u32, label: String) -> impl IntoView {
     let state = use_state();
     let sender = use_sender();
     let (left, set_left) = signal(None::<u32>);
@@ -260,8 +260,11 @@ fn RetryAfterButton(seconds: u32) -> impl IntoView {
             on:click=move |_| countdown(seconds, set_left, move || sender.send(state))
         >
             {move || match left.get() {
-                Some(n) => format!("Retrying in {n} s…"),
-                None => format!("Retry after {seconds} s"),
+                Some(n) => match state.lang.get_untracked() {
+                    Lang::En => format!("Retrying in {n} s…"),
+                    Lang::Zh => format!("{n} 秒后重试…"),
+                },
+                None => label.clone(),
             }}
         </button>
     }

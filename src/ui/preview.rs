@@ -14,7 +14,7 @@ use crate::ui::findings::{AllFindings, FieldFindings};
 
 /// Copies text to the clipboard; the label says whether it worked.
 #[component]
-pub fn CopyButton(text: Signal<String>, label: &'static str) -> impl IntoView {
+pub fn CopyButton(text: Signal<String>, #[prop(into)] label: String) -> impl IntoView {
     let (done, set_done) = signal(None::<bool>);
     view! {
         <button
@@ -33,7 +33,7 @@ pub fn CopyButton(text: Signal<String>, label: &'static str) -> impl IntoView {
             {move || match done.get() {
                 Some(true) => "Copied".to_string(),
                 Some(false) => "Copy failed: select and copy".to_string(),
-                None => label.to_string(),
+                None => label.clone(),
             }}
         </button>
     }

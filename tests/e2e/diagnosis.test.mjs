@@ -6,7 +6,7 @@
 // documented data-* hooks (data-category, data-serial, data-check, data-ok, data-rule).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
+import { noisePng } from './png.mjs';
 import { startTwin, startApp, launch, openApp, pick, send, verdictSerial, nextVerdict, closedPort } from './harness.mjs';
 
 let twin, smallTwin, app, browser;
@@ -126,40 +126,6 @@ async function runFollowUp(page, buttonName, check) {
   return item;
 }
 
-// A valid PNG over 1 MB: noise stored without compression, so it stays big.
-function crc32(buf) {
-  let crc = 0xffffffff;
-  for (const byte of buf) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-function noisePng(side) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(side, 0);
-  ihdr.writeUInt32BE(side, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const raw = Buffer.alloc(side * (side * 3 + 1));
-  let x = 0x12345678;
-  for (let i = 0; i < raw.length; i += 1) {
-    if (i % (side * 3 + 1) === 0) continue; // filter byte 0
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
-    raw[i] = x & 0xff;
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
-}
-
 // ---------------------------------------------------------------------------------------
 // Every category, as a person meets it. Each scenario: where it is sent, what is typed,
 // the category, the key evidence, whether a request id is shown, and the next actions.
@@ -180,6 +146,7 @@ const scenarios = [
     name: 'a wrong key',
     key: 'sk-not-a-real-key',
     category: 'authentication-failure',
+    side: 'gateway',
     evidence: { status: /^401$/, message: /Invalid token/ },
     requestId: true,
     actions: [KEY_STATUS],
@@ -188,6 +155,7 @@ const scenarios = [
     name: 'a key pasted without sk-',
     key: 'twin-valid',
     category: 'authentication-failure',
+    side: 'gateway',
     evidence: { status: /^401$/, message: /Invalid token/ },
     requestId: true,
     actions: [KEY_STATUS],
@@ -197,15 +165,27 @@ const scenarios = [
     name: 'no key at all',
     key: '',
     category: 'authentication-failure',
+    side: 'gateway',
     evidence: { status: /^401$/, message: /Token not provided/ },
     requestId: true,
     finding: ['api_key', 'key-empty'],
+  },
+  {
+    name: 'a wrong key on the self-service API (200 with success:false)',
+    endpoint: 'Key status and balance',
+    selfService: true,
+    key: 'sk-not-a-real-key',
+    category: 'authentication-failure',
+    side: 'gateway',
+    evidence: { status: /2xx carrying an error body/, message: /Invalid token/ },
+    alsoStatus200: true,
   },
   // Token unavailable.
   {
     name: 'a disabled token',
     key: 'sk-twin-disabled',
     category: 'token-unavailable',
+    side: 'gateway',
     evidence: { status: /^401$/, message: /This token status is unavailable/ },
     requestId: true,
     actions: [KEY_STATUS],
@@ -214,6 +194,7 @@ const scenarios = [
     name: 'an expired token',
     key: 'sk-twin-expired',
     category: 'token-unavailable',
+    side: 'gateway',
     evidence: { status: /^401$/, message: /This token has expired/ },
     requestId: true,
     actions: [KEY_STATUS],
@@ -222,6 +203,7 @@ const scenarios = [
     name: 'an exhausted token',
     key: 'sk-twin-exhausted',
     category: 'token-unavailable',
+    side: 'gateway',
     evidence: { status: /^401$/, message: /quota is exhausted/ },
     requestId: true,
     actions: [KEY_STATUS],
@@ -230,6 +212,7 @@ const scenarios = [
     name: 'an IP-restricted token',
     key: 'sk-twin-iprestricted',
     category: 'token-unavailable',
+    side: 'gateway',
     evidence: { status: /^403$/, code: /^access_denied$/ },
     requestId: true,
     actions: [KEY_STATUS],
@@ -238,6 +221,7 @@ const scenarios = [
     name: 'a token whose own quota is too low',
     key: 'sk-twin-lowquota',
     category: 'token-unavailable',
+    side: 'gateway',
     evidence: { status: /^403$/, code: /^pre_consume_token_quota_failed$/ },
     requestId: true,
     actions: [KEY_STATUS],
@@ -247,6 +231,7 @@ const scenarios = [
     name: 'an empty account balance',
     key: 'sk-twin-broke',
     category: 'insufficient-balance',
+    side: 'gateway',
     evidence: { status: /^403$/, code: /^insufficient_user_quota$/ },
     requestId: true,
     actions: [KEY_STATUS],
@@ -256,14 +241,26 @@ const scenarios = [
     name: 'a typo in the model id (503 no channel)',
     model: 'gpt-5.4x',
     category: 'model-not-available',
+    side: 'gateway',
     evidence: { status: /^503$/, code: /^model_not_found$/, model: /^gpt-5\.4x/, group: /^default$/ },
     requestId: true,
     actions: [MODEL_VISIBLE, KEY_STATUS],
   },
   {
+    name: 'a typo in the model id with Stream on (plain JSON 503, not SSE)',
+    model: 'gpt-5.4x',
+    toggles: ['Stream'],
+    category: 'model-not-available',
+    side: 'gateway',
+    evidence: { status: /^503$/, code: /^model_not_found$/, model: /^gpt-5\.4x/ },
+    requestId: true,
+    actions: [MODEL_VISIBLE],
+  },
+  {
     name: 'a model outside the token allowlist (403)',
     key: 'sk-twin-allowlist',
     category: 'model-not-available',
+    side: 'gateway',
     evidence: { status: /^403$/, model: /^gpt-5\.4\b/ },
     requestId: true,
     actions: [MODEL_VISIBLE, KEY_STATUS],
@@ -272,6 +269,7 @@ const scenarios = [
     name: 'a model the operator has not priced',
     model: 'twin-unpriced',
     category: 'model-not-available',
+    side: 'gateway',
     evidence: { status: /^400$/, code: /^model_price_error$/, model: /^twin-unpriced/ },
     requestId: true,
     actions: [MODEL_VISIBLE],
@@ -281,6 +279,7 @@ const scenarios = [
     endpoint: 'List models (OpenAI)',
     one: 'gpt-9-nope',
     category: 'model-not-available',
+    side: 'upstream',
     evidence: { status: /2xx carrying an error body/, code: /^model_not_found$/, model: /gpt-9-nope/ },
     alsoStatus200: true,
     candidates: /Could also be: .*Success status, error body/,
@@ -292,14 +291,17 @@ const scenarios = [
     name: 'a base URL ending in /v1 (404 Invalid URL)',
     base: '/v1',
     category: 'incorrect-endpoint',
-    evidence: { status: /^404$/, message: /Invalid URL/, route: /\/v1\/v1\/chat\/completions/ },
-    requestId: true,
+    side: 'client',
+    evidence: { status: /^404$/, message: /Invalid URL \(POST \/v1\/v1\/chat\/completions\)/, route: /\/v1\/v1\/chat\/completions/ },
+    // new-api's NoRoute answer carries no request id in the body; the header is hidden by CORS.
+    requestId: false,
     actions: ['Client setup'],
   },
   {
     name: 'a base URL that reaches the dashboard (200 HTML)',
     base: '/console',
     category: 'incorrect-endpoint',
+    side: 'client',
     evidence: { status: /^200$/, 'content-type': /text\/html/, signature: /HTML page/ },
     actions: ['Client setup'],
   },
@@ -308,14 +310,26 @@ const scenarios = [
     name: 'mixed protocols: Gemini contents sent to Chat (500 invalid_request)',
     raw: () => ({ model: 'gpt-5.4', contents: [{ parts: [{ text: 'hi' }] }] }),
     category: 'parameter-error',
+    side: 'client',
     evidence: { status: /^500$/, code: /^invalid_request$/, field: /^messages$/, protocol: /^openai-chat$/ },
     requestId: true,
+  },
+  {
+    name: 'mixed protocols: OpenAI messages sent to Gemini generateContent',
+    endpoint: 'generateContent',
+    raw: () => ({ messages: [{ role: 'user', content: 'hi' }] }),
+    category: 'parameter-error',
+    side: 'client',
+    evidence: { status: /^500$/, code: /^invalid_request$/, message: /contents is required/, protocol: /^gemini-native$/ },
+    requestId: true,
+    finding: ['body', 'protocol-messages-to-gemini'],
   },
   {
     name: 'Claude Messages with Max tokens cleared',
     endpoint: 'Messages',
     fields: { 'Max tokens': '' },
     category: 'parameter-error',
+    side: 'client',
     evidence: { status: /^400$/, message: /max_tokens: Field required/, field: /^max_tokens$/, protocol: /^claude-messages$/ },
   },
   // Claude Code experimental betas.
@@ -324,6 +338,7 @@ const scenarios = [
     endpoint: 'Messages',
     raw: (body) => ({ ...body, context_management: {} }),
     category: 'claude-code-betas',
+    side: 'client',
     evidence: { status: /^400$/, message: /context_management: Extra inputs are not permitted/, field: /^context_management$/ },
     actions: ['Remove the anthropic-beta header', 'Client setup'],
     finding: ['body', 'claude-context-management'],
@@ -334,6 +349,7 @@ const scenarios = [
     fields: { 'anthropic-beta': 'context-management-2025-06-27' },
     raw: (body) => ({ ...body, context_management: { edits: [] } }),
     category: 'claude-code-betas',
+    side: 'client',
     evidence: { status: /^400$/, message: /context_management/ },
     actions: ['Remove the anthropic-beta header'],
   },
@@ -343,13 +359,26 @@ const scenarios = [
     base: '/_slow',
     timeout: 2,
     category: 'timeout',
-    evidence: { transport: /timed out after 2\d\d\d ms/ },
+    side: 'upstream',
+    // The client timer fires at about 2000 ms (a millisecond or two either side).
+    evidence: { transport: /timed out after (19[5-9]\d|2\d\d\d) ms/ },
     actions: ['Retry'],
+  },
+  {
+    name: 'a slow image generation past a 2 s timeout (async task offered)',
+    endpoint: 'Image generation',
+    base: '/_slow',
+    timeout: 2,
+    category: 'timeout',
+    side: 'upstream',
+    evidence: { transport: /timed out after (19[5-9]\d|2\d\d\d) ms/ },
+    actions: ['Open the async task endpoint', 'Retry'],
   },
   {
     name: 'a readable Cloudflare 524 page',
     base: '/_cf524',
     category: 'timeout',
+    side: 'upstream',
     evidence: { status: /^524$/ },
     actions: ['Retry'],
   },
@@ -358,6 +387,7 @@ const scenarios = [
     name: 'an empty 429',
     key: 'sk-twin-empty429',
     category: 'rate-limit',
+    side: 'gateway',
     evidence: { status: /^429$/, 'retry-after': /hidden by CORS/ },
     actions: ['Retry'],
   },
@@ -366,6 +396,7 @@ const scenarios = [
     name: 'a gateway that refuses CORS',
     base: '/_nocors',
     category: 'network-or-cors',
+    side: 'network',
     evidence: { transport: /fetch rejected/ },
     actions: [CORS_PROBE, 'Retry'],
   },
@@ -373,6 +404,7 @@ const scenarios = [
     name: 'a closed port',
     gateway: async () => `http://127.0.0.1:${await closedPort()}`,
     category: 'network-or-cors',
+    side: 'network',
     evidence: { transport: /fetch rejected/ },
     actions: [CORS_PROBE, 'Retry'],
   },
@@ -380,6 +412,7 @@ const scenarios = [
     name: 'a proxy 504 page without CORS',
     base: '/_proxy504',
     category: 'network-or-cors',
+    side: 'network',
     evidence: { transport: /fetch rejected/ },
     actions: [CORS_PROBE],
   },
@@ -388,6 +421,7 @@ const scenarios = [
     name: 'an upstream that fails (500 do_request_failed)',
     model: 'twin-upstream-error',
     category: 'upstream-failure',
+    side: 'upstream',
     evidence: { status: /^500$/, code: /^do_request_failed$/ },
     requestId: true,
     actions: ['Retry'],
@@ -397,8 +431,28 @@ const scenarios = [
     endpoint: 'Messages',
     model: 'twin-overloaded',
     category: 'upstream-failure',
+    side: 'upstream',
     evidence: { status: /^529$/, type: /^overloaded_error$/ },
     requestId: false,
+    actions: ['Retry'],
+  },
+  {
+    name: 'an overloaded OpenAI-style upstream (503 bad_response_status_code)',
+    model: 'twin-overloaded',
+    category: 'upstream-failure',
+    side: 'upstream',
+    evidence: { status: /^503$/, type: /^upstream_error$/, code: /^bad_response_status_code$/ },
+    requestId: false,
+    actions: ['Retry'],
+  },
+  {
+    name: 'a Claude stream that ends in event: error after the 200',
+    endpoint: 'Messages',
+    model: 'twin-upstream-error',
+    toggles: ['Stream'],
+    category: 'upstream-failure',
+    side: 'upstream',
+    evidence: { status: /^200$/, stream: /error event after 200/, type: /^overloaded_error$/ },
     actions: ['Retry'],
   },
   // The older gateway generation.
@@ -407,6 +461,7 @@ const scenarios = [
     base: '/_legacy',
     key: 'sk-twin-disabled',
     category: 'authentication-failure',
+    side: 'gateway',
     evidence: { status: /^401$/, type: /^one_api_error$/, message: /Invalid token/ },
     candidates: /Could also be: .*Token unavailable/,
     checks: /Invalid token" for disabled, expired and used-up keys/,
@@ -418,7 +473,18 @@ const scenarios = [
     base: '/_legacy',
     model: 'gpt-5.4x',
     category: 'model-not-available',
+    side: 'gateway',
     evidence: { status: /^503$/, type: /^one_api_error$/, message: /当前分组 default 下对于模型 gpt-5\.4x 无可用渠道/, model: /^gpt-5\.4x/, group: /^default$/ },
+    requestId: true,
+    actions: [MODEL_VISIBLE],
+  },
+  {
+    name: 'a gateway that answers in Chinese whatever the browser asks (sk-twin-zh)',
+    key: 'sk-twin-zh',
+    model: 'gpt-5.4x',
+    category: 'model-not-available',
+    side: 'gateway',
+    evidence: { status: /^503$/, type: /^one_api_error$/, message: /分组 default 下模型 gpt-5\.4x 无可用渠道/, model: /^gpt-5\.4x/, group: /^default$/ },
     requestId: true,
     actions: [MODEL_VISIBLE],
   },
@@ -429,10 +495,12 @@ for (const s of scenarios) {
     await reset();
     const gateway = s.gateway ? await s.gateway() : twin.url + (s.base ?? '');
     const page = await open(t, { gateway, key: s.key ?? 'sk-twin-valid' });
+    if (s.selfService) await setSelfService(page, twin.url);
     await pick(page, s.endpoint ?? 'Chat Completions');
     if (s.model) await modelBox(page).fill(s.model);
     if (s.one) await page.getByRole('combobox', { name: 'One model (optional)' }).fill(s.one);
     for (const [label, value] of Object.entries(s.fields ?? {})) await page.getByLabel(label, { exact: true }).fill(value);
+    for (const label of s.toggles ?? []) await page.getByLabel(label, { exact: true }).check();
     if (s.raw) await useRawBody(page, s.raw);
     if (s.timeout) await setTimeoutSecs(page, s.timeout);
     if (s.finding) {
@@ -446,9 +514,17 @@ for (const s of scenarios) {
     for (const [label, pattern] of Object.entries(s.evidence)) assertEvidence(rows, label, pattern);
     if (s.alsoStatus200) assertEvidence(rows, 'status', /^200$/);
     if (s.requestId !== undefined) await assertRequestId(page, rows, s.requestId);
+    if (s.side) {
+      const kicker = (await verdict(page).getByRole('paragraph').first().textContent()).trim();
+      assert.match(kicker, new RegExp(`· ${s.side}$`), `the cause is placed on the ${s.side} side`);
+    }
     if (s.candidates) assert.match(await verdict(page).textContent(), s.candidates);
     if (s.checks) await diagnosis(page).getByRole('list', { name: 'What to check' }).getByText(s.checks).waitFor();
     const names = await actionNames(page);
+    if (process.env.E2E_VERBOSE) {
+      const kicker = (await verdict(page).getByRole('paragraph').first().textContent()).trim();
+      console.log(`# ${s.name}\n#   ${kicker}\n${rows.map(([l, v]) => `#   ${l}: ${v}`).join('\n')}\n#   actions: ${JSON.stringify(names)}`);
+    }
     if (s.noActions) assert.deepEqual(names, [], 'a success offers no next actions');
     if (s.actions) assertActions(names, s.actions);
     assert.deepEqual(page.errors, []);
@@ -473,7 +549,11 @@ test('the rate-limited key: three calls a minute, the fourth is diagnosed, and R
   const retry = names.find((n) => n === 'Retry' || /^Retry after \d+ s$/.test(n));
   assert.ok(retry, `a Retry action is offered; actions were ${JSON.stringify(names)}`);
   const category = await clickForVerdict(page, nextActions(page).getByRole('button', { name: retry, exact: true }), 65000);
-  assert.equal(category, 'rate-limit', 'the retry inside the window is refused again, with a fresh verdict');
+  if (retry === 'Retry') {
+    assert.equal(category, 'rate-limit', 'a retry inside the window is refused again, with a fresh verdict');
+  } else {
+    assert.equal(category, 'success', 'a retry after the advised wait goes through');
+  }
   assert.deepEqual(page.errors, []);
 });
 
@@ -495,7 +575,26 @@ test('diagnoses an upload over the gateway body limit (readable 413) as request-
   assertEvidence(rows, 'code', /^read_request_body_failed$/);
   assertEvidence(rows, 'message', /request body exceeds 1 MB/);
   await assertRequestId(page, rows, true);
+  const kicker = (await verdict(page).getByRole('paragraph').first().textContent()).trim();
+  assert.match(kicker, /^Request too large/);
+  // A proxy in front refusing the same body with its own page (no CORS headers): the
+  // browser only sees a failed fetch, and the size makes "too large" a candidate.
+  await page.getByLabel('Gateway URL').fill(`${twin.url}/_proxy413`);
+  assert.equal(await send(page), 'network-or-cors');
+  assertEvidence(await evidence(page), 'transport', /fetch rejected/);
+  assert.match(await verdict(page).textContent(), /Could also be: .*Request too large/);
   assert.deepEqual(page.errors, []);
+});
+
+test('a timed-out image generation offers the async task endpoint, and the button opens it', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: `${twin.url}/_slow` });
+  await pick(page, 'Image generation');
+  await setTimeoutSecs(page, 2);
+  assert.equal(await send(page), 'timeout');
+  await nextActions(page).getByRole('button', { name: 'Open the async task endpoint', exact: true }).click();
+  await page.getByRole('region', { name: 'Request' }).getByRole('heading', { level: 1, name: /Async image: submit/ }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button', { name: /Async image: submit/ }).getAttribute('aria-current'), 'page');
 });
 
 test('Cancel while a slow answer is pending is diagnosed as cancelled', async (t) => {

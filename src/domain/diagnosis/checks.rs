@@ -54,8 +54,8 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                 }
                 if reason == PermissionDenied {
                     add(
-                        "Use List models to see what this key may use.",
-                        "用\"查看可用模型\"确认这个密钥能用哪些模型。",
+                        "\"Is this model visible to my key?\" lists what this key may use.",
+                        "用“这个模型对我的密钥可见吗？”查看该密钥能用哪些模型。",
                     );
                 }
             }
@@ -81,8 +81,8 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                 "在控制台检查令牌：是否启用、是否过期、额度是否还有、有无 IP 限制。",
             );
             add(
-                "\"Check key\" shows this key's status, group and remaining quota.",
-                "\"检查令牌\"可以查看该令牌的状态、分组和剩余额度。",
+                "\"Key status and balance\" shows this key's status, group and remaining quota.",
+                "“密钥状态与余额”可以查看该令牌的状态、分组和剩余额度。",
             );
         }
         Category::InsufficientBalance => {
@@ -109,8 +109,8 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
         }
         Category::ModelNotAvailable => {
             add(
-                "Use List models to see whether this key can see the model.",
-                "用\"查看可用模型\"确认当前令牌能否看到该模型。",
+                "\"Is this model visible to my key?\" checks whether this key can see the model.",
+                "用“这个模型对我的密钥可见吗？”确认当前令牌能否看到该模型。",
             );
             add(
                 "Check the model id is typed exactly (case, dashes, date suffix).",

@@ -397,7 +397,12 @@ fn request_id_and_retry(v: &mut Verdict, env: &Envelope, r: &Response<'_>, lang:
             v.actions.push(Action::CopyRequestId);
         }
         None => {
-            let none = if v.side == Side::Upstream {
+            let none = if env.shape == EnvelopeShape::Html {
+                lang.pick(
+                    "none: an HTML page (a proxy or the dashboard) carries none",
+                    "无：HTML 页面（代理或控制台）不带请求 ID",
+                )
+            } else if v.side == Side::Upstream {
                 lang.pick(
                     "none: relayed upstream errors carry none",
                     "无：转发的上游错误不带请求 ID",

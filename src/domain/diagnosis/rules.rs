@@ -54,6 +54,15 @@ pub(crate) fn origin_of(env: &Envelope) -> Origin {
     if ty.len() > "_api_error".len() && ty.ends_with("_api_error") {
         return Origin::Rebrand;
     }
+    // The gateway's own router answers unknown routes with `Invalid URL (METHOD PATH)` in the
+    // OpenAI shape (type invalid_request_error): that is the gateway, not a provider.
+    if env
+        .message
+        .as_deref()
+        .is_some_and(|m| m.trim_start().starts_with("Invalid URL ("))
+    {
+        return Origin::Gateway;
+    }
     match env.shape {
         EnvelopeShape::Google => Origin::Upstream,
         EnvelopeShape::GatewayOrOpenAi | EnvelopeShape::Claude if !ty.is_empty() => Origin::Upstream,

@@ -56,19 +56,19 @@ pub(crate) fn title(category: Category, lang: Lang) -> &'static str {
 /// An action's button label.
 pub(crate) fn action_label(action: Action, lang: Lang) -> String {
     let s = match action {
-        Action::ListModels => lang.pick("List models", "查看可用模型"),
-        Action::CheckKeyStatus => lang.pick("Check key", "检查令牌"),
-        Action::ProbeCors => lang.pick("Probe CORS", "探测 CORS"),
+        Action::ListModels => lang.pick("Is this model visible to my key?", "这个模型对我的密钥可见吗？"),
+        Action::CheckKeyStatus => lang.pick("Key status and balance", "密钥状态与余额"),
+        Action::ProbeCors => lang.pick("Does this gateway let my browser in?", "网关允许浏览器访问吗？"),
         Action::RetryAfter { seconds } => {
             return match lang {
-                Lang::En => format!("Retry in {seconds} s"),
+                Lang::En => format!("Retry after {seconds} s"),
                 Lang::Zh => format!("{seconds} 秒后重试"),
             }
         }
         Action::Retry => lang.pick("Retry", "重试"),
-        Action::UseAsyncTask => lang.pick("Use async task", "改用异步任务"),
+        Action::UseAsyncTask => lang.pick("Open the async task endpoint", "打开异步任务接口"),
         Action::OpenClientHelper => lang.pick("Client setup", "客户端配置"),
-        Action::DisableClaudeBetas => lang.pick("Disable betas", "关闭实验性 beta"),
+        Action::DisableClaudeBetas => lang.pick("Remove the anthropic-beta header", "去掉 anthropic-beta 请求头"),
         Action::TopUp => lang.pick("Top up", "去充值"),
         Action::CopyRequestId => lang.pick("Copy request id", "复制请求 ID"),
         Action::SwitchAuthStyle => lang.pick("Switch auth header", "换用其他认证头"),
