@@ -172,6 +172,28 @@ async fn the_messages_editor_adds_reorders_and_removes() {
     root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn a_pre_flight_fix_button_repairs_the_key() {
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), App);
+    settle().await;
+    type_into(&root, "#api-key", "Bearer sk-browser-fix-5678");
+    settle().await;
+    let finding = query(&root, "li[data-rule='key-has-bearer']");
+    assert!(finding.text_content().unwrap_or_default().contains("Bearer Bearer"));
+    let fix: web_sys::HtmlElement = finding
+        .query_selector("button")
+        .unwrap()
+        .expect("a fix button")
+        .unchecked_into();
+    fix.click();
+    settle().await;
+    let key: web_sys::HtmlInputElement = query(&root, "#api-key").unchecked_into();
+    assert_eq!(key.value(), "sk-browser-fix-5678");
+    assert!(root.query_selector("li[data-rule='key-has-bearer']").unwrap().is_none());
+    root.remove();
+}
+
 thread_local! {
     static STATE: RefCell<Option<AppState>> = const { RefCell::new(None) };
 }
@@ -273,5 +295,35 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         0
     );
     assert!(text(&root, "[aria-label='Response body']").contains("<img src=x"));
+    // A very large body is windowed, with the rest one click away and a download.
+    let big = format!("{{\"data\": \"{}\"}}", "x".repeat(400_000));
+    let big_transport = Transport::Response {
+        status: 200,
+        headers: vec![],
+        headers_hidden_by_cors: true,
+        body: big.clone(),
+        elapsed_ms: 1,
+        stream: None,
+    };
+    state.phase.set(Phase::Done(Box::new(Exchange {
+        serial: 3,
+        endpoint: routescope_playground::domain::catalogue::EndpointId::ChatCompletions,
+        request_line: "POST x".into(),
+        model: None,
+        head_ms: None,
+        first_token_ms: None,
+        rendered: Default::default(),
+        diagnosis: diagnose(&facts, &big_transport, Lang::En),
+        transport: big_transport,
+    })));
+    settle().await;
+    assert!(text(&root, "[aria-label='Response body']").len() < 250_000);
+    assert!(root
+        .query_selector("a[download='response-body.txt']")
+        .unwrap()
+        .is_some());
+    find_button(&root, "Show everything").click();
+    settle().await;
+    assert!(text(&root, "[aria-label='Response body']").len() > 400_000);
     root.remove();
 }

@@ -291,6 +291,23 @@ pub fn pretty_json(text: &str) -> Option<String> {
     serde_json::to_string_pretty(&v).ok()
 }
 
+/// How much of a body the page renders at once; the rest is one click (or a download) away,
+/// so a multi-megabyte answer never freezes the page.
+pub const DISPLAY_LIMIT: usize = 200_000;
+
+/// The first `limit` bytes of `text` (cut on a character boundary) and how many bytes are
+/// left out.
+pub fn display_window(text: &str, limit: usize) -> (&str, usize) {
+    if text.len() <= limit {
+        return (text, 0);
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    (&text[..cut], text.len() - cut)
+}
+
 /// A byte count as people read it.
 pub fn human_size(bytes: usize) -> String {
     if bytes < 1024 {
@@ -381,6 +398,15 @@ mod tests {
         let r = render(Protocol::OpenAiChat, Some("text/event-stream; charset=utf-8"), body);
         assert_eq!(r.text.as_deref(), Some("Hi"));
         assert_eq!(r.stream_completed, Some(true));
+    }
+
+    #[test]
+    fn display_window_cuts_on_characters() {
+        assert_eq!(display_window("short", 10), ("short", 0));
+        let text = "你好".repeat(10); // 3 bytes a character
+        let (shown, hidden) = display_window(&text, 7);
+        assert_eq!(shown, "你好");
+        assert_eq!(shown.len() + hidden, text.len());
     }
 
     #[test]

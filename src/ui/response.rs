@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalogue::EndpointId;
 use crate::domain::diagnosis::Transport;
-use crate::domain::response::{human_size, pretty_json, render};
+use crate::domain::response::{display_window, human_size, pretty_json, render, DISPLAY_LIMIT};
 use crate::state::{use_state, Phase};
 
 /// The status class used for colour everywhere a status appears.
@@ -81,15 +81,7 @@ pub fn ResponsePanel() -> impl IntoView {
                                     <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Pretty).to_string() on:click=move |_| set_tab.set(BodyTab::Pretty)>"Pretty"</button>
                                     <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Raw).to_string() on:click=move |_| set_tab.set(BodyTab::Raw)>"Raw"</button>
                                 </div>
-                                <pre class="code response-body" aria-label="Response body">
-                                    {move || {
-                                        let text = match tab.get() {
-                                            BodyTab::Pretty => pretty.clone().unwrap_or_else(|| raw_body.clone()),
-                                            BodyTab::Raw => raw_body.clone(),
-                                        };
-                                        if text.is_empty() { "(empty body)".to_string() } else { text }
-                                    }}
-                                </pre>
+                                <BodyView pretty=pretty raw=raw_body tab=tab />
                             }
                             .into_any()
                         }
@@ -187,4 +179,55 @@ fn RenderedAnswer(rendered: crate::domain::response::Rendered, endpoint: Endpoin
             </div>
         }
     })
+}
+
+/// The body as text (never HTML), windowed: very large bodies show their first part with a
+/// button for the rest and a download of the whole.
+#[component]
+fn BodyView(pretty: Option<String>, raw: String, tab: ReadSignal<BodyTab>) -> impl IntoView {
+    let (show_all, set_show_all) = signal(false);
+    let download = download_url(&raw);
+    if let Some(href) = download.clone() {
+        // Free the blob when this answer leaves the screen.
+        on_cleanup(move || {
+            let _ = web_sys::Url::revoke_object_url(&href);
+        });
+    }
+    let text = move || match tab.get() {
+        BodyTab::Pretty => pretty.clone().unwrap_or_else(|| raw.clone()),
+        BodyTab::Raw => raw.clone(),
+    };
+    let text = Memo::new(move |_| text());
+    view! {
+        <pre class="code response-body" aria-label="Response body">
+            {move || {
+                let full = text.get();
+                if full.is_empty() {
+                    return "(empty body)".to_string();
+                }
+                if show_all.get() { full } else { display_window(&full, DISPLAY_LIMIT).0.to_string() }
+            }}
+        </pre>
+        {move || {
+            let hidden = text.with(|t| display_window(t, DISPLAY_LIMIT).1);
+            (hidden > 0 && !show_all.get()).then(|| view! {
+                <p class="note" role="note">
+                    {format!("{} more not shown, to keep the page responsive. ", human_size(hidden))}
+                    <button type="button" class="btn btn--small" on:click=move |_| set_show_all.set(true)>"Show everything"</button>
+                </p>
+            })
+        }}
+        {download.map(|href| view! { <p class="download-body"><a href=href download="response-body.txt">"Download the body"</a></p> })}
+    }
+}
+
+/// An object URL holding `text`, for downloading large bodies; `None` for small ones or when
+/// the browser refuses.
+fn download_url(text: &str) -> Option<String> {
+    if text.len() <= DISPLAY_LIMIT {
+        return None;
+    }
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
