@@ -136,3 +136,17 @@ test('Chinese gateway messages are recognised and the diagnosis speaks Chinese',
   const headline = await diagnosis(page).locator('.verdict-headline').textContent();
   assert.match(headline, /[\u4e00-\u9fff]/, `headline in Chinese: ${headline}`);
 });
+
+test('the release page carries a strict CSP and renders response HTML as text', async () => {
+  const page = await openApp(browser, app.url, { gateway: `${twin.url}/console` });
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'incorrect-endpoint');
+  // The dashboard's HTML is shown as text: its markup is visible, none of it is rendered.
+  await response(page).getByLabel('Response body').getByText(/<!doctype html>/i).waitFor();
+  assert.equal(await response(page).getByLabel('Response body').locator('*').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
