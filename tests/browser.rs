@@ -327,3 +327,39 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
     assert!(text(&root, "[aria-label='Response body']").len() > 400_000);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_unrecognised_answer_says_so_and_lays_out_the_parsed_body() {
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), PanelsOnly);
+    settle().await;
+    let facts = RequestFacts { protocol: Protocol::OpenAiChat, method: "POST".into(), url: "https://gw.example/v1/chat/completions".into(), ..Default::default() };
+    let transport = Transport::Response {
+        status: 418,
+        headers: vec![("content-type".into(), "application/json".into())],
+        headers_hidden_by_cors: true,
+        body: r#"{"error":{"message":"the teapot refuses","type":"teapot_error","code":"brew_failed"}}"#.into(),
+        elapsed_ms: 3,
+        stream: None,
+    };
+    let diagnosis = diagnose(&facts, &transport, Lang::En);
+    let state = STATE.with(|s| *s.borrow()).expect("state provided");
+    state.phase.set(Phase::Done(Box::new(Exchange {
+        serial: 9,
+        endpoint: routescope_playground::domain::catalogue::EndpointId::ChatCompletions,
+        request_line: "POST x".into(),
+        model: None,
+        head_ms: None,
+        first_token_ms: None,
+        rendered: Default::default(),
+        transport,
+        diagnosis,
+    })));
+    settle().await;
+    assert_eq!(query(&root, "[data-category]").get_attribute("data-category").as_deref(), Some("unknown"));
+    let details = query(&root, "details.envelope");
+    assert!(details.has_attribute("open"), "the parsed body is open for an unrecognised answer");
+    let table = text(&root, "[aria-label='Parsed error body']");
+    assert!(table.contains("teapot_error") && table.contains("brew_failed") && table.contains("the teapot refuses"), "{table}");
+    root.remove();
+}

@@ -6,7 +6,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::domain::catalogue::{endpoint, AuthStyle, EndpointId};
-use crate::domain::diagnosis::{Action as NextAction, Diagnosis, Protocol};
+use crate::domain::diagnosis::{Action as NextAction, Category, Diagnosis, Protocol};
+use crate::domain::envelope::{Envelope, EnvelopeShape};
 use crate::domain::followup::{
     cors_probe_requests, cors_verdict, key_status, key_status_request, model_list_request, model_visibility, CheckKind,
     CheckVerdict, ProbeOutcome,
@@ -226,6 +227,7 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
                 </ul>
             })}
             <div class="actions" role="group" aria-label="Next actions">{actions}</div>
+            <ParsedEnvelope envelope=d.envelope.clone() open=d.category == Category::Unknown />
             <ul class="follow-ups" aria-label="Follow-up checks">
                 {move || checks.get().into_iter().map(|v| {
                     let state_class = match v.ok { Some(true) => "ok", Some(false) => "bad", None => "unsure" };
@@ -278,4 +280,43 @@ fn countdown(remaining: u32, set_left: WriteSignal<Option<u32>>, done: impl Fn()
     }
     set_left.set(Some(remaining));
     set_timeout(move || countdown(remaining - 1, set_left, done), Duration::from_secs(1));
+}
+
+/// The error body as the classifier read it: every field it found, so an answer it does not
+/// recognise is still laid out plainly (open by default then).
+#[component]
+fn ParsedEnvelope(envelope: Envelope, open: bool) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    let mut rows: Vec<(&'static str, String)> = vec![("shape", envelope.shape.as_str().to_string())];
+    let mut add = |label: &'static str, value: &Option<String>| {
+        if let Some(v) = value {
+            rows.push((label, v.clone()));
+        }
+    };
+    add("message", &envelope.message);
+    add("type", &envelope.error_type);
+    add("code", &envelope.code);
+    add("param", &envelope.param);
+    add("google status", &envelope.google_status);
+    add("google reason", &envelope.google_reason);
+    add("request id", &envelope.request_id);
+    add("html title", &envelope.html_title);
+    if let Some(inner) = &envelope.nested {
+        rows.push((
+            "nested error",
+            format!("{} {}", inner.shape.as_str(), inner.message.clone().unwrap_or_default()),
+        ));
+    }
+    (envelope.shape != EnvelopeShape::Empty).then(|| {
+        view! {
+            <details class="envelope" open=open>
+                <summary>{lang.pick("Parsed error body", "解析后的错误体")}</summary>
+                <table class="kv" aria-label="Parsed error body">
+                    <tbody>
+                        {rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="mono">{v}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        }
+    })
 }
