@@ -333,7 +333,12 @@ async fn an_unrecognised_answer_says_so_and_lays_out_the_parsed_body() {
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), PanelsOnly);
     settle().await;
-    let facts = RequestFacts { protocol: Protocol::OpenAiChat, method: "POST".into(), url: "https://gw.example/v1/chat/completions".into(), ..Default::default() };
+    let facts = RequestFacts {
+        protocol: Protocol::OpenAiChat,
+        method: "POST".into(),
+        url: "https://gw.example/v1/chat/completions".into(),
+        ..Default::default()
+    };
     let transport = Transport::Response {
         status: 418,
         headers: vec![("content-type".into(), "application/json".into())],
@@ -356,10 +361,21 @@ async fn an_unrecognised_answer_says_so_and_lays_out_the_parsed_body() {
         diagnosis,
     })));
     settle().await;
-    assert_eq!(query(&root, "[data-category]").get_attribute("data-category").as_deref(), Some("unknown"));
+    assert_eq!(
+        query(&root, "[data-category]")
+            .get_attribute("data-category")
+            .as_deref(),
+        Some("unknown")
+    );
     let details = query(&root, "details.envelope");
-    assert!(details.has_attribute("open"), "the parsed body is open for an unrecognised answer");
+    assert!(
+        details.has_attribute("open"),
+        "the parsed body is open for an unrecognised answer"
+    );
     let table = text(&root, "[aria-label='Parsed error body']");
-    assert!(table.contains("teapot_error") && table.contains("brew_failed") && table.contains("the teapot refuses"), "{table}");
+    assert!(
+        table.contains("teapot_error") && table.contains("brew_failed") && table.contains("the teapot refuses"),
+        "{table}"
+    );
     root.remove();
 }

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::domain::diagnosis::Protocol;
+use crate::domain::diagnosis::{Protocol, StreamEnd};
 use crate::domain::sse::{collect_usage, parse_all, summarize, StreamDialect};
 
 /// An image found in an answer.
@@ -89,6 +89,20 @@ pub fn dialect(protocol: Protocol) -> Option<StreamDialect> {
         Protocol::GeminiNative => Some(StreamDialect::Gemini),
         _ => None,
     }
+}
+
+/// How a streamed answer ended, for the diagnosis: `None` when it was not a stream (an early
+/// failure with `stream: true` comes back as plain JSON with a non-2xx status).
+pub fn stream_end(protocol: Protocol, content_type: Option<&str>, status: u16, body: &str) -> Option<StreamEnd> {
+    if !is_event_stream(content_type) || status >= 300 {
+        return None;
+    }
+    let s = summarize(dialect(protocol)?, &parse_all(body));
+    Some(match (s.error, s.completed) {
+        (Some(body), _) => StreamEnd::ErrorEvent { body },
+        (None, true) => StreamEnd::Completed,
+        (None, false) => StreamEnd::EndedEarly,
+    })
 }
 
 /// Reads an answer body.
@@ -407,6 +421,31 @@ mod tests {
         let (shown, hidden) = display_window(&text, 7);
         assert_eq!(shown, "你好");
         assert_eq!(shown.len() + hidden, text.len());
+    }
+
+    #[test]
+    fn stream_endings() {
+        let sse = Some("text/event-stream");
+        let done = "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\ndata: [DONE]\n\n";
+        let cut = "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\n";
+        let error = "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}\n\n";
+        assert_eq!(
+            stream_end(Protocol::OpenAiChat, sse, 200, done),
+            Some(StreamEnd::Completed)
+        );
+        assert_eq!(
+            stream_end(Protocol::OpenAiChat, sse, 200, cut),
+            Some(StreamEnd::EndedEarly)
+        );
+        assert!(matches!(
+            stream_end(Protocol::ClaudeMessages, sse, 200, error),
+            Some(StreamEnd::ErrorEvent { .. })
+        ));
+        assert_eq!(
+            stream_end(Protocol::OpenAiChat, Some("application/json"), 503, "{}"),
+            None
+        );
+        assert_eq!(stream_end(Protocol::Imagen, sse, 200, done), None);
     }
 
     #[test]

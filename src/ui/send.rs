@@ -10,11 +10,10 @@ use web_sys::AbortController;
 
 use crate::domain::build::auth_sent;
 use crate::domain::catalogue::{endpoint, EndpointId};
-use crate::domain::diagnosis::{diagnose, RequestFacts, StreamEnd, Transport};
+use crate::domain::diagnosis::{diagnose, RequestFacts, Transport};
 use crate::domain::http::HttpRequest;
 use crate::domain::redact::redact;
-use crate::domain::response::{dialect, is_event_stream, render};
-use crate::domain::sse::{parse_all, summarize};
+use crate::domain::response::{render, stream_end};
 use crate::net;
 use crate::state::{use_state, AppState, Exchange, Phase};
 
@@ -139,17 +138,7 @@ impl Sender {
                         .iter()
                         .find(|(k, _)| k == "content-type")
                         .map(|(_, v)| v.clone());
-                    let stream = (is_event_stream(content_type.as_deref()) && received.status < 300)
-                        .then(|| dialect(ep.protocol))
-                        .flatten()
-                        .map(|d| {
-                            let s = summarize(d, &parse_all(&received.body));
-                            match (s.error, s.completed) {
-                                (Some(body), _) => StreamEnd::ErrorEvent { body },
-                                (None, true) => StreamEnd::Completed,
-                                (None, false) => StreamEnd::EndedEarly,
-                            }
-                        });
+                    let stream = stream_end(ep.protocol, content_type.as_deref(), received.status, &received.body);
                     Transport::Response {
                         status: received.status,
                         headers: received.headers,
