@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::clients::{setup_for, Client};
 use crate::state::use_state;
-use crate::ui::preview::CopyButton;
+use crate::ui::preview::{tr_string, CopyButton};
+use crate::ui::tr;
 
 /// The client setup helper, opened from the top bar or a diagnosis action.
 #[component]
@@ -21,7 +22,7 @@ pub fn ClientHelper() -> impl IntoView {
             view! {
                 <section class="panel client-helper" aria-label="Client setup">
                     <div class="panel-head client-helper-head">
-                        <h2>"Which client are you configuring?"</h2>
+                        <h2>{tr("Which client are you configuring?", "你在配置哪个客户端？")}</h2>
                         <button type="button" class="btn btn--small btn--ghost" aria-label="Close client setup" on:click=move |_| state.client_helper_open.set(false)>"✕"</button>
                     </div>
                     <div class="client-tabs" role="radiogroup" aria-label="Client">
@@ -36,21 +37,21 @@ pub fn ClientHelper() -> impl IntoView {
                             .collect_view()}
                     </div>
                     {move || match setup.get() {
-                        None => view! { <p class="field-error">"Enter a valid gateway address first (Gateway URL above)."</p> }.into_any(),
+                        None => view! { <p class="field-error">{tr("Enter a valid gateway address first (Gateway URL above).", "请先在上方填写有效的网关地址。")}</p> }.into_any(),
                         Some(s) => {
                             let base = s.base_url.clone();
                             view! {
                                 <table class="kv client-settings" aria-label="Settings for this client">
                                     <tbody>
-                                        <tr><th scope="row">"Base URL"</th><td class="mono">{s.base_url.clone()} " " <CopyButton text=Signal::derive(move || base.clone()) label="Copy" /></td></tr>
+                                        <tr><th scope="row">{tr("Base URL", "Base URL")}</th><td class="mono">{s.base_url.clone()} " " <CopyButton text=Signal::derive(move || base.clone()) label=Signal::derive(move || tr_string(state, "Copy", "复制")) /></td></tr>
                                         {s.settings.iter().map(|x| view! { <tr><th scope="row" class="mono">{x.name.clone()}</th><td class="mono">{x.value.clone()}</td></tr> }).collect_view()}
-                                        <tr><th scope="row">"Where"</th><td>{s.where_to.clone()}</td></tr>
-                                        <tr><th scope="row">"It will call"</th><td class="mono" aria-label="URL it will call">{s.calls.clone()}</td></tr>
+                                        <tr><th scope="row">{tr("Where", "配置位置")}</th><td>{s.where_to.clone()}</td></tr>
+                                        <tr><th scope="row">{tr("It will call", "实际调用")}</th><td class="mono" aria-label="URL it will call">{s.calls.clone()}</td></tr>
                                     </tbody>
                                 </table>
                                 {(!s.typed_works).then(|| s.calls_as_typed.clone().map(|wrong| view! {
                                     <p class="finding finding--warning" role="note">
-                                        <span class="finding-severity">"careful"</span>
+                                        <span class="finding-severity">{tr("careful", "注意")}</span>
                                         <span class="finding-message">
                                             {format!("With the Gateway URL exactly as typed, {} would call {wrong}: that is not the right path (expect a 404 Invalid URL or an HTML page). Use the base URL above.", s.client.label())}
                                         </span>

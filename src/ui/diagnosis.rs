@@ -18,6 +18,7 @@ use crate::net;
 use crate::state::{use_state, AppState, Phase};
 use crate::ui::preview::CopyButton;
 use crate::ui::send::use_sender;
+use crate::ui::tr;
 
 /// The verdict on the last exchange.
 #[component]
@@ -32,13 +33,13 @@ pub fn DiagnosisPanel() -> impl IntoView {
                         .into_any()
                 }
                 Phase::InFlight { .. } => view! {
-                    <h2 class="panel-title">"Diagnosis"</h2>
-                    <p class="empty">"Waiting for the answer…"</p>
+                    <h2 class="panel-title">{tr("Diagnosis", "诊断")}</h2>
+                    <p class="empty">{tr("Waiting for the answer…", "等待响应…")}</p>
                 }
                 .into_any(),
                 Phase::Idle => view! {
-                    <h2 class="panel-title">"Diagnosis"</h2>
-                    <p class="empty">"After Send, this panel says what the answer means: the cause, the evidence it rests on, and what to do next."</p>
+                    <h2 class="panel-title">{tr("Diagnosis", "诊断")}</h2>
+                    <p class="empty">{tr("After Send, this panel says what the answer means: the cause, the evidence it rests on, and what to do next.", "发送后，这里会说明响应的含义：原因、依据，以及下一步该做什么。")}</p>
                 }
                 .into_any(),
             }}
@@ -193,7 +194,19 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
                         Lang::Zh => format!("置信度：{}", match d.confidence.as_str() { "high" => "高", "medium" => "中", _ => "低" }),
                     }}
                 </span>
-                <span class="side">{format!("· {}", d.side.as_str())}</span>
+                <span class="side">
+                    {format!(
+                        "· {}",
+                        match (lang, d.side.as_str()) {
+                            (Lang::Zh, "client") => "客户端",
+                            (Lang::Zh, "gateway") => "网关",
+                            (Lang::Zh, "upstream") => "上游",
+                            (Lang::Zh, "network") => "网络",
+                            (Lang::Zh, _) => "未知",
+                            (Lang::En, side) => side,
+                        }
+                    )}
+                </span>
             </p>
             <h2 class="verdict-headline">{d.headline.clone()}</h2>
             <p class="verdict-explanation">{d.explanation.clone()}</p>

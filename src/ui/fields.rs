@@ -13,6 +13,7 @@ use crate::state::{use_state, AppState};
 use crate::ui::findings::FieldFindings;
 use crate::ui::messages::MessagesEditor;
 use crate::ui::send::SendBar;
+use crate::ui::tr;
 
 /// The form of the endpoint on screen, with its title, auth choice and Send bar.
 #[component]
@@ -53,7 +54,7 @@ fn AuthPicker() -> impl IntoView {
         (ep.auth_styles.len() > 1).then(|| {
             view! {
                 <div class="field field--inline">
-                    <label for="auth-style">"Send the key as"</label>
+                    <label for="auth-style">{tr("Send the key as", "密钥发送方式")}</label>
                     <select
                         id="auth-style"
                         prop:value=move || crate::domain::build::effective_auth(state.current(), state.conn.with(|c| c.auth)).as_str()

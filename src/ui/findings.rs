@@ -36,7 +36,7 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
     let field = finding.field.clone();
     view! {
         <li class=format!("finding finding--{severity}") data-rule=finding.rule>
-            <span class="finding-severity">{severity}</span>
+            <span class="finding-severity">{match lang { crate::domain::lang::Lang::En => severity, crate::domain::lang::Lang::Zh => match severity { "error" => "错误", "warning" => "警告", _ => "提示" } }}</span>
             <span class="finding-message">{finding.message.clone()}</span>
             {fix.map(|fix| {
                 let label = fix_label(&fix, lang);
@@ -57,7 +57,7 @@ pub fn AllFindings() -> impl IntoView {
     move || {
         let list = state.findings.get();
         if list.is_empty() {
-            view! { <p class="checks-clean">"✓ Pre-flight checks found nothing wrong."</p> }.into_any()
+            view! { <p class="checks-clean">{crate::ui::tr("✓ Pre-flight checks found nothing wrong.", "✓ 发送前检查未发现问题。")}</p> }.into_any()
         } else {
             view! {
                 <ul class="findings findings--all" aria-label="Pre-flight checks">

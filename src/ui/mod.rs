@@ -23,6 +23,12 @@ pub use preview::RequestPreview;
 pub use response::ResponsePanel;
 pub use settings::SettingsBar;
 
+/// Text in the person's chosen language; re-renders when the language changes.
+pub fn tr(en: &'static str, zh: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let state = crate::state::use_state();
+    move || state.lang.get().pick(en, zh)
+}
+
 /// The whole page: settings on top; endpoints, request and response side by side.
 #[component]
 pub fn App() -> impl IntoView {

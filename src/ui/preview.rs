@@ -7,14 +7,17 @@ use crate::domain::catalogue::BodyKind;
 use crate::domain::catalogue::Origin;
 use crate::domain::curl::{to_curl, KeyExposure, KEY_VAR};
 use crate::domain::http::{Body, PartValue};
+use crate::domain::lang::Lang;
 use crate::domain::redact::redact;
 use crate::domain::snippets::{sdk_used, snippet, SnippetKind};
-use crate::state::use_state;
+use crate::state::{use_state, AppState};
 use crate::ui::findings::{AllFindings, FieldFindings};
+use crate::ui::tr;
 
 /// Copies text to the clipboard; the label says whether it worked.
 #[component]
-pub fn CopyButton(text: Signal<String>, #[prop(into)] label: String) -> impl IntoView {
+pub fn CopyButton(text: Signal<String>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let state = use_state();
     let (done, set_done) = signal(None::<bool>);
     view! {
         <button
@@ -31,9 +34,9 @@ pub fn CopyButton(text: Signal<String>, #[prop(into)] label: String) -> impl Int
             }
         >
             {move || match done.get() {
-                Some(true) => "Copied".to_string(),
-                Some(false) => "Copy failed: select and copy".to_string(),
-                None => label.clone(),
+                Some(true) => state.lang.get().pick("Copied", "已复制").to_string(),
+                Some(false) => state.lang.get().pick("Copy failed: select and copy", "复制失败：请手动选择复制").to_string(),
+                None => label.get(),
             }}
         </button>
     }
@@ -55,7 +58,16 @@ pub fn RequestPreview() -> impl IntoView {
             b.request
                 .as_ref()
                 .map(|r| format!("{} {}", r.method.as_str(), shown(&r.url)))
-                .unwrap_or_else(|| "The address cannot be formed yet: see the settings.".to_string())
+                .unwrap_or_else(|| {
+                    state
+                        .lang
+                        .get()
+                        .pick(
+                            "The address cannot be formed yet: see the settings.",
+                            "还无法组成地址：请检查设置。",
+                        )
+                        .to_string()
+                })
         })
     };
     let headers = move || {
@@ -130,8 +142,8 @@ pub fn RequestPreview() -> impl IntoView {
         <section class="panel preview" aria-label="Request preview">
             <div class="panel-head">
                 <div class="preview-title">
-                    <h2>"What will be sent"</h2>
-                    <CopyButton text=link label="Copy link to this request" />
+                    <h2>{tr("What will be sent", "将要发送的请求")}</h2>
+                    <CopyButton text=link label=Signal::derive(move || tr_string(state, "Copy link to this request", "复制此请求的链接")) />
                 </div>
                 {move || (!blocking().is_empty()).then(|| view! {
                     <ul class="blocking" aria-label="Problems that block sending">
@@ -191,9 +203,9 @@ fn RawBodyEditor() -> impl IntoView {
                                     }
                                 }
                             />
-                            "Edit the body as raw JSON"
+                            {tr("Edit the body as raw JSON", "以原始 JSON 编辑请求体")}
                         </label>
-                        {move || editing.get().then(|| view! { <span class="muted">"The form and this JSON stay in step; keys the form does not know are kept. Untick to go back to the form's body."</span> })}
+                        {move || editing.get().then(|| view! { <span class="muted">{tr("The form and this JSON stay in step; keys the form does not know are kept. Untick to go back to the form's body.", "表单与此 JSON 保持同步；表单不认识的字段会保留。取消勾选即回到表单生成的请求体。")}</span> })}
                     </div>
                     {move || editing.get().then(|| view! {
                         <textarea
@@ -281,18 +293,23 @@ fn ExportTabs(curl: Signal<String>) -> impl IntoView {
                 <span class="muted export-note">
                     {move || {
                         let key_note = if state.reveal_key.get() {
-                            "The key is written out: you revealed it.".to_string()
+                            state.lang.get().pick("The key is written out: you revealed it.", "密钥已明文写出：你选择了显示密钥。").to_string()
                         } else {
-                            format!("The key is read from ${KEY_VAR}.")
+                            match state.lang.get() { Lang::En => format!("The key is read from ${KEY_VAR}."), Lang::Zh => format!("密钥从环境变量 ${KEY_VAR} 读取。") }
                         };
-                        format!("Uses {}. {key_note}", uses())
+                        match state.lang.get() { Lang::En => format!("Uses {}. {key_note}", uses()), Lang::Zh => format!("使用 {}。{key_note}", uses()) }
                     }}
                 </span>
-                <CopyButton text=text label="Copy" />
+                <CopyButton text=text label=Signal::derive(move || tr_string(state, "Copy", "复制")) />
             </div>
             <pre class="code" aria-label="Export" data-export=move || match tab.get() { ExportTab::Curl => "curl", ExportTab::Snippet(k) => k.as_str() }>
                 {move || text.get()}
             </pre>
         </div>
     }
+}
+
+/// Text in the chosen language as an owned string (for props that take a `Signal<String>`).
+pub fn tr_string(state: AppState, en: &'static str, zh: &'static str) -> String {
+    state.lang.get().pick(en, zh).to_string()
 }

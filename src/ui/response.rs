@@ -4,8 +4,10 @@ use leptos::prelude::*;
 
 use crate::domain::catalogue::EndpointId;
 use crate::domain::diagnosis::Transport;
+use crate::domain::lang::Lang;
 use crate::domain::response::{display_window, human_size, pretty_json, render, DISPLAY_LIMIT};
 use crate::state::{use_state, Phase};
+use crate::ui::tr;
 
 /// The status class used for colour everywhere a status appears.
 pub fn status_class(status: u16) -> &'static str {
@@ -30,17 +32,17 @@ pub fn ResponsePanel() -> impl IntoView {
     let (tab, set_tab) = signal(BodyTab::Pretty);
     view! {
         <section class="panel response" aria-label="Response">
-            <div class="panel-head"><h2>"Response"</h2></div>
+            <div class="panel-head"><h2>{tr("Response", "响应")}</h2></div>
             {move || match state.phase.get() {
                 Phase::Idle => view! {
-                    <p class="empty">"Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter)."</p>
+                    <p class="empty">{tr("Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter).", "尚未发送。填写表单后点击发送（Ctrl/⌘+Enter）。")}</p>
                 }
                 .into_any(),
                 Phase::InFlight { partial } => {
                     // A stream is shown as it arrives: the merged text, then the raw events.
                     let live = render(state.current().protocol, Some("text/event-stream"), &partial);
                     view! {
-                        <p class="status-line"><span class="badge badge--pending">"Receiving…"</span></p>
+                        <p class="status-line"><span class="badge badge--pending">{tr("Receiving…", "接收中…")}</span></p>
                         {live.text.map(|t| view! { <div class="rendered" role="region" aria-label="Answer so far"><p class="answer-text">{t}</p></div> })}
                         {(!partial.is_empty()).then(|| view! { <pre class="code" aria-label="Received so far">{partial}</pre> })}
                     }
@@ -65,7 +67,7 @@ pub fn ResponsePanel() -> impl IntoView {
                                 </p>
                                 <RenderedAnswer rendered=rendered endpoint=ex.endpoint />
                                 <details class="headers" open=true>
-                                    <summary>{format!("Headers ({})", headers.len())}</summary>
+                                    <summary>{let n = headers.len(); move || match state.lang.get() { Lang::En => format!("Headers ({n})"), Lang::Zh => format!("响应头（{n}）") }}</summary>
                                     <table class="kv" aria-label="Response headers">
                                         <tbody>
                                             {headers.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="mono">{v}</td></tr> }).collect_view()}
@@ -73,30 +75,30 @@ pub fn ResponsePanel() -> impl IntoView {
                                     </table>
                                     {headers_hidden_by_cors.then(|| view! {
                                         <p class="note" role="note">
-                                            "Other headers are hidden by CORS: the gateway exposes none to JavaScript (no Access-Control-Expose-Headers), so the request id header, rate-limit headers and retry-after cannot be read here. curl shows them."
+                                            {tr("Other headers are hidden by CORS: the gateway exposes none to JavaScript (no Access-Control-Expose-Headers), so the request id header, rate-limit headers and retry-after cannot be read here. curl shows them.", "其余响应头被 CORS 隐藏：网关没有向 JavaScript 暴露任何响应头（没有 Access-Control-Expose-Headers），因此这里读不到请求 ID、限流相关响应头和 retry-after。用 curl 可以看到它们。")}
                                         </p>
                                     })}
                                 </details>
                                 <div class="tabs" role="tablist" aria-label="Body view">
-                                    <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Pretty).to_string() on:click=move |_| set_tab.set(BodyTab::Pretty)>"Pretty"</button>
-                                    <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Raw).to_string() on:click=move |_| set_tab.set(BodyTab::Raw)>"Raw"</button>
+                                    <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Pretty).to_string() on:click=move |_| set_tab.set(BodyTab::Pretty)>{tr("Pretty", "格式化")}</button>
+                                    <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Raw).to_string() on:click=move |_| set_tab.set(BodyTab::Raw)>{tr("Raw", "原始")}</button>
                                 </div>
                                 <BodyView pretty=pretty raw=raw_body tab=tab />
                             }
                             .into_any()
                         }
                         Transport::NetworkError { message, elapsed_ms } => view! {
-                            <p class="status-line"><span class="badge status--network" aria-label="Status">"No response"</span><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
-                            <p>"The browser got no HTTP answer it may read. Its message:"</p>
+                            <p class="status-line"><span class="badge status--network" aria-label="Status">{tr("No response", "无响应")}</span><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
+                            <p>{tr("The browser got no HTTP answer it may read. Its message:", "浏览器没有拿到可读的 HTTP 响应。浏览器给出的信息：")}</p>
                             <pre class="code" aria-label="Browser error">{message}</pre>
                         }
                         .into_any(),
                         Transport::TimedOut { after_ms } => view! {
-                            <p class="status-line"><span class="badge status--network" aria-label="Status">"Timed out"</span><span class="metric">{format!("{after_ms} ms")}</span></p>
+                            <p class="status-line"><span class="badge status--network" aria-label="Status">{tr("Timed out", "已超时")}</span><span class="metric">{format!("{after_ms} ms")}</span></p>
                         }
                         .into_any(),
                         Transport::Cancelled { after_ms } => view! {
-                            <p class="status-line"><span class="badge badge--pending" aria-label="Status">"Cancelled"</span><span class="metric">{format!("{after_ms} ms")}</span></p>
+                            <p class="status-line"><span class="badge badge--pending" aria-label="Status">{tr("Cancelled", "已取消")}</span><span class="metric">{format!("{after_ms} ms")}</span></p>
                         }
                         .into_any(),
                     }
@@ -134,7 +136,7 @@ fn RenderedAnswer(rendered: crate::domain::response::Rendered, endpoint: Endpoin
                     view! { <p class="muted answer-facts">{facts.join(" · ")}</p> }
                 })}
                 {(!r.models.is_empty()).then(|| view! {
-                    <p class="muted">{format!("{} models: the model pickers now suggest them.", r.models.len())}</p>
+                    <p class="muted">{let n = r.models.len(); move || match state.lang.get() { Lang::En => format!("{n} models: the model pickers now suggest them."), Lang::Zh => format!("{n} 个模型：模型输入框现在会提示它们。") }}</p>
                     <ul class="model-list" aria-label="Models">
                         {r.models.iter().map(|m| view! { <li class="mono">{m.clone()}</li> }).collect_view()}
                     </ul>
@@ -155,13 +157,13 @@ fn RenderedAnswer(rendered: crate::domain::response::Rendered, endpoint: Endpoin
                                     state.endpoint.set(target);
                                 }
                             >
-                                {if target == endpoint { "Query again" } else { "Query this task" }}
+                                {move || match (target == endpoint, state.lang.get()) { (true, l) => l.pick("Query again", "再次查询"), (false, l) => l.pick("Query this task", "查询此任务") }}
                             </button>
                         }
                     });
-                    view! { <p class="task-line">"Task id: " <code class="mono">{id}</code> " " {query_button}</p> }
+                    view! { <p class="task-line">{tr("Task id: ", "任务 ID：")} <code class="mono">{id}</code> " " {query_button}</p> }
                 })}
-                {r.task_state.clone().map(|(s, word)| view! { <p>"Status: " <span class=format!("task task--{}", s.as_str())>{s.as_str()}</span> <span class="muted">{format!(" ({word})")}</span></p> })}
+                {r.task_state.clone().map(|(s, word)| view! { <p>{tr("Status: ", "状态：")} <span class=format!("task task--{}", s.as_str())>{s.as_str()}</span> <span class="muted">{format!(" ({word})")}</span></p> })}
                 {(!r.images.is_empty()).then(|| view! {
                     <div class="images">
                         {r.images.iter().enumerate().map(|(i, img)| view! {
@@ -170,7 +172,7 @@ fn RenderedAnswer(rendered: crate::domain::response::Rendered, endpoint: Endpoin
                                 <figcaption>
                                     <span class="muted">{img.origin.clone()}</span>
                                     " "
-                                    <a href=img.src.clone() download=format!("routescope-image-{}.png", i + 1) target="_blank" rel="noopener noreferrer">"Download"</a>
+                                    <a href=img.src.clone() download=format!("routescope-image-{}.png", i + 1) target="_blank" rel="noopener noreferrer">{tr("Download", "下载")}</a>
                                 </figcaption>
                             </figure>
                         }).collect_view()}
@@ -212,12 +214,12 @@ fn BodyView(pretty: Option<String>, raw: String, tab: ReadSignal<BodyTab>) -> im
             let hidden = text.with(|t| display_window(t, DISPLAY_LIMIT).1);
             (hidden > 0 && !show_all.get()).then(|| view! {
                 <p class="note" role="note">
-                    {format!("{} more not shown, to keep the page responsive. ", human_size(hidden))}
-                    <button type="button" class="btn btn--small" on:click=move |_| set_show_all.set(true)>"Show everything"</button>
+                    {let more = human_size(hidden); move || match use_state().lang.get() { Lang::En => format!("{more} more not shown, to keep the page responsive. "), Lang::Zh => format!("为保持页面流畅，还有 {more} 未显示。") }}
+                    <button type="button" class="btn btn--small" on:click=move |_| set_show_all.set(true)>{tr("Show everything", "全部显示")}</button>
                 </p>
             })
         }}
-        {download.map(|href| view! { <p class="download-body"><a href=href download="response-body.txt">"Download the body"</a></p> })}
+        {download.map(|href| view! { <p class="download-body"><a href=href download="response-body.txt">{tr("Download the body", "下载响应体")}</a></p> })}
     }
 }
 

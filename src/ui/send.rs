@@ -12,6 +12,7 @@ use crate::domain::build::auth_sent;
 use crate::domain::catalogue::{endpoint, EndpointId};
 use crate::domain::diagnosis::{diagnose, RequestFacts, Transport};
 use crate::domain::http::HttpRequest;
+use crate::domain::lang::Lang;
 use crate::domain::redact::redact;
 use crate::domain::response::{render, stream_end};
 use crate::net;
@@ -226,13 +227,19 @@ pub fn SendBar() -> impl IntoView {
                 aria-keyshortcuts="Control+Enter Meta+Enter"
                 on:click=move |_| sender.send(state)
             >
-                {move || if in_flight.get() { "Sending…" } else { "Send" }}
+                {move || match (in_flight.get(), state.lang.get()) {
+                    (true, lang) => lang.pick("Sending…", "发送中…"),
+                    (false, lang) => lang.pick("Send", "发送"),
+                }}
             </button>
             <button type="button" class="btn" disabled=move || !in_flight.get() on:click=move |_| sender.cancel()>
-                "Cancel"
+                {move || state.lang.get().pick("Cancel", "取消")}
             </button>
             <span class="muted send-hint">
-                {move || format!("Ctrl/⌘+Enter · timeout {} s · credentials omitted", timeout())}
+                {move || match state.lang.get() {
+                    Lang::En => format!("Ctrl/⌘+Enter · timeout {} s · credentials omitted", timeout()),
+                    Lang::Zh => format!("Ctrl/⌘+Enter · 超时 {} 秒 · 不携带凭据", timeout()),
+                }}
             </span>
         </div>
     }

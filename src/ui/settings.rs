@@ -6,6 +6,7 @@ use crate::domain::base_url::BaseUrl;
 use crate::domain::lang::Lang;
 use crate::state::use_state;
 use crate::ui::findings::FieldFindings;
+use crate::ui::tr;
 
 /// Gateway address, API key (show/hide, remember), language, advanced options.
 #[component]
@@ -28,7 +29,7 @@ pub fn SettingsBar() -> impl IntoView {
                 <span class="brand-name">"RouteScope Playground"</span>
             </div>
             <div class="setting setting--gateway">
-                <label for="gateway-url">"Gateway URL"</label>
+                <label for="gateway-url">{tr("Gateway URL", "网关地址")}</label>
                 <input
                     id="gateway-url"
                     type="url"
@@ -49,7 +50,7 @@ pub fn SettingsBar() -> impl IntoView {
                 <FieldFindings field="gateway" />
             </div>
             <div class="setting setting--key">
-                <label for="api-key">"API key"</label>
+                <label for="api-key">{tr("API key", "API 密钥")}</label>
                 <div class="key-row">
                     <input
                         id="api-key"
@@ -69,7 +70,7 @@ pub fn SettingsBar() -> impl IntoView {
                         aria-pressed=move || state.reveal_key.get().to_string()
                         on:click=move |_| state.reveal_key.update(|r| *r = !*r)
                     >
-                        {move || if state.reveal_key.get() { "Hide key" } else { "Show key" }}
+                        {move || if state.reveal_key.get() { state.lang.get().pick("Hide key", "隐藏密钥") } else { state.lang.get().pick("Show key", "显示密钥") }}
                     </button>
                 </div>
                 <label class="check">
@@ -78,12 +79,12 @@ pub fn SettingsBar() -> impl IntoView {
                         prop:checked=move || state.remember_key.get()
                         on:change=move |ev| state.remember_key.set(event_target_checked(&ev))
                     />
-                    "Remember key in this browser"
+                    {tr("Remember key in this browser", "在此浏览器中记住密钥")}
                 </label>
                 <FieldFindings field="api_key" />
             </div>
             <div class="setting setting--lang">
-                <label for="lang">"Language"</label>
+                <label for="lang">"Language · 语言"</label>
                 <select
                     id="lang"
                     on:change=move |ev| state.lang.set(Lang::from_tag(&event_target_value(&ev)))
@@ -101,14 +102,14 @@ pub fn SettingsBar() -> impl IntoView {
                     aria-expanded=move || state.client_helper_open.get().to_string()
                     on:click=move |_| state.client_helper_open.update(|o| *o = !*o)
                 >
-                    "Client setup"
+                    {tr("Client setup", "客户端配置")}
                 </button>
             </div>
             <details class="advanced">
-                <summary>"More settings"</summary>
+                <summary>{tr("More settings", "更多设置")}</summary>
                 <div class="advanced-body">
                     <div class="setting">
-                        <label for="self-service-url">"Self-service API URL"</label>
+                        <label for="self-service-url">{tr("Self-service API URL", "自助接口地址")}</label>
                         <input
                             id="self-service-url"
                             type="url"
@@ -123,7 +124,7 @@ pub fn SettingsBar() -> impl IntoView {
                         <FieldFindings field="self_service" />
                     </div>
                     <div class="setting">
-                        <label for="timeout">"Timeout (seconds, 0 = endpoint default)"</label>
+                        <label for="timeout">{tr("Timeout (seconds, 0 = endpoint default)", "超时（秒，0 = 接口默认值）")}</label>
                         <input
                             id="timeout"
                             type="number"

@@ -90,7 +90,7 @@ export async function nextVerdict(page, before, timeout = 30000) {
 /** Presses Send and waits for the diagnosis of this very exchange; returns its category id. */
 export async function send(page) {
   const before = await verdictSerial(page);
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('button', { name: /^(Send|发送)$/ }).click();
   return nextVerdict(page, before);
 }
 
