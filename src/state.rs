@@ -40,6 +40,21 @@ pub struct Exchange {
     pub diagnosis: Diagnosis,
 }
 
+/// One past exchange and the form that made it. Never the key: the form holds none, and
+/// the request line is redacted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryEntry {
+    /// The exchange as it was shown.
+    pub exchange: Exchange,
+    /// The form values at Send.
+    pub values: FormValues,
+    /// The raw body at Send, when the body was edited by hand.
+    pub raw_body: Option<String>,
+}
+
+/// How many past exchanges the history keeps (in memory only).
+pub const HISTORY_LIMIT: usize = 30;
+
 /// Where the current request is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -85,6 +100,8 @@ pub struct AppState {
     pub client_helper_open: RwSignal<bool>,
     /// A notice to show once (e.g. parts of a link that were ignored).
     pub notice: RwSignal<Option<String>>,
+    /// Past exchanges, newest first; kept in memory only.
+    pub history: RwSignal<Vec<HistoryEntry>>,
 }
 
 impl AppState {
@@ -168,6 +185,7 @@ impl AppState {
             findings,
             client_helper_open: RwSignal::new(false),
             notice: RwSignal::new(None),
+            history: RwSignal::new(Vec::new()),
         };
         // Persist settings (never the key) whenever they change.
         Effect::new(move |_| {
@@ -296,6 +314,38 @@ impl AppState {
             (!shared.ignored.is_empty())
                 .then(|| format!("Parts of the link were ignored: {}.", shared.ignored.join("; "))),
         );
+    }
+
+    /// Records a finished exchange in the history (newest first, capped).
+    pub fn remember(&self, entry: HistoryEntry) {
+        self.history.update(|h| {
+            h.insert(0, entry);
+            h.truncate(HISTORY_LIMIT);
+        });
+    }
+
+    /// Puts a past exchange back on screen: its endpoint, form, raw body and answer.
+    pub fn restore(&self, serial: u32) {
+        let Some(entry) = self
+            .history
+            .with_untracked(|h| h.iter().find(|e| e.exchange.serial == serial).cloned())
+        else {
+            return;
+        };
+        let id = entry.exchange.endpoint;
+        self.forms.update(|f| {
+            f.insert(id, entry.values);
+        });
+        self.raw_bodies.update(|r| match entry.raw_body {
+            Some(raw) => {
+                r.insert(id, raw);
+            }
+            None => {
+                r.remove(&id);
+            }
+        });
+        self.endpoint.set(id);
+        self.phase.set(Phase::Done(Box::new(entry.exchange)));
     }
 
     /// The link fragment for the request on screen (never the key).

@@ -6,6 +6,7 @@ mod diagnosis;
 mod endpoints;
 mod fields;
 mod findings;
+mod history;
 mod messages;
 mod preview;
 mod response;
@@ -62,7 +63,10 @@ pub fn App() -> impl IntoView {
                 </div>
             })}
             <div class="workspace">
-                <EndpointNav />
+                <aside class="sidebar">
+                    <EndpointNav />
+                    <history::History />
+                </aside>
                 <main class="request-column">
                     <clients::ClientHelper />
                     <fields::RequestForm />

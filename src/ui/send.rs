@@ -16,7 +16,7 @@ use crate::domain::lang::Lang;
 use crate::domain::redact::redact;
 use crate::domain::response::{render, stream_end};
 use crate::net;
-use crate::state::{use_state, AppState, Exchange, Phase};
+use crate::state::{use_state, AppState, Exchange, HistoryEntry, Phase};
 
 /// Why a request was aborted.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -106,6 +106,12 @@ impl Sender {
             .and_then(|w| w.location().protocol().ok())
             .is_some_and(|p| p == "https:");
         let sender = *self;
+        // The form as it was at Send: the person may keep editing while the answer comes.
+        let values = state
+            .forms
+            .with_untracked(|f| f.get(&endpoint_id).cloned())
+            .unwrap_or_default();
+        let raw_at_send = state.raw_bodies.with_untracked(|r| r.get(&endpoint_id).cloned());
         leptos::task::spawn_local(async move {
             let ep = endpoint(endpoint_id);
             let started = net::now_ms();
@@ -155,10 +161,6 @@ impl Sender {
                     AbortReason::None => Transport::NetworkError { message, elapsed_ms },
                 },
             };
-            let values = state
-                .forms
-                .with_untracked(|f| f.get(&endpoint_id).cloned())
-                .unwrap_or_default();
             let facts = RequestFacts {
                 protocol: ep.protocol,
                 method: request.method.as_str().to_string(),
@@ -187,7 +189,7 @@ impl Sender {
                 state.models.set(rendered.models.clone());
             }
             sender.controller.set_value(None);
-            state.phase.set(Phase::Done(Box::new(Exchange {
+            let exchange = Exchange {
                 serial,
                 endpoint: endpoint_id,
                 request_line: format!("{} {}", request.method.as_str(), redact(&request.url, &key)),
@@ -197,7 +199,13 @@ impl Sender {
                 transport,
                 rendered,
                 diagnosis,
-            })));
+            };
+            state.remember(HistoryEntry {
+                exchange: exchange.clone(),
+                values,
+                raw_body: raw_at_send,
+            });
+            state.phase.set(Phase::Done(Box::new(exchange)));
         });
     }
 }

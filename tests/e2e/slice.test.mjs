@@ -150,3 +150,23 @@ test('the release page carries a strict CSP and renders response HTML as text', 
   assert.equal(await response(page).getByLabel('Response body').locator('*').count(), 0);
   assert.deepEqual(page.errors, []);
 });
+
+test('the history restores an earlier request and its diagnosis in one click, without the key', async () => {
+  await reset();
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  const model = page.getByRole('combobox', { name: 'Model', exact: true });
+  await model.fill('gpt-5.4x');
+  assert.equal(await send(page), 'model-not-available');
+  await model.fill('gpt-5.4');
+  assert.equal(await send(page), 'success');
+  const history = page.getByRole('region', { name: 'History' });
+  const items = history.getByRole('button');
+  assert.equal(await items.count(), 2);
+  assert.doesNotMatch(await history.textContent(), /sk-twin-valid/);
+  await items.nth(1).click();
+  assert.equal(await model.inputValue(), 'gpt-5.4x');
+  await diagnosis(page).locator('[data-category="model-not-available"]').waitFor();
+  await response(page).getByLabel('Status').filter({ hasText: '503' }).waitFor();
+  assert.equal(await items.nth(1).getAttribute('aria-current'), 'true');
+});
