@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every test tier:
-#   1. lint: cargo fmt --check, clippy -D warnings (native and wasm)
-#   2. native: cargo test (the pure domain, the gateway twin)
+#   1. lint: cargo fmt --check, clippy -D warnings (native and wasm), cargo doc -D warnings
+#   2. native: cargo test (the pure core, the gateway twin)
 #   3. browser: wasm-bindgen-test components in headless Chromium
 #   4. end-to-end: the release build in headless Chromium against the gateway twin
 set -euo pipefail
@@ -15,13 +15,15 @@ step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
 step "lint"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p routescope-playground --lib --bins --tests --target wasm32-unknown-unknown -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc -p routescope-playground --no-deps --quiet --target wasm32-unknown-unknown
 
-step "tier 1: native tests (domain + gateway twin)"
+step "tier 1: native tests (the pure core + the gateway twin)"
 cargo test --workspace
 
 step "tier 2: components in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --test browser
+cargo test -p routescope-playground --target wasm32-unknown-unknown --test browser
 
 step "tier 3: end-to-end, release build against the gateway twin"
 trunk build --release

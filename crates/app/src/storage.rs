@@ -1,0 +1,48 @@
+//! The one place that touches `localStorage` / `sessionStorage`.
+//!
+//! Settings live in localStorage. The API key is stored only when the person opts in, and
+//! then in localStorage under its own entry, so turning the option off deletes it.
+//! Every read tolerates missing storage (private windows, disabled storage) and bad data.
+
+use routescope_core::request::saved::SavedSettings;
+
+const SETTINGS_KEY: &str = "routescope.settings.v1";
+const KEY_KEY: &str = "routescope.api-key.v1";
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The saved settings, or defaults when there are none or they cannot be read.
+pub fn load_settings() -> SavedSettings {
+    local()
+        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
+        .map(|text| SavedSettings::decode(&text))
+        .unwrap_or_default()
+}
+
+/// Saves the settings (never the key).
+pub fn save_settings(settings: &SavedSettings) {
+    if let Some(s) = local() {
+        let _ = s.set_item(SETTINGS_KEY, &settings.encode());
+    }
+}
+
+/// The stored key, when the person chose to store it.
+pub fn load_key() -> Option<String> {
+    local().and_then(|s| s.get_item(KEY_KEY).ok().flatten())
+}
+
+/// Stores the key (only called when the person opted in).
+pub fn save_key(key: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(KEY_KEY, key);
+    }
+}
+
+/// Removes a stored key.
+pub fn forget_key() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(KEY_KEY);
+    }
+}

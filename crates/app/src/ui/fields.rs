@@ -1,0 +1,318 @@
+//! The request form: one input per catalogue field, rendered from its kind.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::net;
+use crate::state::{use_state, AppState};
+use crate::ui::findings::FieldFindings;
+use crate::ui::messages::MessagesEditor;
+use crate::ui::send::SendBar;
+use crate::ui::tr;
+use routescope_core::request::build::FieldError;
+use routescope_core::request::catalogue::{AuthStyle, BodyKind, FieldKind, FieldSpec, Target};
+use routescope_core::request::form::FieldValue;
+use routescope_core::request::http::FileRef;
+
+/// The form of the endpoint on screen, with its title, auth choice and Send bar.
+#[component]
+pub fn RequestForm() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <section class="panel request" aria-label="Request">
+            {move || {
+                let ep = state.current();
+                view! {
+                    <div class="panel-head">
+                        <h1 class="endpoint-heading">
+                            <span class=format!("method method--{}", ep.method.as_str().to_ascii_lowercase())>
+                                {ep.method.as_str()}
+                            </span>
+                            " "
+                            {ep.title}
+                        </h1>
+                        <p class="endpoint-summary">{ep.summary}</p>
+                    </div>
+                    <AuthPicker />
+                    <div class="fields">
+                        {ep.fields.iter().map(|spec| view! { <Field spec=spec /> }).collect_view()}
+                    </div>
+                }
+            }}
+            <SendBar />
+        </section>
+    }
+}
+
+/// The auth-style choice, shown where a route accepts more than Bearer.
+#[component]
+fn AuthPicker() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let ep = state.current();
+        (ep.auth_styles.len() > 1).then(|| {
+            view! {
+                <div class="field field--inline">
+                    <label for="auth-style">{tr("Send the key as", "密钥发送方式")}</label>
+                    <select
+                        id="auth-style"
+                        prop:value=move || routescope_core::request::build::effective_auth(state.current(), state.conn.with(|c| c.auth)).as_str()
+                        on:change=move |ev| {
+                            if let Some(a) = AuthStyle::parse(&event_target_value(&ev)) {
+                                state.conn.update(|c| c.auth = a);
+                            }
+                        }
+                    >
+                        {ep.auth_styles.iter().map(|a| view! { <option value=a.as_str()>{a.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            }
+        })
+    }
+}
+
+/// The error the builder reported for a field, if any.
+pub fn field_error(state: AppState, key: &'static str) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        state.built.with(|b| {
+            b.errors
+                .iter()
+                .find(|e: &&FieldError| e.field == key)
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
+/// One field of the form.
+#[component]
+fn Field(spec: &'static FieldSpec) -> impl IntoView {
+    let state = use_state();
+    let id = format!("field-{}", spec.key);
+    let error = field_error(state, spec.key);
+    let text = move || {
+        state.forms.with(|f| {
+            f.get(&state.endpoint.get())
+                .map(|v| v.text(spec.key).to_string())
+                .unwrap_or_default()
+        })
+    };
+    let set_text = move |v: String| state.update_values(|values| values.set_text(spec.key, v));
+    let label = view! {
+        // The required mark sits beside the label, hidden from assistive tech, so the
+        // field's accessible name is exactly its label.
+        <div class="label-row">
+            <label for=id.clone()>{spec.label}</label>
+            {spec.required.then(|| view! { <span class="required" title="required" aria-hidden="true">"*"</span> })}
+        </div>
+    };
+    let input = match spec.kind {
+        FieldKind::Messages(style) => view! { <MessagesEditor field=spec.key style=style /> }.into_any(),
+        FieldKind::Toggle => view! {
+            <input
+                id=id.clone()
+                type="checkbox"
+                prop:checked=move || state.forms.with(|f| f.get(&state.endpoint.get()).is_some_and(|v| v.flag(spec.key)))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.update_values(|values| values.set(spec.key, FieldValue::Flag(on)));
+                }
+            />
+        }
+        .into_any(),
+        FieldKind::Choice(options) => view! {
+            <select id=id.clone() prop:value=text on:change=move |ev| set_text(event_target_value(&ev))>
+                {options
+                    .iter()
+                    .map(|o| {
+                        let shown = if o.is_empty() { "(not sent)" } else { o };
+                        view! { <option value=*o>{shown}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        }
+        .into_any(),
+        FieldKind::LongText | FieldKind::Json | FieldKind::UrlLines { .. } | FieldKind::GeminiSystem => view! {
+            <textarea
+                id=id.clone()
+                rows=if spec.kind == FieldKind::Json { "4" } else { "2" }
+                spellcheck="false"
+                class:mono=matches!(spec.kind, FieldKind::Json | FieldKind::UrlLines { .. })
+                prop:value=text
+                on:input=move |ev| set_text(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any(),
+        FieldKind::Files { multiple } => view! { <FileInput spec=spec multiple=multiple /> }.into_any(),
+        FieldKind::Model => view! {
+            <input
+                id=id.clone()
+                type="text"
+                list="model-options"
+                spellcheck="false"
+                autocomplete="off"
+                prop:value=text
+                on:input=move |ev| set_text(event_target_value(&ev))
+            />
+            <datalist id="model-options">
+                {move || state.models.get().into_iter().map(|m| view! { <option value=m></option> }).collect_view()}
+            </datalist>
+        }
+        .into_any(),
+        FieldKind::Integer { .. } | FieldKind::Decimal { .. } | FieldKind::Text | FieldKind::CsvList => view! {
+            <input
+                id=id.clone()
+                type="text"
+                inputmode=if matches!(spec.kind, FieldKind::Integer { .. } | FieldKind::Decimal { .. }) { "decimal" } else { "text" }
+                spellcheck="false"
+                autocomplete="off"
+                prop:value=text
+                on:input=move |ev| set_text(event_target_value(&ev))
+            />
+        }
+        .into_any(),
+    };
+    let where_to = match spec.target {
+        Target::Json(p) => format!("body: {p}"),
+        Target::Path(p) | Target::PathRaw(p) => format!("path: {{{p}}}"),
+        Target::Query(q) => format!("query: {q}"),
+        Target::Part(p) => format!("multipart: {p}"),
+        Target::Header(h) => format!("header: {h}"),
+        Target::WholePath => "path".to_string(),
+        Target::Stream => "path: stream variant".to_string(),
+    };
+    let is_messages = matches!(spec.kind, FieldKind::Messages(_));
+    if spec.kind == FieldKind::Toggle {
+        // A toggle reads best as a checkbox with its label beside it.
+        return view! {
+            <div class="field field--toggle" data-field=spec.key>
+                <label class="check" title=spec.help>{input}{spec.label}</label>
+                <p class="field-help"><span class="field-target">{where_to}</span></p>
+                <FieldFindings field=spec.key />
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <div class="field" class:field--wide=is_messages data-field=spec.key>
+            {label}
+            {input}
+            <p class="field-help">
+                <span class="field-target">{where_to}</span>
+                {(!spec.help.is_empty()).then(|| format!(" · {}", spec.help))}
+            </p>
+            <p class="field-error" role="status">{move || error.get().unwrap_or_default()}</p>
+            <FieldFindings field=spec.key />
+        </div>
+    }
+    .into_any()
+}
+
+/// A file chooser; picked files are listed with size and can be removed.
+#[component]
+fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
+    let state = use_state();
+    // JSON bodies carry the content inline (data URIs); multipart sends the File itself.
+    let needs_base64 = matches!(spec.target, Target::Json(_)) || state.current().body != BodyKind::Multipart;
+    let files = move || {
+        state.forms.with(|f| {
+            f.get(&state.endpoint.get())
+                .map(|v| v.files(spec.key).to_vec())
+                .unwrap_or_default()
+        })
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        for file in picked {
+            let endpoint = state.endpoint.get_untracked();
+            let reference = FileRef {
+                id: net::remember_file(file.clone()),
+                name: file.name(),
+                mime: file.type_(),
+                size: file.size() as u64,
+                base64: None,
+            };
+            let id = reference.id;
+            state.forms.update(|f| {
+                if let Some(values) = f.get_mut(&endpoint) {
+                    let mut list = if multiple {
+                        values.files(spec.key).to_vec()
+                    } else {
+                        Vec::new()
+                    };
+                    list.push(reference);
+                    values.set(spec.key, FieldValue::Files(list));
+                }
+            });
+            if needs_base64 {
+                leptos::task::spawn_local(async move {
+                    let encoded = read_base64(&file).await;
+                    state.forms.update(|f| {
+                        if let Some(values) = f.get_mut(&endpoint) {
+                            let mut list = values.files(spec.key).to_vec();
+                            for r in list.iter_mut().filter(|r| r.id == id) {
+                                r.base64 = encoded.clone();
+                            }
+                            values.set(spec.key, FieldValue::Files(list));
+                        }
+                    });
+                });
+            }
+        }
+    };
+    view! {
+        <div class="file-input">
+            <input
+                id=format!("field-{}", spec.key)
+                type="file"
+                accept="image/png,image/jpeg,image/webp,image/gif"
+                multiple=multiple
+                on:change=on_change
+            />
+            <ul class="file-list" aria-label=format!("{} chosen", spec.label)>
+                {move || {
+                    files()
+                        .into_iter()
+                        .map(|f| {
+                            let id = f.id;
+                            let name = f.name.clone();
+                            view! {
+                                <li>
+                                    <span class="mono">{f.name.clone()}</span>
+                                    " "
+                                    <span class="muted">{routescope_core::answer::response::human_size(f.size as usize)} " · " {f.effective_mime()}</span>
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="btn btn--small btn--ghost"
+                                        aria-label=format!("Remove {name}")
+                                        on:click=move |_| {
+                                            state.update_values(|values| {
+                                                let list: Vec<FileRef> = values.files(spec.key).iter().filter(|r| r.id != id).cloned().collect();
+                                                values.set(spec.key, FieldValue::Files(list));
+                                            })
+                                        }
+                                    >
+                                        "Remove"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
+    }
+}
+
+/// Reads a file's bytes and encodes them as base64; `None` when the browser refuses.
+pub async fn read_base64(file: &web_sys::File) -> Option<String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Some(routescope_core::text::base64::encode(&bytes))
+}

@@ -1,0 +1,457 @@
+//! Reading a successful answer for what a person wants to see: the assistant's text, the
+//! usage, the models of a list, images, a task's status.
+
+use serde_json::Value;
+
+use crate::answer::sse::StreamEnd;
+use crate::answer::sse::{collect_usage, parse_all, summarize, StreamDialect};
+use crate::request::protocol::Protocol;
+
+/// An image found in an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageOut {
+    /// A URL or a `data:` URI to show and download.
+    pub src: String,
+    /// Where in the answer it was (`data[0].url`, `predictions[1]`…).
+    pub origin: String,
+}
+
+/// A task's status, normalised across vendors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskState {
+    /// Waiting to start.
+    Queued,
+    /// Running.
+    Running,
+    /// Finished with a result.
+    Succeeded,
+    /// Finished without one.
+    Failed,
+}
+
+impl TaskState {
+    /// The id used for styling and tests.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskState::Queued => "queued",
+            TaskState::Running => "running",
+            TaskState::Succeeded => "succeeded",
+            TaskState::Failed => "failed",
+        }
+    }
+
+    /// Reads a vendor's status word (`WAIT`, `in_progress`, `SUCCESS`, `completed`…).
+    pub fn from_vendor(word: &str) -> Option<TaskState> {
+        let w = word.trim().to_ascii_lowercase();
+        Some(match w.as_str() {
+            "wait" | "queued" | "pending" | "submitted" | "not_start" | "created" => TaskState::Queued,
+            "run" | "running" | "in_progress" | "processing" | "generating" => TaskState::Running,
+            "done" | "success" | "succeeded" | "completed" | "complete" | "finished" => TaskState::Succeeded,
+            "fail" | "failed" | "failure" | "error" | "cancelled" | "canceled" | "expired" => TaskState::Failed,
+            _ => return None,
+        })
+    }
+}
+
+/// What the answer shows beyond its raw text.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Rendered {
+    /// The assistant's text.
+    pub text: Option<String>,
+    /// Finish / stop reason.
+    pub finish_reason: Option<String>,
+    /// Token usage figures.
+    pub usage: Vec<(String, i64)>,
+    /// Model ids of a model list.
+    pub models: Vec<String>,
+    /// Images to show.
+    pub images: Vec<ImageOut>,
+    /// A task id to query with (`task_id`, `job_id`).
+    pub task_id: Option<String>,
+    /// A task's normalised status and the vendor's word for it.
+    pub task_state: Option<(TaskState, String)>,
+    /// Number of stream events, when the answer was a stream.
+    pub stream_events: Option<usize>,
+    /// Whether a stream reached its end marker.
+    pub stream_completed: Option<bool>,
+}
+
+/// Whether a content type is an event stream.
+pub fn is_event_stream(content_type: Option<&str>) -> bool {
+    content_type.is_some_and(|c| c.to_ascii_lowercase().contains("text/event-stream"))
+}
+
+/// The stream dialect of a protocol, if it streams.
+pub fn dialect(protocol: Protocol) -> Option<StreamDialect> {
+    match protocol {
+        Protocol::OpenAiChat => Some(StreamDialect::OpenAiChat),
+        Protocol::OpenAiResponses => Some(StreamDialect::OpenAiResponses),
+        Protocol::ClaudeMessages => Some(StreamDialect::Claude),
+        Protocol::GeminiNative => Some(StreamDialect::Gemini),
+        _ => None,
+    }
+}
+
+/// How a streamed answer ended, for the diagnosis: `None` when it was not a stream (an early
+/// failure with `stream: true` comes back as plain JSON with a non-2xx status).
+pub fn stream_end(protocol: Protocol, content_type: Option<&str>, status: u16, body: &str) -> Option<StreamEnd> {
+    if !is_event_stream(content_type) || status >= 300 {
+        return None;
+    }
+    let s = summarize(dialect(protocol)?, &parse_all(body));
+    Some(match (s.error, s.completed) {
+        (Some(body), _) => StreamEnd::ErrorEvent { body },
+        (None, true) => StreamEnd::Completed,
+        (None, false) => StreamEnd::EndedEarly,
+    })
+}
+
+/// Reads an answer body.
+pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Rendered {
+    if is_event_stream(content_type)
+        || body.trim_start().starts_with("data:")
+        || body.trim_start().starts_with("event:")
+    {
+        if let Some(d) = dialect(protocol) {
+            let events = parse_all(body);
+            let s = summarize(d, &events);
+            return Rendered {
+                text: (!s.text.is_empty()).then_some(s.text),
+                finish_reason: s.finish_reason,
+                usage: s.usage,
+                stream_events: Some(s.events),
+                stream_completed: Some(s.completed),
+                ..Rendered::default()
+            };
+        }
+    }
+    let Ok(v) = serde_json::from_str::<Value>(body) else {
+        return Rendered::default();
+    };
+    let mut r = Rendered::default();
+    match protocol {
+        Protocol::OpenAiChat => {
+            r.text = v
+                .pointer("/choices/0/message/content")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            r.finish_reason = v
+                .pointer("/choices/0/finish_reason")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            collect_usage(v.get("usage"), &mut r.usage);
+        }
+        Protocol::OpenAiResponses => {
+            let mut text = String::new();
+            for item in v.get("output").and_then(Value::as_array).into_iter().flatten() {
+                for c in item.get("content").and_then(Value::as_array).into_iter().flatten() {
+                    if let Some(t) = c.get("text").and_then(Value::as_str) {
+                        text.push_str(t);
+                    }
+                }
+            }
+            r.text = (!text.is_empty()).then_some(text);
+            r.finish_reason = v.get("status").and_then(Value::as_str).map(str::to_string);
+            collect_usage(v.get("usage"), &mut r.usage);
+        }
+        Protocol::ClaudeMessages => {
+            let text: String = v
+                .get("content")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c.get("text").and_then(Value::as_str))
+                .collect();
+            r.text = (!text.is_empty()).then_some(text);
+            r.finish_reason = v.get("stop_reason").and_then(Value::as_str).map(str::to_string);
+            collect_usage(v.get("usage"), &mut r.usage);
+        }
+        Protocol::GeminiNative => {
+            let mut text = String::new();
+            let parts = v.pointer("/candidates/0/content/parts").and_then(Value::as_array);
+            for (i, p) in parts.into_iter().flatten().enumerate() {
+                if let Some(t) = p.get("text").and_then(Value::as_str) {
+                    text.push_str(t);
+                }
+                let inline = p.get("inlineData").or_else(|| p.get("inline_data"));
+                if let Some(d) = inline {
+                    let mime = d
+                        .get("mimeType")
+                        .or_else(|| d.get("mime_type"))
+                        .and_then(Value::as_str)
+                        .unwrap_or("image/png");
+                    if let Some(data) = d.get("data").and_then(Value::as_str) {
+                        r.images.push(ImageOut {
+                            src: format!("data:{mime};base64,{data}"),
+                            origin: format!("candidates[0].content.parts[{i}]"),
+                        });
+                    }
+                }
+            }
+            r.text = (!text.is_empty()).then_some(text);
+            r.finish_reason = v
+                .pointer("/candidates/0/finishReason")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            collect_usage(v.get("usageMetadata"), &mut r.usage);
+        }
+        Protocol::Imagen => {
+            for (i, p) in v
+                .get("predictions")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                if let Some(b) = p.get("bytesBase64Encoded").and_then(Value::as_str) {
+                    let mime = p.get("mimeType").and_then(Value::as_str).unwrap_or("image/png");
+                    r.images.push(ImageOut {
+                        src: format!("data:{mime};base64,{b}"),
+                        origin: format!("predictions[{i}]"),
+                    });
+                }
+            }
+        }
+        Protocol::OpenAiImages => collect_openai_images(&v, &mut r.images),
+        Protocol::OpenAiModels | Protocol::GeminiModels => r.models = model_ids(body),
+        Protocol::AsyncTask | Protocol::VideoTask => {
+            let data = v.get("data").filter(|d| d.is_object()).unwrap_or(&v);
+            r.task_id = ["task_id", "job_id", "id"]
+                .iter()
+                .find_map(|k| data.get(*k).or_else(|| v.get(*k)))
+                .and_then(|x| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .or_else(|| x.as_i64().map(|n| n.to_string()))
+                });
+            if let Some(word) = data.get("status").and_then(Value::as_str) {
+                if let Some(state) = TaskState::from_vendor(word) {
+                    r.task_state = Some((state, word.to_string()));
+                }
+            }
+            for key in ["url", "video_url"] {
+                if let Some(u) = data.get(key).and_then(Value::as_str) {
+                    r.images.push(ImageOut {
+                        src: u.to_string(),
+                        origin: key.to_string(),
+                    });
+                }
+            }
+            for (i, u) in data
+                .get("images")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                if let Some(u) = u.as_str() {
+                    r.images.push(ImageOut {
+                        src: u.to_string(),
+                        origin: format!("images[{i}]"),
+                    });
+                }
+            }
+        }
+        Protocol::SelfService => {}
+    }
+    r
+}
+
+fn collect_openai_images(v: &Value, into: &mut Vec<ImageOut>) {
+    for (i, d) in v
+        .get("data")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if let Some(u) = d.get("url").and_then(Value::as_str) {
+            into.push(ImageOut {
+                src: u.to_string(),
+                origin: format!("data[{i}].url"),
+            });
+        } else if let Some(b) = d.get("b64_json").and_then(Value::as_str) {
+            into.push(ImageOut {
+                src: format!("data:image/png;base64,{b}"),
+                origin: format!("data[{i}].b64_json"),
+            });
+        }
+    }
+}
+
+/// The model ids of an OpenAI list (`data[].id`) or a Gemini list (`models[].name`, the
+/// `models/` prefix removed as clients use the bare id).
+pub fn model_ids(body: &str) -> Vec<String> {
+    let Ok(v) = serde_json::from_str::<Value>(body) else {
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = Vec::new();
+    for m in v.get("data").and_then(Value::as_array).into_iter().flatten() {
+        if let Some(id) = m.get("id").and_then(Value::as_str) {
+            ids.push(id.to_string());
+        }
+    }
+    for m in v.get("models").and_then(Value::as_array).into_iter().flatten() {
+        if let Some(name) = m.get("name").and_then(Value::as_str) {
+            ids.push(name.strip_prefix("models/").unwrap_or(name).to_string());
+        }
+    }
+    ids.dedup();
+    ids
+}
+
+/// Pretty-prints JSON; `None` when the text is not JSON.
+pub fn pretty_json(text: &str) -> Option<String> {
+    let v = serde_json::from_str::<Value>(text).ok()?;
+    serde_json::to_string_pretty(&v).ok()
+}
+
+/// How much of a body the page renders at once; the rest is one click (or a download) away,
+/// so a multi-megabyte answer never freezes the page.
+pub const DISPLAY_LIMIT: usize = 200_000;
+
+/// The first `limit` bytes of `text` (cut on a character boundary) and how many bytes are
+/// left out.
+pub fn display_window(text: &str, limit: usize) -> (&str, usize) {
+    if text.len() <= limit {
+        return (text, 0);
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    (&text[..cut], text.len() - cut)
+}
+
+/// A byte count as people read it.
+pub fn human_size(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_each_protocol() {
+        let chat = r#"{"choices":[{"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}}"#;
+        let r = render(Protocol::OpenAiChat, Some("application/json"), chat);
+        assert_eq!(r.text.as_deref(), Some("Hi"));
+        assert_eq!(r.finish_reason.as_deref(), Some("stop"));
+        assert_eq!(r.usage.len(), 3);
+
+        let claude = r#"{"content":[{"type":"text","text":"A"},{"type":"text","text":"B"}],"stop_reason":"end_turn"}"#;
+        assert_eq!(
+            render(Protocol::ClaudeMessages, None, claude).text.as_deref(),
+            Some("AB")
+        );
+
+        let responses =
+            r#"{"status":"completed","output":[{"type":"message","content":[{"type":"output_text","text":"R"}]}]}"#;
+        assert_eq!(
+            render(Protocol::OpenAiResponses, None, responses).text.as_deref(),
+            Some("R")
+        );
+
+        let gemini = r#"{"candidates":[{"content":{"parts":[{"text":"G"},{"inlineData":{"mimeType":"image/png","data":"AAA"}}]},"finishReason":"STOP"}]}"#;
+        let g = render(Protocol::GeminiNative, None, gemini);
+        assert_eq!(g.text.as_deref(), Some("G"));
+        assert_eq!(g.images[0].src, "data:image/png;base64,AAA");
+
+        let imagen = r#"{"predictions":[{"bytesBase64Encoded":"QQ","mimeType":"image/jpeg"}]}"#;
+        assert_eq!(
+            render(Protocol::Imagen, None, imagen).images[0].src,
+            "data:image/jpeg;base64,QQ"
+        );
+
+        let images = r#"{"data":[{"url":"https://x/1.png"},{"b64_json":"Qg"}]}"#;
+        let i = render(Protocol::OpenAiImages, None, images);
+        assert_eq!(i.images.len(), 2);
+        assert_eq!(i.images[1].origin, "data[1].b64_json");
+    }
+
+    #[test]
+    fn reads_model_lists_of_both_shapes() {
+        assert_eq!(
+            model_ids(r#"{"object":"list","data":[{"id":"gpt-5.4"},{"id":"claude-sonnet-4-6"}]}"#),
+            vec!["gpt-5.4", "claude-sonnet-4-6"]
+        );
+        assert_eq!(
+            model_ids(r#"{"models":[{"name":"models/gemini-2.5-flash"},{"name":"imagen-4.0-generate-001"}]}"#),
+            vec!["gemini-2.5-flash", "imagen-4.0-generate-001"]
+        );
+        assert!(model_ids("<html>").is_empty());
+    }
+
+    #[test]
+    fn reads_tasks_of_several_vendors() {
+        let submit = r#"{"request_id":"r1","job_id":"job-9"}"#;
+        assert_eq!(
+            render(Protocol::AsyncTask, None, submit).task_id.as_deref(),
+            Some("job-9")
+        );
+        let query = r#"{"code":"success","data":{"job_id":"job-9","status":"RUN"}}"#;
+        assert_eq!(
+            render(Protocol::AsyncTask, None, query).task_state,
+            Some((TaskState::Running, "RUN".into()))
+        );
+        let video = r#"{"task_id":"t1","status":"completed","progress":100,"url":"https://v/1.mp4"}"#;
+        let v = render(Protocol::VideoTask, None, video);
+        assert_eq!(v.task_state.map(|s| s.0), Some(TaskState::Succeeded));
+        assert_eq!(v.task_id.as_deref(), Some("t1"));
+    }
+
+    #[test]
+    fn streams_are_merged() {
+        let body = "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n";
+        let r = render(Protocol::OpenAiChat, Some("text/event-stream; charset=utf-8"), body);
+        assert_eq!(r.text.as_deref(), Some("Hi"));
+        assert_eq!(r.stream_completed, Some(true));
+    }
+
+    #[test]
+    fn display_window_cuts_on_characters() {
+        assert_eq!(display_window("short", 10), ("short", 0));
+        let text = "你好".repeat(10); // 3 bytes a character
+        let (shown, hidden) = display_window(&text, 7);
+        assert_eq!(shown, "你好");
+        assert_eq!(shown.len() + hidden, text.len());
+    }
+
+    #[test]
+    fn stream_endings() {
+        let sse = Some("text/event-stream");
+        let done = "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\ndata: [DONE]\n\n";
+        let cut = "data: {\"choices\":[{\"delta\":{\"content\":\"a\"}}]}\n\n";
+        let error = "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\"}}\n\n";
+        assert_eq!(
+            stream_end(Protocol::OpenAiChat, sse, 200, done),
+            Some(StreamEnd::Completed)
+        );
+        assert_eq!(
+            stream_end(Protocol::OpenAiChat, sse, 200, cut),
+            Some(StreamEnd::EndedEarly)
+        );
+        assert!(matches!(
+            stream_end(Protocol::ClaudeMessages, sse, 200, error),
+            Some(StreamEnd::ErrorEvent { .. })
+        ));
+        assert_eq!(
+            stream_end(Protocol::OpenAiChat, Some("application/json"), 503, "{}"),
+            None
+        );
+        assert_eq!(stream_end(Protocol::Imagen, sse, 200, done), None);
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(human_size(10), "10 B");
+        assert_eq!(human_size(2048), "2.0 KB");
+    }
+}

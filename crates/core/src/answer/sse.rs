@@ -1,0 +1,313 @@
+//! Server-sent events: splitting a stream into events, and merging each protocol's deltas
+//! into the assistant's text.
+
+use serde_json::Value;
+
+/// One server-sent event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SseEvent {
+    /// The `event:` name, empty when the stream names none (OpenAI Chat, Gemini).
+    pub name: String,
+    /// The `data:` lines joined with newlines.
+    pub data: String,
+}
+
+/// Incremental SSE parser: feed it text as it arrives, take complete events out.
+#[derive(Debug, Default)]
+pub struct SseParser {
+    buffer: String,
+    name: String,
+    data: Vec<String>,
+}
+
+impl SseParser {
+    /// Adds text and returns the events it completed.
+    pub fn push(&mut self, text: &str) -> Vec<SseEvent> {
+        self.buffer.push_str(text);
+        let mut events = Vec::new();
+        while let Some(end) = self.buffer.find('\n') {
+            let mut line: String = self.buffer.drain(..=end).collect();
+            line.pop();
+            if line.ends_with('\r') {
+                line.pop();
+            }
+            self.line(&line, &mut events);
+        }
+        events
+    }
+
+    /// Ends the stream: a last event without its blank line still counts.
+    pub fn finish(mut self) -> Vec<SseEvent> {
+        let mut events = Vec::new();
+        if !self.buffer.is_empty() {
+            let line = std::mem::take(&mut self.buffer);
+            self.line(line.trim_end_matches('\r'), &mut events);
+        }
+        self.dispatch(&mut events);
+        events
+    }
+
+    fn line(&mut self, line: &str, events: &mut Vec<SseEvent>) {
+        if line.is_empty() {
+            self.dispatch(events);
+            return;
+        }
+        if line.starts_with(':') {
+            return;
+        }
+        let (field, value) = match line.split_once(':') {
+            Some((f, v)) => (f, v.strip_prefix(' ').unwrap_or(v)),
+            None => (line, ""),
+        };
+        match field {
+            "event" => self.name = value.to_string(),
+            "data" => self.data.push(value.to_string()),
+            _ => {}
+        }
+    }
+
+    fn dispatch(&mut self, events: &mut Vec<SseEvent>) {
+        if self.data.is_empty() && self.name.is_empty() {
+            return;
+        }
+        events.push(SseEvent {
+            name: std::mem::take(&mut self.name),
+            data: self.data.join("\n"),
+        });
+        self.data.clear();
+    }
+}
+
+/// Parses a whole SSE text.
+pub fn parse_all(text: &str) -> Vec<SseEvent> {
+    let mut p = SseParser::default();
+    let mut events = p.push(text);
+    events.extend(p.finish());
+    events
+}
+
+/// Which stream dialect to merge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StreamDialect {
+    /// Chat Completions: `data:` chunks, `[DONE]`.
+    OpenAiChat,
+    /// Responses: named `response.*` events.
+    OpenAiResponses,
+    /// Claude Messages: `message_start` … `message_stop`, `error`.
+    Claude,
+    /// Gemini `alt=sse`: `data:` chunks of candidates.
+    Gemini,
+}
+
+/// What a stream said, merged.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct StreamSummary {
+    /// The assistant text, deltas joined.
+    pub text: String,
+    /// The finish or stop reason, when one came.
+    pub finish_reason: Option<String>,
+    /// Whether the protocol's end marker arrived.
+    pub completed: bool,
+    /// The data of an error event, when one came after the 200.
+    pub error: Option<String>,
+    /// Number of events.
+    pub events: usize,
+    /// Token usage figures the stream reported, by name.
+    pub usage: Vec<(String, i64)>,
+}
+
+/// Merges events of a dialect into a summary.
+pub fn summarize(dialect: StreamDialect, events: &[SseEvent]) -> StreamSummary {
+    let mut s = StreamSummary {
+        events: events.len(),
+        ..StreamSummary::default()
+    };
+    for e in events {
+        if e.data.trim() == "[DONE]" {
+            s.completed = true;
+            continue;
+        }
+        let Ok(v) = serde_json::from_str::<Value>(&e.data) else {
+            continue;
+        };
+        if e.name == "error"
+            || v.get("error").is_some_and(|x| !x.is_null())
+            || v.get("type").and_then(Value::as_str) == Some("error")
+        {
+            s.error = Some(e.data.clone());
+            continue;
+        }
+        match dialect {
+            StreamDialect::OpenAiChat => {
+                if let Some(choice) = v.pointer("/choices/0") {
+                    if let Some(t) = choice.pointer("/delta/content").and_then(Value::as_str) {
+                        s.text.push_str(t);
+                    }
+                    if let Some(r) = choice.get("finish_reason").and_then(Value::as_str) {
+                        s.finish_reason = Some(r.to_string());
+                    }
+                }
+                collect_usage(v.get("usage"), &mut s.usage);
+            }
+            StreamDialect::OpenAiResponses => {
+                let kind = if e.name.is_empty() {
+                    v.get("type").and_then(Value::as_str).unwrap_or("")
+                } else {
+                    e.name.as_str()
+                };
+                match kind {
+                    "response.output_text.delta" => {
+                        if let Some(t) = v.get("delta").and_then(Value::as_str) {
+                            s.text.push_str(t);
+                        }
+                    }
+                    "response.completed" => {
+                        s.completed = true;
+                        s.finish_reason = v
+                            .pointer("/response/status")
+                            .and_then(Value::as_str)
+                            .map(str::to_string);
+                        collect_usage(v.pointer("/response/usage"), &mut s.usage);
+                    }
+                    "response.failed" | "response.incomplete" => {
+                        s.error = Some(e.data.clone());
+                    }
+                    _ => {}
+                }
+            }
+            StreamDialect::Claude => {
+                let kind = if e.name.is_empty() {
+                    v.get("type").and_then(Value::as_str).unwrap_or("")
+                } else {
+                    e.name.as_str()
+                };
+                match kind {
+                    "content_block_delta" => {
+                        if let Some(t) = v.pointer("/delta/text").and_then(Value::as_str) {
+                            s.text.push_str(t);
+                        }
+                    }
+                    "message_delta" => {
+                        if let Some(r) = v.pointer("/delta/stop_reason").and_then(Value::as_str) {
+                            s.finish_reason = Some(r.to_string());
+                        }
+                        collect_usage(v.get("usage"), &mut s.usage);
+                    }
+                    "message_start" => collect_usage(v.pointer("/message/usage"), &mut s.usage),
+                    "message_stop" => s.completed = true,
+                    _ => {}
+                }
+            }
+            StreamDialect::Gemini => {
+                if let Some(parts) = v.pointer("/candidates/0/content/parts").and_then(Value::as_array) {
+                    for p in parts {
+                        if let Some(t) = p.get("text").and_then(Value::as_str) {
+                            s.text.push_str(t);
+                        }
+                    }
+                }
+                if let Some(r) = v.pointer("/candidates/0/finishReason").and_then(Value::as_str) {
+                    s.finish_reason = Some(r.to_string());
+                    s.completed = true;
+                }
+                collect_usage(v.get("usageMetadata"), &mut s.usage);
+            }
+        }
+    }
+    s
+}
+
+/// Copies integer usage figures (`prompt_tokens`, `input_tokens`, `totalTokenCount` …).
+pub fn collect_usage(usage: Option<&Value>, into: &mut Vec<(String, i64)>) {
+    let Some(Value::Object(map)) = usage else {
+        return;
+    };
+    for (k, v) in map {
+        if let Some(n) = v.as_i64() {
+            match into.iter_mut().find(|(name, _)| name == k) {
+                Some(slot) => slot.1 = n,
+                None => into.push((k.clone(), n)),
+            }
+        }
+    }
+}
+
+/// How a stream ended after a 200.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StreamEnd {
+    /// The stream ended normally (`[DONE]`, `message_stop`, `response.completed`…).
+    Completed,
+    /// An `event: error` (or an error payload) arrived mid-stream.
+    ErrorEvent {
+        /// The error event's data.
+        body: String,
+    },
+    /// The connection closed before the stream's end marker.
+    EndedEarly,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHAT: &str = "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}\n\ndata: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\ndata: {\"choices\":[{\"delta\":{\"content\":\"lo 你好\"},\"finish_reason\":\"stop\"}]}\n\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":2}}\n\ndata: [DONE]\n\n";
+    const CLAUDE: &str = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":5}}}\n\nevent: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}\n\nevent: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n";
+    const RESPONSES: &str = "event: response.output_text.delta\r\ndata: {\"delta\":\"Hey\"}\r\n\r\nevent: response.completed\r\ndata: {\"response\":{\"status\":\"completed\",\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\r\n\r\n";
+    const GEMINI: &str = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Bon\"}]}}]}\n\ndata: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"jour\"}]},\"finishReason\":\"STOP\"}],\"usageMetadata\":{\"totalTokenCount\":9}}\n\n";
+
+    /// Every stream, split at every byte offset, decodes to the same events.
+    #[test]
+    fn any_split_gives_the_same_events() {
+        for text in [CHAT, CLAUDE, RESPONSES, GEMINI] {
+            let whole = parse_all(text);
+            for cut in (0..=text.len()).filter(|i| text.is_char_boundary(*i)) {
+                let mut p = SseParser::default();
+                let mut events = p.push(&text[..cut]);
+                events.extend(p.push(&text[cut..]));
+                events.extend(p.finish());
+                assert_eq!(events, whole, "cut at {cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn merges_each_dialect() {
+        let table = [
+            (StreamDialect::OpenAiChat, CHAT, "Hello 你好", Some("stop"), true, false),
+            (StreamDialect::Claude, CLAUDE, "Hi", None, false, true),
+            (
+                StreamDialect::OpenAiResponses,
+                RESPONSES,
+                "Hey",
+                Some("completed"),
+                true,
+                false,
+            ),
+            (StreamDialect::Gemini, GEMINI, "Bonjour", Some("STOP"), true, false),
+        ];
+        for (dialect, text, merged, finish, completed, error) in table {
+            let s = summarize(dialect, &parse_all(text));
+            assert_eq!(s.text, merged, "{dialect:?}");
+            assert_eq!(s.finish_reason.as_deref(), finish, "{dialect:?}");
+            assert_eq!(s.completed, completed, "{dialect:?}");
+            assert_eq!(s.error.is_some(), error, "{dialect:?}");
+        }
+        let chat = summarize(StreamDialect::OpenAiChat, &parse_all(CHAT));
+        assert_eq!(
+            chat.usage,
+            vec![("prompt_tokens".to_string(), 3), ("completion_tokens".to_string(), 2)]
+        );
+    }
+
+    #[test]
+    fn comments_and_multiline_data() {
+        let events = parse_all(": keep-alive\n\ndata: a\ndata: b\n\n");
+        assert_eq!(
+            events,
+            vec![SseEvent {
+                name: String::new(),
+                data: "a\nb".into()
+            }]
+        );
+    }
+}

@@ -1,0 +1,409 @@
+//! The decision flow: transport outcome, then status, content type and envelope, then
+//! the signature rules (codes, phrases, keywords, generic codes), then a status-only
+//! fallback; finally side, confidence, candidates, evidence and actions.
+//!
+//! One rule for 2xx bodies carrying an error: when the inner error is recognisable
+//! the verdict takes *its* category (e.g. `GET /v1/models/{id}` answering 200 with
+//! `model_not_found` is `ModelNotAvailable`), with evidence "2xx carrying an error
+//! body" and `SuccessWithErrorBody` among the candidates; otherwise it is
+//! `SuccessWithErrorBody`.
+
+use super::checks::checks;
+use super::explain::explanation;
+use super::extract::{
+    extract_field, extract_group, extract_model, extract_rate_window, extract_route, has_doubled_segment, url_path,
+};
+use super::network;
+use super::reason::Reason;
+use super::request_id::{find_request_id, header, rate_limit_headers, retry_hint};
+use super::rules::{error_verdict, origin_of, side_for, status_fallback};
+use super::text::headline;
+use super::verdict::{ev, Verdict};
+use super::{Action, Category, Confidence, Diagnosis, Evidence, Protocol, RequestFacts, Side, StreamEnd, Transport};
+use crate::answer::envelope::{parse_envelope, Envelope, EnvelopeShape};
+use crate::text::lang::Lang;
+
+/// Longest message quoted in evidence, in characters.
+const QUOTE_CHARS: usize = 300;
+
+fn quote(text: &str) -> String {
+    let mut out: String = text.chars().take(QUOTE_CHARS).collect();
+    if text.chars().nth(QUOTE_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// Diagnoses one exchange.
+pub(crate) fn classify(facts: &RequestFacts, transport: &Transport, lang: Lang) -> Diagnosis {
+    let (verdict, envelope) = match transport {
+        Transport::NetworkError { message, elapsed_ms } => {
+            (network::network_error(facts, message, *elapsed_ms), Envelope::default())
+        }
+        Transport::TimedOut { after_ms } => (network::timed_out(facts, *after_ms), Envelope::default()),
+        Transport::Cancelled { after_ms } => (network::cancelled(*after_ms), Envelope::default()),
+        Transport::Response {
+            status,
+            headers,
+            headers_hidden_by_cors,
+            body,
+            elapsed_ms,
+            stream,
+        } => {
+            let parts = Response {
+                status: *status,
+                headers,
+                hidden_by_cors: *headers_hidden_by_cors,
+                body,
+                elapsed_ms: *elapsed_ms,
+                stream: stream.as_ref(),
+            };
+            response(facts, &parts, lang)
+        }
+    };
+    render(verdict, envelope, facts, lang)
+}
+
+struct Response<'a> {
+    status: u16,
+    headers: &'a [(String, String)],
+    hidden_by_cors: bool,
+    body: &'a str,
+    elapsed_ms: u64,
+    stream: Option<&'a StreamEnd>,
+}
+
+fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Envelope) {
+    let content_type = header(r.headers, "content-type");
+    let env = parse_envelope(content_type, r.body);
+    let is_html =
+        env.shape == EnvelopeShape::Html || content_type.is_some_and(|c| c.to_ascii_lowercase().contains("text/html"));
+    let path = url_path(&facts.url);
+    let mut front = vec![
+        ev("transport", format!("response after {} ms", r.elapsed_ms)),
+        ev("status", r.status.to_string()),
+    ];
+    if let Some(ct) = content_type {
+        front.push(ev("content-type", ct));
+    }
+    let (mut v, shown) = if (200..300).contains(&r.status) {
+        on_success(facts, r, env, is_html, path, &mut front)
+    } else {
+        let v = error_verdict(Some(r.status), &env, facts)
+            .unwrap_or_else(|| status_fallback(r.status, &env, facts, r.body));
+        (v, env)
+    };
+    let mut evidence = front;
+    envelope_evidence(&shown, &mut evidence);
+    evidence.append(&mut v.evidence);
+    v.evidence = evidence;
+    v.details.status = Some(r.status);
+    v.details.hidden_by_cors = r.hidden_by_cors;
+    v.details.body_empty = r.body.trim().is_empty();
+    if !(200..300).contains(&r.status) || v.category != Category::Success {
+        post_process(&mut v, facts, &shown, path);
+        request_id_and_retry(&mut v, &shown, r, lang);
+    }
+    (v, shown)
+}
+
+/// A 2xx: stream errors, HTML from the dashboard, error bodies, or success.
+fn on_success(
+    facts: &RequestFacts,
+    r: &Response<'_>,
+    env: Envelope,
+    is_html: bool,
+    path: &str,
+    front: &mut Vec<Evidence>,
+) -> (Verdict, Envelope) {
+    match r.stream {
+        Some(StreamEnd::ErrorEvent { body }) => {
+            front.push(ev("stream", "error event after 200"));
+            let inner = parse_envelope(None, body);
+            let mut v = error_verdict(None, &inner, facts)
+                .unwrap_or_else(|| Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream));
+            v.details.on_2xx = v.reason != Reason::StreamError;
+            return (v, inner);
+        }
+        Some(StreamEnd::EndedEarly) => {
+            front.push(ev("stream", "ended before its end marker"));
+            let mut v = Verdict::new(Reason::StreamEndedEarly, Confidence::Medium, Side::Upstream);
+            v.actions.push(Action::Retry);
+            return (v, env);
+        }
+        _ => {}
+    }
+    if is_html {
+        let reason = if has_doubled_segment(path) {
+            Reason::DoubledV1
+        } else {
+            Reason::HtmlPage
+        };
+        let mut v = Verdict::new(reason, Confidence::High, Side::Client);
+        v.evidence.push(ev("signature", "HTML page on an API call"));
+        return (v, env);
+    }
+    if env.is_error() {
+        front.push(ev("status", "2xx carrying an error body"));
+        let v = match error_verdict(None, &env, facts) {
+            Some(mut v) => {
+                v.details.on_2xx = true;
+                v.candidates.retain(|c| *c != Category::SuccessWithErrorBody);
+                if v.candidates.is_empty() {
+                    v.candidates.push(v.category);
+                }
+                v.candidates.push(Category::SuccessWithErrorBody);
+                v
+            }
+            None => {
+                let side = side_for(
+                    Reason::ErrorBodyOn2xx,
+                    Category::SuccessWithErrorBody,
+                    origin_of(&env),
+                    false,
+                );
+                Verdict::new(Reason::ErrorBodyOn2xx, Confidence::Medium, side)
+            }
+        };
+        return (v, env);
+    }
+    let quiet = r.body.trim().is_empty()
+        && r.status != 204
+        && !matches!(
+            facts.method.to_ascii_uppercase().as_str(),
+            "HEAD" | "OPTIONS" | "DELETE"
+        );
+    let v = if quiet {
+        Verdict::new(Reason::OkEmptyBody, Confidence::Medium, Side::Unknown)
+    } else {
+        Verdict::new(Reason::Ok, Confidence::High, Side::Unknown)
+    };
+    (v, env)
+}
+
+fn envelope_evidence(env: &Envelope, out: &mut Vec<Evidence>) {
+    out.push(ev("envelope", env.shape.as_str()));
+    let fields: [(&'static str, &Option<String>); 6] = [
+        ("type", &env.error_type),
+        ("code", &env.code),
+        ("param", &env.param),
+        ("google-status", &env.google_status),
+        ("google-reason", &env.google_reason),
+        ("html-title", &env.html_title),
+    ];
+    for (label, value) in fields {
+        if let Some(value) = value {
+            out.push(ev(label, quote(value)));
+        }
+    }
+    if let Some(message) = &env.message {
+        out.push(ev("message", quote(message)));
+    }
+    if let Some(nested) = &env.nested {
+        let what = [
+            nested.error_type.as_deref(),
+            nested.code.as_deref(),
+            nested.message.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(quote)
+        .collect::<Vec<_>>()
+        .join(" | ");
+        out.push(ev("nested", format!("{}: {what}", nested.shape.as_str())));
+    }
+}
+
+/// Every message in the envelope chain, outermost first.
+fn messages(env: &Envelope) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut current = Some(env);
+    while let Some(e) = current {
+        out.extend(e.message.as_deref());
+        current = e.nested.as_deref();
+    }
+    out
+}
+
+/// The Claude-betas heuristic, doubled paths, extracted names and actions.
+fn post_process(v: &mut Verdict, facts: &RequestFacts, env: &Envelope, path: &str) {
+    let generic_400 = matches!(
+        v.reason,
+        Reason::GenericParam | Reason::UnknownField | Reason::StatusOnly | Reason::Unrecognised
+    );
+    if v.details.status == Some(400)
+        && facts.anthropic_beta.is_some()
+        && facts.protocol == Protocol::ClaudeMessages
+        && generic_400
+    {
+        v.set_reason(Reason::BetaHeaderHeuristic);
+        v.confidence = Confidence::Medium;
+        v.side = Side::Client;
+        v.candidates = vec![Category::ClaudeCodeBetas, Category::ParameterError];
+        v.evidence
+            .push(ev("anthropic-beta", facts.anthropic_beta.clone().unwrap_or_default()));
+    }
+    let texts = messages(env);
+    let first = |f: fn(&str) -> Option<String>| texts.iter().find_map(|m| f(m));
+    let route = first(extract_route);
+    if v.category == Category::IncorrectEndpoint {
+        let doubled = has_doubled_segment(path) || route.as_deref().is_some_and(has_doubled_segment);
+        if doubled && v.reason != Reason::DoubledV1 {
+            v.set_reason(Reason::DoubledV1);
+            v.confidence = Confidence::High;
+            v.side = Side::Client;
+        }
+        let shown = route
+            .clone()
+            .unwrap_or_else(|| format!("{} {}", facts.method.to_ascii_uppercase(), path));
+        v.evidence.push(ev("route", shown));
+    }
+    v.details.route = route;
+    match v.category {
+        Category::ModelNotAvailable => {
+            let found = first(extract_model);
+            match (&found, &facts.model) {
+                (Some(m), _) => v.evidence.push(ev("model", m.clone())),
+                (None, Some(m)) => v.evidence.push(ev("model", format!("{m} (from the request)"))),
+                (None, None) => {}
+            }
+            v.details.model = found.or_else(|| facts.model.clone());
+            v.details.group = first(extract_group);
+            if let Some(g) = &v.details.group {
+                v.evidence.push(ev("group", g.clone()));
+            }
+        }
+        Category::ParameterError | Category::ClaudeCodeBetas => {
+            v.details.field = first(extract_field).or_else(|| env.param.clone());
+            if let Some(f) = &v.details.field {
+                v.evidence.push(ev("field", f.clone()));
+            }
+            v.evidence.push(ev("protocol", facts.protocol.as_str()));
+        }
+        Category::RateLimit => {
+            v.details.window = texts.iter().find_map(|m| extract_rate_window(m));
+            if let Some((minutes, max)) = v.details.window {
+                v.evidence
+                    .push(ev("rate-window", format!("{max} requests / {minutes} min")));
+            }
+        }
+        _ => {}
+    }
+    v.actions.extend(actions_for(v.category, v.reason, facts));
+}
+
+fn actions_for(category: Category, reason: Reason, facts: &RequestFacts) -> Vec<Action> {
+    use Reason::*;
+    match category {
+        Category::AuthenticationFailure => match reason {
+            UpstreamKey => vec![Action::Retry],
+            PermissionDenied => vec![Action::ListModels, Action::CheckKeyStatus],
+            AccountBanned | KeyMissing => vec![],
+            _ => vec![Action::CheckKeyStatus],
+        },
+        Category::TokenUnavailable => vec![Action::CheckKeyStatus],
+        Category::InsufficientBalance if reason == UpstreamQuota => vec![Action::Retry],
+        Category::InsufficientBalance => vec![Action::TopUp, Action::CheckKeyStatus],
+        Category::ModelNotAvailable => vec![Action::ListModels, Action::CheckKeyStatus],
+        Category::IncorrectEndpoint => vec![Action::OpenClientHelper],
+        Category::ClaudeCodeBetas => vec![Action::DisableClaudeBetas, Action::OpenClientHelper],
+        Category::Timeout if facts.protocol.has_async_alternative() => {
+            vec![Action::UseAsyncTask, Action::Retry]
+        }
+        Category::Timeout | Category::UpstreamFailure | Category::RateLimit => vec![Action::Retry],
+        _ => vec![],
+    }
+}
+
+/// The request id (or its absence), `retry-after` and readable rate-limit headers.
+fn request_id_and_retry(v: &mut Verdict, env: &Envelope, r: &Response<'_>, lang: Lang) {
+    let hint = retry_hint(r.headers, env);
+    if let Some(shown) = &hint.shown {
+        v.evidence.push(ev("retry-after", shown.clone()));
+    } else if v.category == Category::RateLimit && r.hidden_by_cors {
+        v.evidence.push(ev(
+            "retry-after",
+            lang.pick(
+                "hidden by CORS (no Access-Control-Expose-Headers)",
+                "被 CORS 隐藏（没有 Access-Control-Expose-Headers）",
+            ),
+        ));
+    }
+    for (name, value) in rate_limit_headers(r.headers) {
+        v.evidence.push(ev("rate-limit-header", format!("{name}: {value}")));
+    }
+    v.details.retry_secs = hint.seconds;
+    if matches!(
+        v.category,
+        Category::RateLimit | Category::UpstreamFailure | Category::Timeout
+    ) {
+        if let Some(seconds) = hint.seconds {
+            v.actions.retain(|a| *a != Action::Retry);
+            v.actions.insert(0, Action::RetryAfter { seconds });
+        }
+    }
+    match find_request_id(env, r.headers) {
+        Some(found) => {
+            v.evidence
+                .push(ev("request-id", format!("{} ({})", found.id, found.source)));
+            v.details.request_id = Some(found.id);
+            v.actions.push(Action::CopyRequestId);
+        }
+        None => {
+            let none = if env.shape == EnvelopeShape::Html {
+                lang.pick(
+                    "none: an HTML page (a proxy or the dashboard) carries none",
+                    "无：HTML 页面（代理或控制台）不带请求 ID",
+                )
+            } else if v.side == Side::Upstream {
+                lang.pick(
+                    "none: relayed upstream errors carry none",
+                    "无：转发的上游错误不带请求 ID",
+                )
+            } else if r.hidden_by_cors {
+                lang.pick(
+                    "none in the body; the X-Oneapi-Request-Id header is hidden by CORS",
+                    "响应体中没有；X-Oneapi-Request-Id 响应头被 CORS 隐藏",
+                )
+            } else {
+                lang.pick("none found", "未找到")
+            };
+            v.evidence.push(ev("request-id", none));
+        }
+    }
+}
+
+fn render(mut v: Verdict, envelope: Envelope, facts: &RequestFacts, lang: Lang) -> Diagnosis {
+    let mut actions: Vec<Action> = Vec::new();
+    for a in v.actions.drain(..) {
+        if !actions.contains(&a) {
+            actions.push(a);
+        }
+    }
+    let mut candidates: Vec<Category> = Vec::new();
+    if !v.candidates.is_empty() {
+        candidates.push(v.category);
+        for c in v.candidates.drain(..) {
+            if !candidates.contains(&c) {
+                candidates.push(c);
+            }
+        }
+    }
+    if candidates.len() == 1 {
+        candidates.clear();
+    }
+    let details = &v.details;
+    Diagnosis {
+        category: v.category,
+        confidence: v.confidence,
+        side: v.side,
+        headline: headline(v.reason, v.category, details, lang),
+        explanation: explanation(v.reason, v.category, facts, details, lang),
+        evidence: v.evidence.clone(),
+        request_id: details.request_id.clone(),
+        checks: checks(v.category, v.reason, facts, details, lang),
+        actions,
+        candidates,
+        envelope,
+    }
+}

@@ -1,0 +1,118 @@
+//! The diagnosis: what went wrong with one exchange, said in the product's own words.
+//!
+//! In scope: reading how an exchange ended (transport outcome, status, the headers
+//! JavaScript could read, body, how a stream ended) together with the request's facts,
+//! and returning a [`Diagnosis`]: a category, an honest confidence, whose side the cause
+//! is on, the evidence it rests on, what to check and which actions to offer.
+//! Out of scope: sending anything, rendering, storage.
+//!
+//! Signatures are read in the order `shared/spec/gateway-behaviour.md` asks for:
+//! transport outcome, status, content type, envelope shape, `type`/`code`, then message
+//! patterns in English and Chinese. Several gateway generations and foreign gateways
+//! answer in the wild, so messages are matched by tolerant patterns, never one exact
+//! string, and what nothing matches becomes [`Category::Unknown`] rather than a guess.
+//!
+//! Files: `classify` runs the flow; `rules` evaluates the `signatures` table with the
+//! `matching` helpers and `extract`s names; `network` reads outcomes without a
+//! response; `request_id` reads ids and headers; `reason` names the fine-grained
+//! causes; `text`, `explain` and `checks` hold the wording.
+
+mod checks;
+mod classify;
+mod explain;
+mod extract;
+pub mod followup;
+mod matching;
+mod network;
+mod reason;
+mod request_id;
+mod rules;
+mod signatures;
+mod text;
+mod verdict;
+
+pub use crate::answer::sse::StreamEnd;
+pub use crate::request::protocol::{AuthStyle, Protocol};
+use crate::text::lang::Lang;
+pub use verdict::{Action, Category, Confidence, Diagnosis, Evidence, Side};
+
+/// What the request was, as far as the diagnosis needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestFacts {
+    /// The protocol family.
+    pub protocol: Protocol,
+    /// The HTTP method, e.g. `POST`.
+    pub method: String,
+    /// The full URL the request went to.
+    pub url: String,
+    /// The model asked for, when the request named one.
+    pub model: Option<String>,
+    /// Whether the request asked for a stream.
+    pub streamed: bool,
+    /// The size of the request body in bytes.
+    pub body_bytes: usize,
+    /// Whether the playground page itself is served over https (mixed content).
+    pub page_is_https: bool,
+    /// The `anthropic-beta` header sent, if any (Claude Code's experimental betas).
+    pub anthropic_beta: Option<String>,
+    /// How the key was sent; `None` when no key was sent at all.
+    pub auth_style: Option<AuthStyle>,
+}
+
+impl Default for RequestFacts {
+    fn default() -> Self {
+        RequestFacts {
+            protocol: Protocol::default(),
+            method: String::new(),
+            url: String::new(),
+            model: None,
+            streamed: false,
+            body_bytes: 0,
+            page_is_https: false,
+            anthropic_beta: None,
+            auth_style: Some(AuthStyle::Bearer),
+        }
+    }
+}
+
+/// How the exchange ended at the transport level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transport {
+    /// A response arrived (possibly streamed).
+    Response {
+        /// The HTTP status.
+        status: u16,
+        /// Lower-case names; only those JavaScript could read.
+        headers: Vec<(String, String)>,
+        /// Whether CORS hid headers (no `Access-Control-Expose-Headers`).
+        headers_hidden_by_cors: bool,
+        /// The body as text (for a stream: what was received).
+        body: String,
+        /// Time until the response ended, in milliseconds.
+        elapsed_ms: u64,
+        /// How a stream ended, when the request streamed.
+        stream: Option<StreamEnd>,
+    },
+    /// fetch() rejected with no status (CORS, DNS, TLS, refused connection, mixed content, proxy page without CORS).
+    NetworkError {
+        /// The browser's error text, e.g. `Failed to fetch`.
+        message: String,
+        /// Time until the rejection, in milliseconds.
+        elapsed_ms: u64,
+    },
+    /// Our own timeout fired.
+    TimedOut {
+        /// The timeout that fired, in milliseconds.
+        after_ms: u64,
+    },
+    /// The user pressed Cancel.
+    Cancelled {
+        /// When the user cancelled, in milliseconds.
+        after_ms: u64,
+    },
+}
+
+/// Diagnoses one exchange. Never panics, whatever the body.
+pub fn diagnose(facts: &RequestFacts, transport: &Transport, lang: Lang) -> Diagnosis {
+    classify::classify(facts, transport, lang)
+}

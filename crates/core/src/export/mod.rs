@@ -1,0 +1,10 @@
+//! The export stage: a built request said in other tools' words.
+//!
+//! [`curl`] (quoted by [`shell_words`]), SDK and `fetch` [`snippets`], and the [`clients`]
+//! helper that tells Codex, Claude Code and the SDKs which base URL to use. Exports read the
+//! key from an environment variable unless the person reveals it.
+
+pub mod clients;
+pub mod curl;
+pub mod shell_words;
+pub mod snippets;
