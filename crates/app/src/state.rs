@@ -11,6 +11,7 @@ use routescope_core::diagnosis::{Diagnosis, Transport};
 use routescope_core::preflight::lint::{apply_fix, lint, Finding, Fix, LintInput};
 use routescope_core::request::build::{build_request, Built, Connection};
 use routescope_core::request::catalogue::{endpoint, Endpoint, EndpointId, CATALOGUE};
+use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::form::FormValues;
 use routescope_core::request::saved::SavedSettings;
 use routescope_core::request::share::{decode, encode};
@@ -265,7 +266,7 @@ impl AppState {
 
 impl AppState {
     /// Applies a pre-flight fix to the settings, form and raw body it concerns.
-    pub fn apply_fix(&self, fix: &Fix, field: &str) {
+    pub fn apply_fix(&self, fix: &Fix, field: FieldRef) {
         let id = self.endpoint.get_untracked();
         let mut conn = self.conn.get_untracked();
         let mut values = self

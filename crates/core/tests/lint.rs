@@ -454,7 +454,7 @@ fn every_rule_fires_where_it_should() {
             .iter()
             .find(|f| f.rule == rule)
             .unwrap_or_else(|| panic!("{rule} did not fire: {findings:#?}"));
-        assert_eq!(f.field, field, "{rule}");
+        assert_eq!(f.field.as_str(), field, "{rule}");
         assert_eq!(f.severity, severity, "{rule}");
         assert_eq!(f.fix, fix, "{rule}");
         assert!(!f.message.is_empty());
@@ -481,9 +481,9 @@ fn every_fix_button_removes_its_finding() {
             .into_iter()
             .find(|f| f.rule == rule)
             .map(|f| f.field)
-            .unwrap_or_default();
+            .unwrap_or_else(|| panic!("{rule} did not fire"));
         assert!(!fix_label(&fix, Lang::En).is_empty() && !fix_label(&fix, Lang::Zh).is_empty());
-        let outcome = apply_fix(&fix, &field, &mut s.conn, &mut s.values, &mut s.raw);
+        let outcome = apply_fix(&fix, field, &mut s.conn, &mut s.values, &mut s.raw);
         if let Some(target) = outcome.switch_to {
             // Switching endpoint is the fix: the new endpoint's own defaults are clean.
             let mut fresh = setup(target);

@@ -7,6 +7,7 @@ use routescope_core::export::curl::{to_curl, KeyExposure, KEY_VAR};
 use routescope_core::export::shell_words::split;
 use routescope_core::request::build::{build_request, Connection};
 use routescope_core::request::catalogue::{endpoint, AuthStyle, EndpointId, CATALOGUE};
+use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::form::{ContentPart, FieldValue, FormValues, Message};
 use routescope_core::request::http::{Body, FileRef, HttpRequest, Method, PartValue};
 use serde_json::{json, Value};
@@ -429,14 +430,14 @@ fn problems_are_reported_next_to_their_field() {
     let mut c = conn(AuthStyle::Bearer);
     c.gateway = "api.routescope.ai".into();
     let built = build_request(ep, &c, &FormValues::defaults(ep), None);
-    assert_eq!(built.errors[0].field, "gateway");
+    assert_eq!(built.errors[0].field, FieldRef::Gateway);
     assert!(built.request.is_none());
 
     c = conn(AuthStyle::Bearer);
     c.api_key = "sk-abc\n".into();
     assert_eq!(
         build_request(ep, &c, &FormValues::defaults(ep), None).errors[0].field,
-        "api_key"
+        FieldRef::ApiKey
     );
 
     let gemini = endpoint(EndpointId::GeminiGenerate);
@@ -444,7 +445,7 @@ fn problems_are_reported_next_to_their_field() {
     v.set_text("model", " ");
     assert_eq!(
         build_request(gemini, &conn(AuthStyle::Bearer), &v, None).errors[0].field,
-        "model"
+        FieldRef::Form("model")
     );
 }
 
@@ -460,7 +461,7 @@ fn raw_body_is_sent_verbatim_and_checked() {
     let bad = "{\"model\": \"x\",\n  \"messages\": [}";
     let built = build_request(ep, &conn(AuthStyle::Bearer), &values, Some(bad));
     assert_eq!(built.errors.len(), 1);
-    assert_eq!(built.errors[0].field, "body");
+    assert_eq!(built.errors[0].field, FieldRef::Body);
     assert!(
         built.errors[0]
             .message

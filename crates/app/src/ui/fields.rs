@@ -12,6 +12,7 @@ use crate::ui::send::SendBar;
 use crate::ui::tr;
 use routescope_core::request::build::FieldError;
 use routescope_core::request::catalogue::{AuthStyle, BodyKind, FieldKind, FieldSpec, Target};
+use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::form::FieldValue;
 use routescope_core::request::http::FileRef;
 
@@ -78,7 +79,7 @@ pub fn field_error(state: AppState, key: &'static str) -> Memo<Option<String>> {
         state.built.with(|b| {
             b.errors
                 .iter()
-                .find(|e: &&FieldError| e.field == key)
+                .find(|e: &&FieldError| e.field == FieldRef::Form(key))
                 .map(|e| e.message.clone())
         })
     })
@@ -188,7 +189,7 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
             <div class="field field--toggle" data-field=spec.key>
                 <label class="check" title=spec.help>{input}{spec.label}</label>
                 <p class="field-help"><span class="field-target">{where_to}</span></p>
-                <FieldFindings field=spec.key />
+                <FieldFindings field=FieldRef::Form(spec.key) />
             </div>
         }
         .into_any();
@@ -202,7 +203,7 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
                 {(!spec.help.is_empty()).then(|| format!(" · {}", spec.help))}
             </p>
             <p class="field-error" role="status">{move || error.get().unwrap_or_default()}</p>
-            <FieldFindings field=spec.key />
+            <FieldFindings field=FieldRef::Form(spec.key) />
         </div>
     }
     .into_any()

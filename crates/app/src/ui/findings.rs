@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use crate::state::use_state;
 use routescope_core::preflight::lint::{fix_label, Finding};
+use routescope_core::request::field_ref::FieldRef;
 
-/// The findings for one field (a form key, `api_key`, `gateway`, `self_service`, `body`).
+/// The findings for one setting, form field or the raw body.
 #[component]
-pub fn FieldFindings(field: &'static str) -> impl IntoView {
+pub fn FieldFindings(field: FieldRef) -> impl IntoView {
     let state = use_state();
     let mine = Memo::new(move |_| {
         state
@@ -18,7 +19,7 @@ pub fn FieldFindings(field: &'static str) -> impl IntoView {
         let list = mine.get();
         (!list.is_empty()).then(|| {
             view! {
-                <ul class="findings" aria-label=format!("Checks for {field}")>
+                <ul class="findings" aria-label=format!("Checks for {}", field.as_str())>
                     {list.into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
                 </ul>
             }
@@ -33,7 +34,7 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let severity = finding.severity.as_str();
     let fix = finding.fix.clone();
-    let field = finding.field.clone();
+    let field = finding.field;
     view! {
         <li class=format!("finding finding--{severity}") data-rule=finding.rule>
             <span class="finding-severity">{match lang { routescope_core::text::lang::Lang::En => severity, routescope_core::text::lang::Lang::Zh => match severity { "error" => "错误", "warning" => "警告", _ => "提示" } }}</span>
@@ -41,7 +42,7 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
             {fix.map(|fix| {
                 let label = fix_label(&fix, lang);
                 view! {
-                    <button type="button" class="btn btn--small" on:click=move |_| state.apply_fix(&fix, &field)>
+                    <button type="button" class="btn btn--small" on:click=move |_| state.apply_fix(&fix, field)>
                         {label}
                     </button>
                 }

@@ -10,6 +10,7 @@ use routescope_core::export::snippets::{sdk_used, snippet, SnippetKind};
 use routescope_core::request::build::{check_json, FieldError};
 use routescope_core::request::catalogue::BodyKind;
 use routescope_core::request::catalogue::Origin;
+use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::http::{Body, PartValue};
 use routescope_core::text::lang::Lang;
 use routescope_core::text::redact::redact;
@@ -152,7 +153,7 @@ pub fn RequestPreview() -> impl IntoView {
                 })}
             </div>
             <AllFindings />
-            <FieldFindings field="body" />
+            <FieldFindings field=FieldRef::Body />
             <pre class="code request-line" aria-label="Request line">{request_line}</pre>
             <pre class="code" aria-label="Request headers">{headers}</pre>
             <RawBodyEditor />

@@ -6,6 +6,7 @@ use crate::state::use_state;
 use crate::ui::findings::FieldFindings;
 use crate::ui::tr;
 use routescope_core::request::base_url::BaseUrl;
+use routescope_core::request::field_ref::FieldRef;
 use routescope_core::text::lang::Lang;
 
 /// Gateway address, API key (show/hide, remember), language, advanced options.
@@ -47,7 +48,7 @@ pub fn SettingsBar() -> impl IntoView {
                 <p class="field-error" id="gateway-url-error" role="status">
                     {move || gateway_error.get().unwrap_or_default()}
                 </p>
-                <FieldFindings field="gateway" />
+                <FieldFindings field=FieldRef::Gateway />
             </div>
             <div class="setting setting--key">
                 <label for="api-key">{tr("API key", "API 密钥")}</label>
@@ -81,7 +82,7 @@ pub fn SettingsBar() -> impl IntoView {
                     />
                     {tr("Remember key in this browser", "在此浏览器中记住密钥")}
                 </label>
-                <FieldFindings field="api_key" />
+                <FieldFindings field=FieldRef::ApiKey />
             </div>
             <div class="setting setting--lang">
                 <label for="lang">"Language · 语言"</label>
@@ -121,7 +122,7 @@ pub fn SettingsBar() -> impl IntoView {
                             }
                         />
                         <p class="field-error" role="status">{move || self_service_error.get().unwrap_or_default()}</p>
-                        <FieldFindings field="self_service" />
+                        <FieldFindings field=FieldRef::SelfService />
                     </div>
                     <div class="setting">
                         <label for="timeout">{tr("Timeout (seconds, 0 = endpoint default)", "超时（秒，0 = 接口默认值）")}</label>

@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::request::base_url::BaseUrl;
 use crate::request::build::Connection;
 use crate::request::catalogue::{AuthStyle, BodyKind, Endpoint, EndpointId, FieldKind, Origin, Target};
+use crate::request::field_ref::FieldRef;
 use crate::request::form::{ContentPart, FieldValue, FormValues};
 use crate::text::lang::Lang;
 
@@ -63,8 +64,8 @@ pub struct Finding {
     pub rule: &'static str,
     /// How bad it is.
     pub severity: Severity,
-    /// The field it points at (a form key, or `api_key`, `gateway`, `self_service`, `body`).
-    pub field: String,
+    /// The setting, form field or raw body it points at.
+    pub field: FieldRef,
     /// What is wrong and why, in the product's words.
     pub message: String,
     /// The fix, when it is obvious.
@@ -72,11 +73,11 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(rule: &'static str, severity: Severity, field: &str, message: String, fix: Option<Fix>) -> Finding {
+    fn new(rule: &'static str, severity: Severity, field: FieldRef, message: String, fix: Option<Fix>) -> Finding {
         Finding {
             rule,
             severity,
-            field: field.to_string(),
+            field,
             message,
             fix,
         }
@@ -129,7 +130,7 @@ fn check_key(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "key-empty",
             Severity::Error,
-            "api_key",
+            FieldRef::ApiKey,
             t(
                 lang,
                 "No API key: the gateway will answer 401 \"Token not provided\". Paste your sk- key.".into(),
@@ -143,29 +144,29 @@ fn check_key(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
     let inner = trimmed.trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”');
     if let Some(rest) = inner.strip_prefix("Bearer ").or_else(|| inner.strip_prefix("bearer ")) {
         let _ = rest;
-        out.push(Finding::new("key-has-bearer", Severity::Error, "api_key", t(lang,
+        out.push(Finding::new("key-has-bearer", Severity::Error, FieldRef::ApiKey, t(lang,
             "The key starts with \"Bearer \": the playground adds it itself, so the gateway would see \"Bearer Bearer sk-…\" and answer Invalid token.".into(),
             "密钥以“Bearer ”开头：本工具会自动添加，网关会收到“Bearer Bearer sk-…”并返回无效令牌。".into()), Some(Fix::RemoveBearer)));
         return;
     }
     if inner != key {
-        out.push(Finding::new("key-whitespace", Severity::Error, "api_key", t(lang,
+        out.push(Finding::new("key-whitespace", Severity::Error, FieldRef::ApiKey, t(lang,
             "The key has spaces, a line break or quotes around it: they are sent as part of the key and the gateway answers Invalid token.".into(),
             "密钥前后有空格、换行或引号：它们会被当作密钥的一部分发送，网关会返回无效令牌。".into()), Some(Fix::TrimKey)));
     } else if inner.chars().any(|c| c.is_whitespace() || c == '"' || c == '\'') {
-        out.push(Finding::new("key-inner-space", Severity::Error, "api_key", t(lang,
+        out.push(Finding::new("key-inner-space", Severity::Error, FieldRef::ApiKey, t(lang,
             "The key contains a space or a quote inside it: it was probably copied with something else. Copy it again from the console.".into(),
             "密钥中间含有空格或引号：可能复制时带上了其他内容。请从控制台重新复制。".into()), None));
     }
     if !inner.starts_with("sk-") {
-        out.push(Finding::new("key-missing-sk", Severity::Warning, "api_key", t(lang,
+        out.push(Finding::new("key-missing-sk", Severity::Warning, FieldRef::ApiKey, t(lang,
             "The key does not start with sk-: RouteScope keys are the full secret including sk-. Some clients show it without the prefix.".into(),
             "密钥不是以 sk- 开头：RouteScope 的密钥需包含完整的 sk- 前缀，部分客户端显示时会省略它。".into()), None));
     } else if inner.len() < 12 {
         out.push(Finding::new(
             "key-short",
             Severity::Warning,
-            "api_key",
+            FieldRef::ApiKey,
             t(
                 lang,
                 "The key looks too short: it may have been cut off when copied.".into(),
@@ -177,9 +178,10 @@ fn check_key(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
 }
 
 fn check_base(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
-    let (field, text) = match input.endpoint.origin {
-        Origin::Gateway => ("gateway", input.conn.gateway.as_str()),
-        Origin::SelfService => ("self_service", input.conn.self_service.as_str()),
+    let field = FieldRef::base_of(input.endpoint.origin);
+    let text = match input.endpoint.origin {
+        Origin::Gateway => input.conn.gateway.as_str(),
+        Origin::SelfService => input.conn.self_service.as_str(),
     };
     let Ok(base) = BaseUrl::parse(text) else {
         return;
@@ -252,7 +254,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         match ep.id {
             EndpointId::ChatCompletions => {
                 if has("contents") {
-                    out.push(Finding::new("protocol-contents-to-openai", Severity::Error, "body", t(lang,
+                    out.push(Finding::new("protocol-contents-to-openai", Severity::Error, FieldRef::Body, t(lang,
                         "The body has Gemini's contents: OpenAI Chat Completions reads messages. The gateway answers \"field messages is required\".".into(),
                         "请求体使用了 Gemini 的 contents：OpenAI Chat Completions 需要 messages，网关会返回“field messages is required”。".into()), Some(Fix::SwitchEndpoint(EndpointId::GeminiGenerate))));
                 }
@@ -260,7 +262,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                     out.push(Finding::new(
                         "missing-messages",
                         Severity::Error,
-                        "messages",
+                        FieldRef::Form("messages"),
                         t(
                             lang,
                             "No messages: Chat Completions needs model and messages.".into(),
@@ -270,26 +272,26 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                     ));
                 }
                 if has("max_tokens") && has("system") {
-                    out.push(Finding::new("protocol-claude-to-openai", Severity::Warning, "body", t(lang,
+                    out.push(Finding::new("protocol-claude-to-openai", Severity::Warning, FieldRef::Body, t(lang,
                         "A top-level system field is Claude's shape: in Chat Completions the system prompt is a message with role system.".into(),
                         "顶层 system 字段是 Claude 的格式：Chat Completions 中系统提示应作为 role 为 system 的消息。".into()), None));
                 }
             }
             EndpointId::GeminiGenerate => {
                 if has("messages") {
-                    out.push(Finding::new("protocol-messages-to-gemini", Severity::Error, "body", t(lang,
+                    out.push(Finding::new("protocol-messages-to-gemini", Severity::Error, FieldRef::Body, t(lang,
                         "The body has messages: Gemini generateContent reads contents[].parts[]. The gateway answers \"contents is required\".".into(),
                         "请求体使用了 messages：Gemini generateContent 需要 contents[].parts[]，网关会返回“contents is required”。".into()), Some(Fix::SwitchEndpoint(EndpointId::ChatCompletions))));
                 }
                 if has("model") {
-                    out.push(Finding::new("gemini-model-in-body", Severity::Warning, "body", t(lang,
+                    out.push(Finding::new("gemini-model-in-body", Severity::Warning, FieldRef::Body, t(lang,
                         "Gemini takes the model from the path, not the body: the body's model is ignored or rejected.".into(),
                         "Gemini 从路径中读取模型，而不是请求体：请求体里的 model 会被忽略或拒绝。".into()), None));
                 }
             }
             EndpointId::ClaudeMessages => {
                 if !has("max_tokens") {
-                    out.push(Finding::new("claude-max-tokens", Severity::Error, "max_tokens", t(lang,
+                    out.push(Finding::new("claude-max-tokens", Severity::Error, FieldRef::Form("max_tokens"), t(lang,
                         "Claude Messages requires max_tokens: without it the answer is 400 \"max_tokens: Field required\".".into(),
                         "Claude Messages 必须填写 max_tokens：缺少时会返回 400“max_tokens: Field required”。".into()), Some(Fix::AddMaxTokens)));
                 }
@@ -297,7 +299,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                     out.push(Finding::new(
                         "protocol-contents-to-claude",
                         Severity::Error,
-                        "body",
+                        FieldRef::Body,
                         t(
                             lang,
                             "The body has Gemini's contents: Claude Messages reads messages.".into(),
@@ -313,7 +315,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                     out.push(Finding::new(
                         "claude-system-role",
                         Severity::Error,
-                        "messages",
+                        FieldRef::Form("messages"),
                         t(
                             lang,
                             "Claude has no system role inside messages: put the system prompt in the System field."
@@ -324,7 +326,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                     ));
                 }
                 if has("context_management") {
-                    out.push(Finding::new("claude-context-management", Severity::Warning, "body", t(lang,
+                    out.push(Finding::new("claude-context-management", Severity::Warning, FieldRef::Body, t(lang,
                         "context_management is an experimental beta field: gateways without it answer 400 \"Extra inputs are not permitted\".".into(),
                         "context_management 是实验性 beta 字段：不支持的网关会返回 400“Extra inputs are not permitted”。".into()), None));
                 }
@@ -333,7 +335,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "protocol-messages-to-responses",
                     Severity::Error,
-                    "body",
+                    FieldRef::Body,
                     t(
                         lang,
                         "The Responses API reads input, not messages.".into(),
@@ -348,7 +350,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                         .is_some_and(|v| !v.is_null() && v != &Value::Array(vec![]) && v != "")
                 });
                 if !images {
-                    out.push(Finding::new("seedream-no-image", Severity::Error, "image", t(lang,
+                    out.push(Finding::new("seedream-no-image", Severity::Error, FieldRef::Form("image"), t(lang,
                         "A Seedream edit needs at least one reference image in the image field (a URL or a data: URI).".into(),
                         "Seedream 编辑至少需要在 image 字段中提供一张参考图（URL 或 data: URI）。".into()), None));
                 }
@@ -358,7 +360,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                     _ => 0,
                 };
                 if count > MANY_IMAGES {
-                    out.push(many_images(lang, "image", count));
+                    out.push(many_images(lang, FieldRef::Form("image"), count));
                 }
             }
             _ => {}
@@ -369,7 +371,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "size-not-ascii-x",
                     Severity::Error,
-                    "size",
+                    FieldRef::Form("size"),
                     t(
                         lang,
                         format!("The size \"{size}\" must be written with an ASCII x, like {fixed}."),
@@ -385,7 +387,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "edit-no-file",
                 Severity::Error,
-                "image",
+                FieldRef::Form("image"),
                 t(
                     lang,
                     "OpenAI-style image editing uploads the source image as multipart/form-data: choose a file.".into(),
@@ -396,7 +398,7 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         }
         let count = input.values.files("image").len();
         if count > MANY_IMAGES {
-            out.push(many_images(lang, "image", count));
+            out.push(many_images(lang, FieldRef::Form("image"), count));
         }
     }
     let upload: u64 = ep
@@ -416,13 +418,13 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         })
         .sum();
     if upload > LARGE_UPLOAD_BYTES {
-        out.push(Finding::new("large-upload", Severity::Warning, "body", t(lang,
+        out.push(Finding::new("large-upload", Severity::Warning, FieldRef::Body, t(lang,
             format!("{:.1} MB of uploads: large bodies risk a timeout or a 413 from a proxy. For images and video, the async task endpoints avoid the long request.", upload as f64 / 1_048_576.0),
             format!("上传内容共 {:.1} MB：请求体过大可能超时或被代理返回 413。图片和视频任务可改用异步任务接口。", upload as f64 / 1_048_576.0)), Some(Fix::SwitchEndpoint(EndpointId::AsyncImageSubmit))));
     }
 }
 
-fn many_images(lang: Lang, field: &str, count: usize) -> Finding {
+fn many_images(lang: Lang, field: FieldRef, count: usize) -> Finding {
     Finding::new("many-images", Severity::Warning, field, t(lang,
         format!("{count} reference images in one request: many images make timeouts likely. Consider the async image task."),
         format!("一次请求包含 {count} 张参考图：图片过多容易超时，可考虑改用异步图片任务。")), Some(Fix::SwitchEndpoint(EndpointId::AsyncImageSubmit)))
@@ -456,7 +458,7 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 "out-of-range",
                 Severity::Error,
-                f.key,
+                FieldRef::Form(f.key),
                 t(
                     lang,
                     format!("{} is {n}, outside {min}–{max}.", f.label),
@@ -477,7 +479,7 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                 out.push(Finding::new(
                     "required-empty",
                     Severity::Error,
-                    f.key,
+                    FieldRef::Form(f.key),
                     t(
                         lang,
                         format!("{} is required.", f.label),
@@ -495,7 +497,7 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
                 .as_ref()
                 .map(|s| t(lang, format!(" Did you mean {s}?"), format!(" 是否想用 {s}？")))
                 .unwrap_or_default();
-            out.push(Finding::new("model-not-listed", Severity::Warning, "model", t(lang,
+            out.push(Finding::new("model-not-listed", Severity::Warning, FieldRef::Form("model"), t(lang,
                 format!("{model} is not in the {} models this key listed: expect 503 \"no available channel\" (typo) or 403 \"no access to model\".{hint}", input.known_models.len()),
                 format!("{model} 不在该密钥可见的 {} 个模型中：可能返回 503“无可用渠道”（拼写错误）或 403“无权访问模型”。{hint}", input.known_models.len())), suggestion.map(Fix::UseModel)));
         }
@@ -507,7 +509,7 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             "key-in-url",
             Severity::Info,
-            "api_key",
+            FieldRef::ApiKey,
             t(
                 lang,
                 "?key= puts the key in the URL, where proxies and logs can see it. The x-goog-api-key header is safer."
@@ -556,13 +558,13 @@ pub struct FixOutcome {
 /// Applies a fix for a finding on `field`. Pure: the caller writes the results back.
 pub fn apply_fix(
     fix: &Fix,
-    field: &str,
+    field: FieldRef,
     conn: &mut Connection,
     values: &mut FormValues,
     raw_body: &mut Option<String>,
 ) -> FixOutcome {
-    fn base_text<'c>(conn: &'c mut Connection, field: &str) -> &'c mut String {
-        if field == "self_service" {
+    fn base_text(conn: &mut Connection, field: FieldRef) -> &mut String {
+        if field == FieldRef::SelfService {
             &mut conn.self_service
         } else {
             &mut conn.gateway
@@ -608,10 +610,11 @@ pub fn apply_fix(
             }
         }
         Fix::AsciiSize(size) | Fix::Clamp(size) => {
-            let key = if matches!(fix, Fix::AsciiSize(_)) {
-                "size"
-            } else {
-                field
+            let key = match (fix, field) {
+                (Fix::AsciiSize(_), _) => "size",
+                (_, FieldRef::Form(key)) => key,
+                // A clamp is only offered on a form field; anything else has nothing to set.
+                _ => return FixOutcome::default(),
             };
             values.set_text(key, size.clone());
             if let (Some(raw), Fix::AsciiSize(_)) = (raw_body.as_mut(), fix) {

@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use crate::request::base_url::BaseUrl;
 use crate::request::catalogue::{AuthStyle, BodyKind, Endpoint, FieldKind, FieldSpec, MessageStyle, Origin, Target};
+use crate::request::field_ref::FieldRef;
 use crate::request::form::{ContentPart, FormValues, Message};
 use crate::request::http::{Body, FileRef, Header, HttpRequest, MultipartPart, PartValue};
 use crate::text::percent::{encode_component, encode_segment};
@@ -40,17 +41,16 @@ pub const DEFAULT_SELF_SERVICE: &str = "https://webapi.routescope.ai";
 /// Something that stops the request from being sent, tied to the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
-    /// The field key, or `gateway`, `self_service`, `api_key`, `body` for the settings and
-    /// raw body.
-    pub field: String,
+    /// The setting, form field or raw body it concerns.
+    pub field: FieldRef,
     /// What is wrong, written for the person.
     pub message: String,
 }
 
 impl FieldError {
-    fn new(field: &str, message: impl Into<String>) -> Self {
+    fn new(field: FieldRef, message: impl Into<String>) -> Self {
         FieldError {
-            field: field.to_string(),
+            field,
             message: message.into(),
         }
     }
@@ -85,9 +85,10 @@ pub fn effective_auth(endpoint: &Endpoint, preferred: AuthStyle) -> AuthStyle {
 /// generated JSON body verbatim (the escape hatch) after checking that it is JSON.
 pub fn build_request(endpoint: &Endpoint, conn: &Connection, values: &FormValues, raw_body: Option<&str>) -> Built {
     let mut errors = Vec::new();
-    let (base_field, base_text) = match endpoint.origin {
-        Origin::Gateway => ("gateway", conn.gateway.as_str()),
-        Origin::SelfService => ("self_service", conn.self_service.as_str()),
+    let base_field = FieldRef::base_of(endpoint.origin);
+    let base_text = match endpoint.origin {
+        Origin::Gateway => conn.gateway.as_str(),
+        Origin::SelfService => conn.self_service.as_str(),
     };
     let base = match BaseUrl::parse(base_text) {
         Ok(b) => Some(b),
@@ -99,7 +100,7 @@ pub fn build_request(endpoint: &Endpoint, conn: &Connection, values: &FormValues
 
     if conn.api_key.contains(['\r', '\n']) || conn.api_key.chars().any(|c| c as u32 > 0xFF) {
         errors.push(FieldError::new(
-            "api_key",
+            FieldRef::ApiKey,
             "The key contains a line break or a character a header cannot carry: the browser would refuse to send it.",
         ));
     }
@@ -138,7 +139,7 @@ pub fn build_request(endpoint: &Endpoint, conn: &Connection, values: &FormValues
                 Some(raw) => match check_json(raw) {
                     Ok(()) => Body::Json(raw.to_string()),
                     Err(message) => {
-                        errors.push(FieldError::new("body", message));
+                        errors.push(FieldError::new(FieldRef::Body, message));
                         Body::Json(raw.to_string())
                     }
                 },
@@ -211,9 +212,9 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
     if let Some(f) = endpoint.fields.iter().find(|f| f.target == Target::WholePath) {
         let custom = values.text(f.key).trim();
         if custom.is_empty() {
-            errors.push(FieldError::new(f.key, "A path is needed."));
+            errors.push(FieldError::new(FieldRef::Form(f.key), "A path is needed."));
         } else if !custom.starts_with('/') {
-            errors.push(FieldError::new(f.key, "The path must start with /."));
+            errors.push(FieldError::new(FieldRef::Form(f.key), "The path must start with /."));
             template = format!("/{custom}");
         } else {
             template = custom.to_string();
@@ -234,7 +235,7 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
         let inserted = if value.is_empty() {
             if preceded_by_slash {
                 errors.push(FieldError::new(
-                    f.key,
+                    FieldRef::Form(f.key),
                     format!("{} is needed: it is part of the path.", f.label),
                 ));
             }
@@ -297,7 +298,10 @@ fn json_value(f: &FieldSpec, values: &FormValues, errors: &mut Vec<FieldError>) 
         FieldKind::Integer { .. } => match trimmed.parse::<i64>() {
             Ok(n) => Some(Value::from(n)),
             Err(_) => {
-                errors.push(FieldError::new(f.key, format!("{} must be a whole number.", f.label)));
+                errors.push(FieldError::new(
+                    FieldRef::Form(f.key),
+                    format!("{} must be a whole number.", f.label),
+                ));
                 None
             }
         },
@@ -305,7 +309,7 @@ fn json_value(f: &FieldSpec, values: &FormValues, errors: &mut Vec<FieldError>) 
             Some(n) => Some(Value::Number(n)),
             None => {
                 errors.push(FieldError::new(
-                    f.key,
+                    FieldRef::Form(f.key),
                     format!("{} must be a number such as 0.7.", f.label),
                 ));
                 None
@@ -315,7 +319,7 @@ fn json_value(f: &FieldSpec, values: &FormValues, errors: &mut Vec<FieldError>) 
             Ok(v) => Some(v),
             Err(e) => {
                 errors.push(FieldError::new(
-                    f.key,
+                    FieldRef::Form(f.key),
                     format!(
                         "Not valid JSON at line {}, column {}: {}",
                         e.line(),
@@ -544,7 +548,10 @@ fn multipart_parts(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<Fi
                     continue;
                 }
                 if t.parse::<i64>().is_err() {
-                    errors.push(FieldError::new(f.key, format!("{} must be a whole number.", f.label)));
+                    errors.push(FieldError::new(
+                        FieldRef::Form(f.key),
+                        format!("{} must be a whole number.", f.label),
+                    ));
                 }
                 parts.push(MultipartPart {
                     name: name.to_string(),
