@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every test tier:
-#   1. lint: cargo fmt --check, clippy -D warnings (native and wasm), cargo doc -D warnings
+#   1. lint: the structure check, cargo fmt --check, clippy -D warnings (native and wasm), cargo doc -D warnings
 #   2. native: cargo test (the pure core, the gateway twin)
 #   3. browser: wasm-bindgen-test components in headless Chromium
 #   4. end-to-end: the release build in headless Chromium against the gateway twin
@@ -13,6 +13,7 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
 
 step "lint"
+./scripts/check-structure.sh
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p routescope-playground --lib --bins --tests --target wasm32-unknown-unknown -- -D warnings

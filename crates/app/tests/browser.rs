@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use routescope_core::answer::response::render;
 use routescope_core::diagnosis::{diagnose, Protocol, RequestFacts, Transport};
 use routescope_core::text::lang::Lang;
-use routescope_playground::state::{AppState, Exchange, Phase};
+use routescope_playground::state::{provide_state, Exchange, Phase, Session};
 use routescope_playground::ui::send::Sender;
 use routescope_playground::ui::{App, DiagnosisPanel, ResponsePanel};
 use wasm_bindgen::JsCast;
@@ -197,14 +197,14 @@ async fn a_pre_flight_fix_button_repairs_the_key() {
 }
 
 thread_local! {
-    static STATE: RefCell<Option<AppState>> = const { RefCell::new(None) };
+    static STATE: RefCell<Option<Session>> = const { RefCell::new(None) };
 }
 
 #[component]
 fn PanelsOnly() -> impl IntoView {
-    let state = AppState::provide();
+    let (_, _, session) = provide_state();
     Sender::provide();
-    STATE.with(|s| *s.borrow_mut() = Some(state));
+    STATE.with(|s| *s.borrow_mut() = Some(session));
     view! { <DiagnosisPanel /> <ResponsePanel /> }
 }
 

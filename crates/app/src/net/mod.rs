@@ -1,41 +1,18 @@
 //! The thin fetch shell: sends a built [`HttpRequest`] from the browser and reads the
 //! answer as it arrives. It decides nothing: what the outcome means is the domain's job.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use gloo_net::http::{Method as GlooMethod, RequestBuilder};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, FormData, ReadableStreamDefaultReader, RequestCredentials, ResponseType};
 
+mod files;
+
+pub use files::{file, picked_files, read_picked};
+
 use routescope_core::answer::utf8::Utf8Accumulator;
 use routescope_core::request::http::{Body, HttpRequest, Method, PartValue};
-
-thread_local! {
-    /// Files the person picked, by the id the domain's `FileRef` carries. Browser `File`
-    /// objects cannot live in signals (they are not `Send`), so they wait here.
-    static FILES: RefCell<HashMap<u32, web_sys::File>> = RefCell::new(HashMap::new());
-    static NEXT_FILE_ID: RefCell<u32> = const { RefCell::new(1) };
-}
-
-/// Keeps a picked file and returns the id to refer to it by.
-pub fn remember_file(file: web_sys::File) -> u32 {
-    let id = NEXT_FILE_ID.with(|n| {
-        let mut n = n.borrow_mut();
-        let id = *n;
-        *n += 1;
-        id
-    });
-    FILES.with(|f| f.borrow_mut().insert(id, file));
-    id
-}
-
-/// A picked file by id.
-pub fn file(id: u32) -> Option<web_sys::File> {
-    FILES.with(|f| f.borrow().get(&id).cloned())
-}
 
 /// What came back when a response arrived.
 #[derive(Clone, Debug)]

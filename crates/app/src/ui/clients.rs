@@ -3,27 +3,28 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_state;
-use crate::ui::preview::{tr_string, CopyButton};
-use crate::ui::tr;
+use crate::state::{use_session, use_settings};
+use crate::ui::widgets::{Button, ButtonKind, CopyButton};
+use crate::ui::{tr, tr_with};
 use routescope_core::export::clients::{setup_for, Client};
 
 /// The client setup helper, opened from the top bar or a diagnosis action.
 #[component]
 pub fn ClientHelper() -> impl IntoView {
-    let state = use_state();
+    let (settings, session) = (use_settings(), use_session());
     let (client, set_client) = signal(Client::Codex);
+    let copy_label = tr("Copy", "复制");
     let setup = Memo::new(move |_| {
-        let lang = state.lang.get();
-        state.conn.with(|c| setup_for(client.get(), &c.gateway, lang))
+        let lang = settings.lang.get();
+        settings.conn.with(|c| setup_for(client.get(), &c.gateway, lang))
     });
     move || {
-        state.client_helper_open.get().then(|| {
+        session.client_helper_open.get().then(|| {
             view! {
                 <section class="panel client-helper" aria-label="Client setup">
                     <div class="panel-head client-helper-head">
                         <h2>{tr("Which client are you configuring?", "你在配置哪个客户端？")}</h2>
-                        <button type="button" class="btn btn--small btn--ghost" aria-label="Close client setup" on:click=move |_| state.client_helper_open.set(false)>"✕"</button>
+                        <Button kind=ButtonKind::Ghost aria_label="Close client setup".to_string() on_click=move || session.client_helper_open.set(false)>"✕"</Button>
                     </div>
                     <div class="client-tabs" role="radiogroup" aria-label="Client">
                         {Client::ALL
@@ -43,7 +44,7 @@ pub fn ClientHelper() -> impl IntoView {
                             view! {
                                 <table class="kv client-settings" aria-label="Settings for this client">
                                     <tbody>
-                                        <tr><th scope="row">{tr("Base URL", "Base URL")}</th><td class="mono">{s.base_url.clone()} " " <CopyButton text=Signal::derive(move || base.clone()) label=Signal::derive(move || tr_string(state, "Copy", "复制")) /></td></tr>
+                                        <tr><th scope="row">{tr("Base URL", "Base URL")}</th><td class="mono">{s.base_url.clone()} " " <CopyButton text=Signal::derive(move || base.clone()) label=Signal::derive(move || copy_label().to_string()) /></td></tr>
                                         {s.settings.iter().map(|x| view! { <tr><th scope="row" class="mono">{x.name.clone()}</th><td class="mono">{x.value.clone()}</td></tr> }).collect_view()}
                                         <tr><th scope="row">{tr("Where", "配置位置")}</th><td>{s.where_to.clone()}</td></tr>
                                         <tr><th scope="row">{tr("It will call", "实际调用")}</th><td class="mono" aria-label="URL it will call">{s.calls.clone()}</td></tr>
@@ -53,7 +54,10 @@ pub fn ClientHelper() -> impl IntoView {
                                     <p class="finding finding--warning" role="note">
                                         <span class="finding-severity">{tr("careful", "注意")}</span>
                                         <span class="finding-message">
-                                            {format!("With the Gateway URL exactly as typed, {} would call {wrong}: that is not the right path (expect a 404 Invalid URL or an HTML page). Use the base URL above.", s.client.label())}
+                                            {tr_with(move |lang| lang.pick_owned(
+                                                &format!("With the Gateway URL exactly as typed, {} would call {wrong}: that is not the right path (expect a 404 Invalid URL or an HTML page). Use the base URL above.", s.client.label()),
+                                                &format!("按原样使用所填的网关地址，{} 会调用 {wrong}：这不是正确的路径（会得到 404 Invalid URL 或一个 HTML 页面）。请使用上面的 Base URL。", s.client.label()),
+                                            ))}
                                         </span>
                                     </p>
                                 })).flatten()}

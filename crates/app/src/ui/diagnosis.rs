@@ -6,10 +6,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::net;
-use crate::state::{use_state, AppState, Phase};
-use crate::ui::preview::CopyButton;
+use crate::state::{use_drafts, use_session, use_settings, Phase, Session, Settings};
 use crate::ui::send::use_sender;
-use crate::ui::tr;
+use crate::ui::widgets::{Button, CopyButton, KvTable};
+use crate::ui::{tr, tr_with};
 use routescope_core::answer::envelope::{Envelope, EnvelopeShape};
 use routescope_core::diagnosis::followup::{
     cors_probe_requests, cors_verdict, key_status, key_status_request, model_list_request, model_visibility, CheckKind,
@@ -18,15 +18,17 @@ use routescope_core::diagnosis::followup::{
 use routescope_core::diagnosis::{Action as NextAction, Category, Diagnosis, Protocol};
 use routescope_core::request::catalogue::{endpoint, AuthStyle, EndpointId};
 use routescope_core::request::form::FieldValue;
-use routescope_core::text::lang::Lang;
+
+/// The follow-up checks, in the order their results are listed.
+const CHECKS: [CheckKind; 3] = [CheckKind::ModelVisible, CheckKind::KeyStatus, CheckKind::CorsProbe];
 
 /// The verdict on the last exchange.
 #[component]
 pub fn DiagnosisPanel() -> impl IntoView {
-    let state = use_state();
+    let session = use_session();
     view! {
         <section class="panel diagnosis" aria-label="Diagnosis" aria-live="polite">
-            {move || match state.phase.get() {
+            {move || match session.phase.get() {
                 Phase::Done(exchange) => {
                     let protocol = endpoint(exchange.endpoint).protocol;
                     view! { <Verdict diagnosis=exchange.diagnosis.clone() protocol=protocol serial=exchange.serial model=exchange.model.clone() /> }
@@ -49,13 +51,14 @@ pub fn DiagnosisPanel() -> impl IntoView {
 
 /// Runs one follow-up check and returns its verdict.
 async fn run_check(
-    state: AppState,
+    settings: Settings,
+    session: Session,
     kind: CheckKind,
     model: Option<String>,
     protocol: Protocol,
-    lang: Lang,
 ) -> CheckVerdict {
-    let conn = state.conn.get_untracked();
+    let conn = settings.conn.get_untracked();
+    let lang = settings.lang.get_untracked();
     let unreachable = |what: &str| CheckVerdict {
         kind,
         ok: None,
@@ -78,7 +81,7 @@ async fn run_check(
                 Ok((status, body)) => {
                     let ids = routescope_core::answer::response::model_ids(&body);
                     if !ids.is_empty() {
-                        state.models.set(ids);
+                        session.models.set(ids);
                     }
                     model_visibility(model.as_deref().unwrap_or(""), status, &body, lang)
                 }
@@ -111,130 +114,98 @@ async fn run_check(
 
 #[component]
 fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<String>) -> impl IntoView {
-    let state = use_state();
+    let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let sender = use_sender();
-    let lang = state.lang.get_untracked();
     let d = diagnosis;
     let category = d.category.as_str();
     let request_id = d.request_id.clone();
-    let checks = RwSignal::new(Vec::<CheckVerdict>::new());
-    let running = RwSignal::new(None::<CheckKind>);
-    let start_check = move |kind: CheckKind, model: Option<String>| {
-        running.set(Some(kind));
-        leptos::task::spawn_local(async move {
-            let verdict = run_check(state, kind, model, protocol, lang).await;
-            checks.update(|c| {
-                c.retain(|v| v.kind != kind);
-                c.push(verdict);
-            });
-            running.set(None);
-        });
+    // One action per follow-up check: its value is the latest verdict, `pending` the spinner.
+    let check = move |kind: CheckKind| {
+        Action::new_local(move |model: &Option<String>| run_check(settings, session, kind, model.clone(), protocol))
     };
+    let actions_by_kind = CHECKS.map(|kind| (kind, check(kind)));
+    let running = move || actions_by_kind.iter().any(|(_, a)| a.pending().get());
     let check_button = move |kind: CheckKind, model: Option<String>| {
+        let Some((_, action)) = actions_by_kind.iter().find(|(k, _)| *k == kind).copied() else {
+            return ().into_any();
+        };
         view! {
-            <button
-                type="button"
-                class="btn"
-                disabled=move || running.get().is_some()
-                on:click=move |_| start_check(kind, model.clone())
-            >
-                {move || if running.get() == Some(kind) { format!("{}…", kind.title(lang)) } else { kind.title(lang) }}
-            </button>
+            <Button on_click=move || { action.dispatch(model.clone()); } disabled=Signal::derive(running)>
+                {tr_with(move |lang| if action.pending().get() { format!("{}…", kind.title(lang)) } else { kind.title(lang) })}
+            </Button>
         }
         .into_any()
     };
     let actions = d
         .actions
         .iter()
-        .filter_map(|a| match *a {
-            NextAction::ListModels => Some(check_button(CheckKind::ModelVisible, model.clone())),
-            NextAction::CheckKeyStatus => Some(check_button(CheckKind::KeyStatus, None)),
-            NextAction::ProbeCors => Some(check_button(CheckKind::CorsProbe, None)),
-            NextAction::Retry => Some(view! { <button type="button" class="btn" on:click=move |_| sender.send(state)>{a.label(lang)}</button> }.into_any()),
-            NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds label=a.label(lang) /> }.into_any()),
-            NextAction::UseAsyncTask => {
-                let target = if protocol == Protocol::VideoTask { EndpointId::VideoSubmit } else { EndpointId::AsyncImageSubmit };
-                Some(view! { <button type="button" class="btn" on:click=move |_| state.endpoint.set(target)>{a.label(lang)}</button> }.into_any())
+        .filter_map(|a| {
+            let a = *a;
+            let label = tr_with(move |lang| a.label(lang));
+            match a {
+                NextAction::ListModels => Some(check_button(CheckKind::ModelVisible, model.clone())),
+                NextAction::CheckKeyStatus => Some(check_button(CheckKind::KeyStatus, None)),
+                NextAction::ProbeCors => Some(check_button(CheckKind::CorsProbe, None)),
+                NextAction::Retry => Some(view! { <Button on_click=move || sender.send()>{label}</Button> }.into_any()),
+                NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds label=Signal::derive(label) /> }.into_any()),
+                NextAction::UseAsyncTask => {
+                    let target = if protocol == Protocol::VideoTask { EndpointId::VideoSubmit } else { EndpointId::AsyncImageSubmit };
+                    Some(view! { <Button on_click=move || settings.endpoint.set(target)>{label}</Button> }.into_any())
+                }
+                NextAction::OpenClientHelper => Some(view! {
+                    <Button on_click=move || session.client_helper_open.set(true)>{label}</Button>
+                }.into_any()),
+                NextAction::DisableClaudeBetas => Some(view! {
+                    <Button on_click=move || {
+                        drafts.update_endpoint(EndpointId::ClaudeMessages, |v| v.set("anthropic_beta", FieldValue::Text(String::new())));
+                        settings.endpoint.set(EndpointId::ClaudeMessages);
+                    }>
+                        {label}
+                    </Button>
+                }.into_any()),
+                NextAction::SwitchAuthStyle => {
+                    let style = if matches!(protocol, Protocol::GeminiNative | Protocol::GeminiModels | Protocol::Imagen) { AuthStyle::XGoogApiKey } else { AuthStyle::XApiKey };
+                    endpoint(settings.endpoint.get_untracked()).auth_styles.contains(&style).then(|| view! {
+                        <Button on_click=move || settings.conn.update(|c| c.auth = style)>
+                            {tr_with(move |lang| lang.pick_owned(&format!("Send the key as {}", style.title(lang)), &format!("改用 {} 发送密钥", style.title(lang))))}
+                        </Button>
+                    }.into_any())
+                }
+                NextAction::TopUp | NextAction::CopyRequestId => None,
             }
-            NextAction::OpenClientHelper => Some(view! {
-                <button type="button" class="btn" on:click=move |_| state.client_helper_open.set(true)>{a.label(lang)}</button>
-            }.into_any()),
-            NextAction::DisableClaudeBetas => Some(view! {
-                <button
-                    type="button"
-                    class="btn"
-                    on:click=move |_| {
-                        state.forms.update(|f| {
-                            if let Some(v) = f.get_mut(&EndpointId::ClaudeMessages) {
-                                v.set("anthropic_beta", FieldValue::Text(String::new()));
-                            }
-                        });
-                        state.endpoint.set(EndpointId::ClaudeMessages);
-                    }
-                >
-                    {a.label(lang)}
-                </button>
-            }.into_any()),
-            NextAction::SwitchAuthStyle => {
-                let style = if matches!(protocol, Protocol::GeminiNative | Protocol::GeminiModels | Protocol::Imagen) { AuthStyle::XGoogApiKey } else { AuthStyle::XApiKey };
-                endpoint(state.endpoint.get_untracked()).auth_styles.contains(&style).then(|| view! {
-                    <button type="button" class="btn" on:click=move |_| state.conn.update(|c| c.auth = style)>{format!("Send the key as {}", style.label())}</button>
-                }.into_any())
-            }
-            NextAction::TopUp | NextAction::CopyRequestId => None,
         })
         .collect_view();
+    let (confidence, side) = (d.confidence, d.side);
     view! {
         <div class=format!("verdict verdict--{category}") data-category=category data-serial=serial.to_string()>
             <p class="verdict-kicker">
-                <span class="verdict-category">{d.category.title(lang)}</span>
-                <span class=format!("confidence confidence--{}", d.confidence.as_str())>
-                    {match lang {
-                        Lang::En => format!("{} confidence", d.confidence.as_str()),
-                        Lang::Zh => format!("置信度：{}", match d.confidence.as_str() { "high" => "高", "medium" => "中", _ => "低" }),
-                    }}
-                </span>
-                <span class="side">
-                    {format!(
-                        "· {}",
-                        match (lang, d.side.as_str()) {
-                            (Lang::Zh, "client") => "客户端",
-                            (Lang::Zh, "gateway") => "网关",
-                            (Lang::Zh, "upstream") => "上游",
-                            (Lang::Zh, "network") => "网络",
-                            (Lang::Zh, _) => "未知",
-                            (Lang::En, side) => side,
-                        }
-                    )}
-                </span>
+                <span class="verdict-category">{let c = d.category; tr_with(move |lang| c.title(lang))}</span>
+                <span class=format!("confidence confidence--{}", confidence.as_str())>{tr_with(move |lang| confidence.title(lang))}</span>
+                <span class="side">{tr_with(move |lang| format!("· {}", side.title(lang)))}</span>
             </p>
             <h2 class="verdict-headline">{d.headline.clone()}</h2>
             <p class="verdict-explanation">{d.explanation.clone()}</p>
             {(d.candidates.len() > 1).then(|| view! {
                 <p class="candidates">
-                    {lang.pick("Could also be: ", "也可能是：")}
-                    {d.candidates.iter().skip(1).map(|c| c.title(lang)).collect::<Vec<_>>().join(", ")}
+                    {tr("Could also be: ", "也可能是：")}
+                    {let others = d.candidates[1..].to_vec(); tr_with(move |lang| others.iter().map(|c| c.title(lang)).collect::<Vec<_>>().join(", "))}
                 </p>
             })}
         </div>
         <div class="diagnosis-body">
-            <h3>{lang.pick("Evidence", "依据")}</h3>
-            <table class="kv evidence" aria-label="Evidence">
-                <tbody>
-                    {d.evidence.iter().map(|e| view! { <tr><th scope="row">{e.label}</th><td class="mono">{e.value.clone()}</td></tr> }).collect_view()}
-                </tbody>
-            </table>
+            <h3>{tr("Evidence", "依据")}</h3>
+            <KvTable rows=d.evidence.iter().map(|e| (e.label.to_string(), e.value.clone())).collect() label="Evidence" class="evidence" />
             <p class="request-id">
                 {match request_id.clone() {
                     Some(id) => view! {
-                        {lang.pick("Request id: ", "请求 ID：")} <code class="mono" aria-label="Request id">{id.clone()}</code> " "
-                        <CopyButton text=Signal::derive(move || id.clone()) label=NextAction::CopyRequestId.label(lang) />
+                        {tr("Request id: ", "请求 ID：")} <code class="mono" aria-label="Request id">{id.clone()}</code> " "
+                        <CopyButton text=Signal::derive(move || id.clone()) label=Signal::derive(tr_with(|lang| NextAction::CopyRequestId.label(lang))) />
                     }.into_any(),
-                    None => view! { <span class="muted">{lang.pick("No request id in this answer.", "该响应中没有请求 ID。")}</span> }.into_any(),
+                    None => view! { <span class="muted">{tr("No request id in this answer.", "该响应中没有请求 ID。")}</span> }.into_any(),
                 }}
             </p>
             {(!d.checks.is_empty()).then(|| view! {
-                <h3>{lang.pick("What to check", "检查事项")}</h3>
+                <h3>{tr("What to check", "检查事项")}</h3>
                 <ul class="checks" aria-label="What to check">
                     {d.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
                 </ul>
@@ -242,20 +213,17 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
             <div class="actions" role="group" aria-label="Next actions">{actions}</div>
             <ParsedEnvelope envelope=d.envelope.clone() open=d.category == Category::Unknown />
             <ul class="follow-ups" aria-label="Follow-up checks">
-                {move || checks.get().into_iter().map(|v| {
+                {actions_by_kind.map(|(_, action)| move || action.value().get().map(|v| {
                     let state_class = match v.ok { Some(true) => "ok", Some(false) => "bad", None => "unsure" };
+                    let kind = v.kind;
                     view! {
-                        <li class=format!("follow-up follow-up--{state_class}") data-check=v.kind.as_str() data-ok=state_class>
-                            <strong>{v.kind.title(lang)}</strong>
+                        <li class=format!("follow-up follow-up--{state_class}") data-check=kind.as_str() data-ok=state_class>
+                            <strong>{tr_with(move |lang| kind.title(lang))}</strong>
                             <p>{v.headline.clone()}</p>
-                            {(!v.details.is_empty()).then(|| view! {
-                                <table class="kv"><tbody>
-                                    {v.details.iter().map(|(k, val)| view! { <tr><th scope="row">{k.clone()}</th><td class="mono">{val.clone()}</td></tr> }).collect_view()}
-                                </tbody></table>
-                            })}
+                            {(!v.details.is_empty()).then(|| view! { <KvTable rows=v.details.clone() /> })}
                         </li>
                     }
-                }).collect_view()}
+                })).collect_view()}
             </ul>
         </div>
     }
@@ -263,25 +231,19 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
 
 /// Waits the advised time, then resends.
 #[component]
-fn RetryAfterButton(seconds: u32, label: String) -> impl IntoView {
-    let state = use_state();
+fn RetryAfterButton(seconds: u32, label: Signal<String>) -> impl IntoView {
     let sender = use_sender();
     let (left, set_left) = signal(None::<u32>);
     view! {
-        <button
-            type="button"
-            class="btn"
-            disabled=move || left.get().is_some()
-            on:click=move |_| countdown(seconds, set_left, move || sender.send(state))
+        <Button
+            disabled=Signal::derive(move || left.get().is_some())
+            on_click=move || countdown(seconds, set_left, move || sender.send())
         >
-            {move || match left.get() {
-                Some(n) => match state.lang.get_untracked() {
-                    Lang::En => format!("Retrying in {n} s…"),
-                    Lang::Zh => format!("{n} 秒后重试…"),
-                },
-                None => label.clone(),
-            }}
-        </button>
+            {tr_with(move |lang| match left.get() {
+                Some(n) => lang.pick_owned(&format!("Retrying in {n} s…"), &format!("{n} 秒后重试…")),
+                None => label.get(),
+            })}
+        </Button>
     }
 }
 
@@ -299,11 +261,10 @@ fn countdown(remaining: u32, set_left: WriteSignal<Option<u32>>, done: impl Fn()
 /// recognise is still laid out plainly (open by default then).
 #[component]
 fn ParsedEnvelope(envelope: Envelope, open: bool) -> impl IntoView {
-    let lang = use_state().lang.get_untracked();
-    let mut rows: Vec<(&'static str, String)> = vec![("shape", envelope.shape.as_str().to_string())];
-    let mut add = |label: &'static str, value: &Option<String>| {
+    let mut rows: Vec<(String, String)> = vec![("shape".into(), envelope.shape.as_str().to_string())];
+    let mut add = |label: &str, value: &Option<String>| {
         if let Some(v) = value {
-            rows.push((label, v.clone()));
+            rows.push((label.to_string(), v.clone()));
         }
     };
     add("message", &envelope.message);
@@ -316,19 +277,15 @@ fn ParsedEnvelope(envelope: Envelope, open: bool) -> impl IntoView {
     add("html title", &envelope.html_title);
     if let Some(inner) = &envelope.nested {
         rows.push((
-            "nested error",
+            "nested error".into(),
             format!("{} {}", inner.shape.as_str(), inner.message.clone().unwrap_or_default()),
         ));
     }
     (envelope.shape != EnvelopeShape::Empty).then(|| {
         view! {
             <details class="envelope" open=open>
-                <summary>{lang.pick("Parsed error body", "解析后的错误体")}</summary>
-                <table class="kv" aria-label="Parsed error body">
-                    <tbody>
-                        {rows.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="mono">{v}</td></tr> }).collect_view()}
-                    </tbody>
-                </table>
+                <summary>{tr("Parsed error body", "解析后的错误体")}</summary>
+                <KvTable rows=rows label="Parsed error body" />
             </details>
         }
     })

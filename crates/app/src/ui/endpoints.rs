@@ -2,13 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_state;
+use crate::state::use_settings;
 use routescope_core::request::catalogue::CATALOGUE;
 
 /// The side list of every documented endpoint.
 #[component]
 pub fn EndpointNav() -> impl IntoView {
-    let state = use_state();
+    let selected = use_settings().endpoint;
     let mut groups: Vec<&'static str> = Vec::new();
     for e in CATALOGUE {
         if !groups.contains(&e.group) {
@@ -34,9 +34,9 @@ pub fn EndpointNav() -> impl IntoView {
                                                 <button
                                                     type="button"
                                                     class="endpoint-link"
-                                                    class:endpoint-link--active=move || state.endpoint.get() == id
-                                                    aria-current=move || if state.endpoint.get() == id { "page" } else { "false" }
-                                                    on:click=move |_| state.endpoint.set(id)
+                                                    class:endpoint-link--active=move || selected.get() == id
+                                                    aria-current=move || if selected.get() == id { "page" } else { "false" }
+                                                    on:click=move |_| selected.set(id)
                                                 >
                                                     <span class=format!("method method--{}", e.method.as_str().to_ascii_lowercase())>
                                                         {e.method.as_str()}

@@ -1,15 +1,14 @@
 //! The request form: one input per catalogue field, rendered from its kind.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::net;
-use crate::state::{use_state, AppState};
+use crate::state::{use_drafts, use_session, use_settings, DraftStore};
 use crate::ui::findings::FieldFindings;
 use crate::ui::messages::MessagesEditor;
 use crate::ui::send::SendBar;
-use crate::ui::tr;
+use crate::ui::widgets::{Button, ButtonKind};
+use crate::ui::{tr, tr_with};
 use routescope_core::request::build::FieldError;
 use routescope_core::request::catalogue::{AuthStyle, BodyKind, FieldKind, FieldSpec, Target};
 use routescope_core::request::field_ref::FieldRef;
@@ -19,11 +18,11 @@ use routescope_core::request::http::FileRef;
 /// The form of the endpoint on screen, with its title, auth choice and Send bar.
 #[component]
 pub fn RequestForm() -> impl IntoView {
-    let state = use_state();
+    let settings = use_settings();
     view! {
         <section class="panel request" aria-label="Request">
             {move || {
-                let ep = state.current();
+                let ep = settings.current();
                 view! {
                     <div class="panel-head">
                         <h1 class="endpoint-heading">
@@ -49,23 +48,23 @@ pub fn RequestForm() -> impl IntoView {
 /// The auth-style choice, shown where a route accepts more than Bearer.
 #[component]
 fn AuthPicker() -> impl IntoView {
-    let state = use_state();
+    let settings = use_settings();
     move || {
-        let ep = state.current();
+        let ep = settings.current();
         (ep.auth_styles.len() > 1).then(|| {
             view! {
                 <div class="field field--inline">
                     <label for="auth-style">{tr("Send the key as", "密钥发送方式")}</label>
                     <select
                         id="auth-style"
-                        prop:value=move || routescope_core::request::build::effective_auth(state.current(), state.conn.with(|c| c.auth)).as_str()
+                        prop:value=move || routescope_core::request::build::effective_auth(settings.current(), settings.conn.with(|c| c.auth)).as_str()
                         on:change=move |ev| {
                             if let Some(a) = AuthStyle::parse(&event_target_value(&ev)) {
-                                state.conn.update(|c| c.auth = a);
+                                settings.conn.update(|c| c.auth = a);
                             }
                         }
                     >
-                        {ep.auth_styles.iter().map(|a| view! { <option value=a.as_str()>{a.label()}</option> }).collect_view()}
+                        {ep.auth_styles.iter().map(|a| view! { <option value=a.as_str()>{tr_with(move |lang| a.title(lang))}</option> }).collect_view()}
                     </select>
                 </div>
             }
@@ -74,9 +73,9 @@ fn AuthPicker() -> impl IntoView {
 }
 
 /// The error the builder reported for a field, if any.
-pub fn field_error(state: AppState, key: &'static str) -> Memo<Option<String>> {
+fn field_error(drafts: DraftStore, key: &'static str) -> Memo<Option<String>> {
     Memo::new(move |_| {
-        state.built.with(|b| {
+        drafts.built.with(|b| {
             b.errors
                 .iter()
                 .find(|e: &&FieldError| e.field == FieldRef::Form(key))
@@ -88,17 +87,12 @@ pub fn field_error(state: AppState, key: &'static str) -> Memo<Option<String>> {
 /// One field of the form.
 #[component]
 fn Field(spec: &'static FieldSpec) -> impl IntoView {
-    let state = use_state();
+    let (drafts, session) = (use_drafts(), use_session());
     let id = format!("field-{}", spec.key);
-    let error = field_error(state, spec.key);
-    let text = move || {
-        state.forms.with(|f| {
-            f.get(&state.endpoint.get())
-                .map(|v| v.text(spec.key).to_string())
-                .unwrap_or_default()
-        })
-    };
-    let set_text = move |v: String| state.update_values(|values| values.set_text(spec.key, v));
+    let error = field_error(drafts, spec.key);
+    // This field's own value: a keystroke elsewhere does not repaint it.
+    let text = drafts.field(move |v| v.text(spec.key).to_string());
+    let set_text = move |v: String| drafts.update(|values| values.set_text(spec.key, v));
     let label = view! {
         // The required mark sits beside the label, hidden from assistive tech, so the
         // field's accessible name is exactly its label.
@@ -113,10 +107,10 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
             <input
                 id=id.clone()
                 type="checkbox"
-                prop:checked=move || state.forms.with(|f| f.get(&state.endpoint.get()).is_some_and(|v| v.flag(spec.key)))
+                prop:checked=drafts.field(move |v| v.flag(spec.key))
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    state.update_values(|values| values.set(spec.key, FieldValue::Flag(on)));
+                    drafts.update(|values| values.set(spec.key, FieldValue::Flag(on)));
                 }
             />
         }
@@ -126,8 +120,8 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
                 {options
                     .iter()
                     .map(|o| {
-                        let shown = if o.is_empty() { "(not sent)" } else { o };
-                        view! { <option value=*o>{shown}</option> }
+                        let o = *o;
+                        view! { <option value=o>{tr_with(move |lang| if o.is_empty() { lang.pick("(not sent)", "（不发送）") } else { o })}</option> }
                     })
                     .collect_view()}
             </select>
@@ -156,7 +150,7 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
                 on:input=move |ev| set_text(event_target_value(&ev))
             />
             <datalist id="model-options">
-                {move || state.models.get().into_iter().map(|m| view! { <option value=m></option> }).collect_view()}
+                <For each=move || session.models.get() key=|m| m.clone() let:m><option value=m></option></For>
             </datalist>
         }
         .into_any(),
@@ -212,55 +206,33 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
 /// A file chooser; picked files are listed with size and can be removed.
 #[component]
 fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
-    let state = use_state();
+    let (settings, drafts) = (use_settings(), use_drafts());
     // JSON bodies carry the content inline (data URIs); multipart sends the File itself.
-    let needs_base64 = matches!(spec.target, Target::Json(_)) || state.current().body != BodyKind::Multipart;
-    let files = move || {
-        state.forms.with(|f| {
-            f.get(&state.endpoint.get())
-                .map(|v| v.files(spec.key).to_vec())
-                .unwrap_or_default()
-        })
-    };
+    let needs_base64 = matches!(spec.target, Target::Json(_)) || settings.current().body != BodyKind::Multipart;
+    let files = drafts.field(move |v| v.files(spec.key).to_vec());
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(list) = input.files() else { return };
-        let picked: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
-        for file in picked {
-            let endpoint = state.endpoint.get_untracked();
-            let reference = FileRef {
-                id: net::remember_file(file.clone()),
-                name: file.name(),
-                mime: file.type_(),
-                size: file.size() as u64,
-                base64: None,
-            };
+        let endpoint = settings.endpoint.get_untracked();
+        for (reference, file) in net::picked_files(&ev) {
             let id = reference.id;
-            state.forms.update(|f| {
-                if let Some(values) = f.get_mut(&endpoint) {
-                    let mut list = if multiple {
-                        values.files(spec.key).to_vec()
-                    } else {
-                        Vec::new()
-                    };
-                    list.push(reference);
-                    values.set(spec.key, FieldValue::Files(list));
-                }
+            drafts.update_endpoint(endpoint, |values| {
+                let mut list = if multiple {
+                    values.files(spec.key).to_vec()
+                } else {
+                    Vec::new()
+                };
+                list.push(reference);
+                values.set(spec.key, FieldValue::Files(list));
             });
             if needs_base64 {
                 leptos::task::spawn_local(async move {
-                    let encoded = read_base64(&file).await;
-                    state.forms.update(|f| {
-                        if let Some(values) = f.get_mut(&endpoint) {
-                            let mut list = values.files(spec.key).to_vec();
-                            for r in list.iter_mut().filter(|r| r.id == id) {
-                                r.base64 = encoded.clone();
-                            }
-                            values.set(spec.key, FieldValue::Files(list));
+                    let encoded = net::read_picked(&file).await;
+                    // The file's own endpoint, even if the person moved on meanwhile.
+                    drafts.update_endpoint(endpoint, |values| {
+                        let mut list = values.files(spec.key).to_vec();
+                        for r in list.iter_mut().filter(|r| r.id == id) {
+                            r.base64 = encoded.clone();
                         }
+                        values.set(spec.key, FieldValue::Files(list));
                     });
                 });
             }
@@ -277,7 +249,8 @@ fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
             />
             <ul class="file-list" aria-label=format!("{} chosen", spec.label)>
                 {move || {
-                    files()
+                    files
+                        .get()
                         .into_iter()
                         .map(|f| {
                             let id = f.id;
@@ -288,19 +261,18 @@ fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
                                     " "
                                     <span class="muted">{routescope_core::answer::response::human_size(f.size as usize)} " · " {f.effective_mime()}</span>
                                     " "
-                                    <button
-                                        type="button"
-                                        class="btn btn--small btn--ghost"
-                                        aria-label=format!("Remove {name}")
-                                        on:click=move |_| {
-                                            state.update_values(|values| {
+                                    <Button
+                                        kind=ButtonKind::Ghost
+                                        aria_label=format!("Remove {name}")
+                                        on_click=move || {
+                                            drafts.update(|values| {
                                                 let list: Vec<FileRef> = values.files(spec.key).iter().filter(|r| r.id != id).cloned().collect();
                                                 values.set(spec.key, FieldValue::Files(list));
                                             })
                                         }
                                     >
-                                        "Remove"
-                                    </button>
+                                        {tr("Remove", "移除")}
+                                    </Button>
                                 </li>
                             }
                         })
@@ -309,11 +281,4 @@ fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
             </ul>
         </div>
     }
-}
-
-/// Reads a file's bytes and encodes them as base64; `None` when the browser refuses.
-pub async fn read_base64(file: &web_sys::File) -> Option<String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Some(routescope_core::text::base64::encode(&bytes))
 }

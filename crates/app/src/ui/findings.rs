@@ -2,49 +2,57 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_state;
+use crate::state::{use_drafts, use_settings};
+use crate::ui::widgets::{Button, ButtonKind};
+use crate::ui::{tr, tr_with};
 use routescope_core::preflight::lint::{fix_label, Finding};
 use routescope_core::request::field_ref::FieldRef;
 
 /// The findings for one setting, form field or the raw body.
 #[component]
 pub fn FieldFindings(field: FieldRef) -> impl IntoView {
-    let state = use_state();
+    let drafts = use_drafts();
     let mine = Memo::new(move |_| {
-        state
+        drafts
             .findings
             .with(|all| all.iter().filter(|f| f.field == field).cloned().collect::<Vec<_>>())
     });
+    let any = Memo::new(move |_| mine.with(|m| !m.is_empty()));
     move || {
-        let list = mine.get();
-        (!list.is_empty()).then(|| {
+        any.get().then(|| {
             view! {
                 <ul class="findings" aria-label=format!("Checks for {}", field.as_str())>
-                    {list.into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
+                    <For each=move || mine.get() key=finding_key let:f><FindingItem finding=f /></For>
                 </ul>
             }
         })
     }
 }
 
+/// A finding's identity in a list: the same rule on the same field with the same words is
+/// the same row (a changed message replaces its row alone).
+fn finding_key(f: &Finding) -> (&'static str, FieldRef, String) {
+    (f.rule, f.field, f.message.clone())
+}
+
 /// One finding with its fix button.
 #[component]
 pub fn FindingItem(finding: Finding) -> impl IntoView {
-    let state = use_state();
-    let lang = state.lang.get_untracked();
-    let severity = finding.severity.as_str();
+    let drafts = use_drafts();
+    let lang = use_settings().lang;
+    let severity = finding.severity;
     let fix = finding.fix.clone();
     let field = finding.field;
     view! {
-        <li class=format!("finding finding--{severity}") data-rule=finding.rule>
-            <span class="finding-severity">{match lang { routescope_core::text::lang::Lang::En => severity, routescope_core::text::lang::Lang::Zh => match severity { "error" => "错误", "warning" => "警告", _ => "提示" } }}</span>
+        <li class=format!("finding finding--{}", severity.as_str()) data-rule=finding.rule>
+            <span class="finding-severity">{tr_with(move |lang| severity.title(lang))}</span>
             <span class="finding-message">{finding.message.clone()}</span>
             {fix.map(|fix| {
-                let label = fix_label(&fix, lang);
+                let label = fix.clone();
                 view! {
-                    <button type="button" class="btn btn--small" on:click=move |_| state.apply_fix(&fix, field)>
-                        {label}
-                    </button>
+                    <Button kind=ButtonKind::Small on_click=move || drafts.apply_fix(&fix, field)>
+                        {move || fix_label(&label, lang.get())}
+                    </Button>
                 }
             })}
         </li>
@@ -54,15 +62,15 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
 /// Every finding of the current request, errors first.
 #[component]
 pub fn AllFindings() -> impl IntoView {
-    let state = use_state();
+    let drafts = use_drafts();
+    let none = Memo::new(move |_| drafts.findings.with(|f| f.is_empty()));
     move || {
-        let list = state.findings.get();
-        if list.is_empty() {
-            view! { <p class="checks-clean">{crate::ui::tr("✓ Pre-flight checks found nothing wrong.", "✓ 发送前检查未发现问题。")}</p> }.into_any()
+        if none.get() {
+            view! { <p class="checks-clean">{tr("✓ Pre-flight checks found nothing wrong.", "✓ 发送前检查未发现问题。")}</p> }.into_any()
         } else {
             view! {
                 <ul class="findings findings--all" aria-label="Pre-flight checks">
-                    {list.into_iter().map(|f| view! { <FindingItem finding=f /> }).collect_view()}
+                    <For each=move || drafts.findings.get() key=finding_key let:f><FindingItem finding=f /></For>
                 </ul>
             }
             .into_any()

@@ -3,61 +3,62 @@
 
 use leptos::prelude::*;
 
-use crate::state::{use_state, Phase};
-use crate::ui::response::status_class;
-use crate::ui::tr;
+use crate::state::{restore, use_drafts, use_session, use_settings, HistoryEntry, Phase};
+use crate::ui::widgets::{StatusBadge, StatusTone};
+use crate::ui::{tr, tr_with};
 use routescope_core::diagnosis::Transport;
 use routescope_core::request::catalogue::endpoint;
 
 /// The past exchanges, newest first.
 #[component]
 pub fn History() -> impl IntoView {
-    let state = use_state();
-    let shown = Memo::new(move |_| match state.phase.get() {
-        Phase::Done(e) => Some(e.serial),
-        _ => None,
-    });
+    let session = use_session();
+    let any = Memo::new(move |_| session.history.with(|h| !h.is_empty()));
     move || {
-        let entries = state.history.get();
-        (!entries.is_empty()).then(|| {
-            let lang = state.lang.get();
+        any.get().then(|| {
             view! {
                 <section class="history" aria-label="History">
                     <h2 class="endpoint-group-title">{tr("History", "历史记录")}</h2>
                     <ul>
-                        {entries
-                            .into_iter()
-                            .map(|entry| {
-                                let ex = entry.exchange;
-                                let serial = ex.serial;
-                                let (outcome, class) = match &ex.transport {
-                                    Transport::Response { status, .. } => (status.to_string(), status_class(*status)),
-                                    Transport::NetworkError { .. } => (lang.pick("network", "网络").to_string(), "status--network"),
-                                    Transport::TimedOut { .. } => (lang.pick("timeout", "超时").to_string(), "status--network"),
-                                    Transport::Cancelled { .. } => (lang.pick("cancelled", "已取消").to_string(), "badge--pending"),
-                                };
-                                view! {
-                                    <li>
-                                        <button
-                                            type="button"
-                                            class="history-item"
-                                            aria-current=move || if shown.get() == Some(serial) { "true" } else { "false" }
-                                            data-serial=serial.to_string()
-                                            on:click=move |_| state.restore(serial)
-                                        >
-                                            <span class=format!("badge badge--small {class}")>{outcome}</span>
-                                            <span class="history-text">
-                                                <span class="history-title">{endpoint(ex.endpoint).title}</span>
-                                                <span class="history-verdict">{ex.diagnosis.category.title(lang)}</span>
-                                            </span>
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
+                        <For each=move || session.history.get() key=|entry| entry.exchange.serial let:entry>
+                            <HistoryItem entry=entry />
+                        </For>
                     </ul>
                 </section>
             }
         })
+    }
+}
+
+/// One past exchange: its outcome, endpoint and verdict; a click restores it.
+#[component]
+fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
+    let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
+    let ex = entry.exchange;
+    let serial = ex.serial;
+    let shown = Memo::new(move |_| matches!(session.phase.get(), Phase::Done(e) if e.serial == serial));
+    let tone = match &ex.transport {
+        Transport::Response { status, .. } => StatusTone::of_status(*status),
+        Transport::NetworkError { .. } | Transport::TimedOut { .. } => StatusTone::Network,
+        Transport::Cancelled { .. } => StatusTone::Pending,
+    };
+    let transport = ex.transport.clone();
+    let category = ex.diagnosis.category;
+    view! {
+        <li>
+            <button
+                type="button"
+                class="history-item"
+                aria-current=move || if shown.get() { "true" } else { "false" }
+                data-serial=serial.to_string()
+                on:click=move |_| restore(settings, drafts, session, serial)
+            >
+                <StatusBadge tone=tone text=Signal::derive(tr_with(move |lang| transport.outcome(lang))) small=true />
+                <span class="history-text">
+                    <span class="history-title">{endpoint(ex.endpoint).title}</span>
+                    <span class="history-verdict">{tr_with(move |lang| category.title(lang))}</span>
+                </span>
+            </button>
+        </li>
     }
 }

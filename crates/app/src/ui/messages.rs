@@ -2,25 +2,16 @@
 //! multi-part content (text, image URL, image file).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::net;
-use crate::state::{use_state, AppState};
-use crate::ui::fields::read_base64;
+use crate::state::{use_drafts, use_settings, DraftStore};
+use crate::ui::widgets::{Button, ButtonKind};
+use crate::ui::{tr, tr_with};
 use routescope_core::request::catalogue::MessageStyle;
 use routescope_core::request::form::{next_message_id, ContentPart, FieldValue, Message};
-use routescope_core::request::http::FileRef;
 
-fn messages(state: AppState, field: &'static str) -> Vec<Message> {
-    state.forms.with(|f| {
-        f.get(&state.endpoint.get())
-            .map(|v| v.messages(field).to_vec())
-            .unwrap_or_default()
-    })
-}
-
-fn edit(state: AppState, field: &'static str, change: impl FnOnce(&mut Vec<Message>)) {
-    state.update_values(|values| {
+fn edit(drafts: DraftStore, field: &'static str, change: impl FnOnce(&mut Vec<Message>)) {
+    drafts.update(|values| {
         let mut list = values.messages(field).to_vec();
         change(&mut list);
         values.set(field, FieldValue::Messages(list));
@@ -30,18 +21,17 @@ fn edit(state: AppState, field: &'static str, change: impl FnOnce(&mut Vec<Messa
 /// Edits the messages of one field.
 #[component]
 pub fn MessagesEditor(field: &'static str, style: MessageStyle) -> impl IntoView {
-    let state = use_state();
-    let ids = move || messages(state, field).iter().map(|m| m.id).collect::<Vec<_>>();
+    let drafts = use_drafts();
+    let ids = drafts.field(move |v| v.messages(field).iter().map(|m| m.id).collect::<Vec<_>>());
     view! {
         <div class="messages" role="group" aria-label="Messages">
-            <For each=ids key=|id| *id let:id>
+            <For each=move || ids.get() key=|id| *id let:id>
                 <MessageRow field=field style=style id=id />
             </For>
-            <button
-                type="button"
-                class="btn btn--small"
-                on:click=move |_| {
-                    edit(state, field, |list| {
+            <Button
+                kind=ButtonKind::Small
+                on_click=move || {
+                    edit(drafts, field, |list| {
                         let role = match list.last().map(|m| m.role.as_str()) {
                             Some("user") => if style == MessageStyle::Gemini { "model" } else { "assistant" },
                             _ => "user",
@@ -51,27 +41,45 @@ pub fn MessagesEditor(field: &'static str, style: MessageStyle) -> impl IntoView
                     })
                 }
             >
-                "+ Add message"
-            </button>
+                {tr("+ Add message", "+ 添加消息")}
+            </Button>
         </div>
     }
 }
 
 #[component]
 fn MessageRow(field: &'static str, style: MessageStyle, id: u32) -> impl IntoView {
-    let state = use_state();
-    let message = move || messages(state, field).into_iter().find(|m| m.id == id);
-    let index = move || messages(state, field).iter().position(|m| m.id == id).unwrap_or(0);
-    let count = move || messages(state, field).len();
+    let (settings, drafts) = (use_settings(), use_drafts());
+    // Each a Memo over this message alone: typing in another message repaints nothing here.
+    let role = drafts.field(move |v| v.messages(field).iter().find(|m| m.id == id).map(|m| m.role.clone()));
+    let part_kinds = drafts.field(move |v| {
+        v.messages(field)
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| {
+                m.parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (i, part_kind(p)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let position = drafts.field(move |v| {
+        let list = v.messages(field);
+        (list.iter().position(|m| m.id == id).unwrap_or(0), list.len())
+    });
+    let index = move || position.get().0;
+    let count = move || position.get().1;
     let update = move |change: Box<dyn FnOnce(&mut Message)>| {
-        edit(state, field, |list| {
+        edit(drafts, field, |list| {
             if let Some(m) = list.iter_mut().find(|m| m.id == id) {
                 change(m);
             }
         })
     };
     let move_by = move |delta: isize| {
-        edit(state, field, |list| {
+        edit(drafts, field, |list| {
             if let Some(i) = list.iter().position(|m| m.id == id) {
                 let j = i as isize + delta;
                 if j >= 0 && (j as usize) < list.len() {
@@ -87,7 +95,7 @@ fn MessageRow(field: &'static str, style: MessageStyle, id: u32) -> impl IntoVie
                 <label class="visually-hidden" for=role_id.clone()>{move || format!("Role of message {}", index() + 1)}</label>
                 <select
                     id=role_id
-                    prop:value=move || message().map(|m| m.role).unwrap_or_default()
+                    prop:value=move || role.get().unwrap_or_default()
                     on:change=move |ev| {
                         let role = event_target_value(&ev);
                         update(Box::new(move |m| m.role = role));
@@ -102,43 +110,35 @@ fn MessageRow(field: &'static str, style: MessageStyle, id: u32) -> impl IntoVie
                     type="button"
                     class="btn btn--small btn--ghost"
                     aria-label=move || format!("Remove message {}", index() + 1)
-                    on:click=move |_| edit(state, field, |list| list.retain(|m| m.id != id))
+                    on:click=move |_| edit(drafts, field, |list| list.retain(|m| m.id != id))
                 >
                     "✕"
                 </button>
             </div>
             // Keyed by position and kind, so typing never re-creates the input being typed in.
             <For
-                each=move || message().map(|m| m.parts.iter().enumerate().map(|(i, p)| (i, part_kind(p))).collect::<Vec<_>>()).unwrap_or_default()
+                each=move || part_kinds.get()
                 key=|k| *k
                 let:k
             >
                 <PartEditor field=field message_id=id index=k.0 kind=k.1 update=update message_index=Signal::derive(index) />
             </For>
             <div class="message-actions">
-                <button type="button" class="btn btn--small btn--ghost" on:click=move |_| update(Box::new(|m| m.parts.push(ContentPart::Text(String::new()))))>"+ Text"</button>
-                <button type="button" class="btn btn--small btn--ghost" on:click=move |_| update(Box::new(|m| m.parts.push(ContentPart::ImageUrl(String::new()))))>"+ Image URL"</button>
+                <button type="button" class="btn btn--small btn--ghost" on:click=move |_| update(Box::new(|m| m.parts.push(ContentPart::Text(String::new()))))>{tr("+ Text", "+ 文本")}</button>
+                <button type="button" class="btn btn--small btn--ghost" on:click=move |_| update(Box::new(|m| m.parts.push(ContentPart::ImageUrl(String::new()))))>{tr("+ Image URL", "+ 图片 URL")}</button>
                 <label class="btn btn--small btn--ghost file-button">
-                    "+ Image file"
+                    {tr("+ Image file", "+ 图片文件")}
                     <input
                         type="file"
                         accept="image/png,image/jpeg,image/webp,image/gif"
                         class="visually-hidden"
                         on:change=move |ev| {
-                            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-                            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
-                            input.set_value("");
-                            let endpoint = state.endpoint.get_untracked();
+                            let Some((mut reference, file)) = net::picked_files(&ev).into_iter().next() else { return };
+                            let endpoint = settings.endpoint.get_untracked();
                             leptos::task::spawn_local(async move {
-                                let reference = FileRef {
-                                    id: net::remember_file(file.clone()),
-                                    name: file.name(),
-                                    mime: file.type_(),
-                                    size: file.size() as u64,
-                                    base64: read_base64(&file).await,
-                                };
+                                reference.base64 = net::read_picked(&file).await;
                                 // The person may have switched endpoints while the file was read.
-                                if state.endpoint.get_untracked() == endpoint {
+                                if settings.endpoint.get_untracked() == endpoint {
                                     update(Box::new(move |m| m.parts.push(ContentPart::ImageFile(reference))));
                                 }
                             });
@@ -167,14 +167,15 @@ fn PartEditor(
     update: impl Fn(Box<dyn FnOnce(&mut Message)>) + Copy + 'static,
     message_index: Signal<usize>,
 ) -> impl IntoView {
-    let state = use_state();
-    let part = move || {
-        messages(state, field)
-            .into_iter()
+    let drafts = use_drafts();
+    // This part alone: a keystroke re-runs one Memo and repaints one input.
+    let part = drafts.field(move |v| {
+        v.messages(field)
+            .iter()
             .find(|m| m.id == message_id)
             .and_then(|m| m.parts.get(index).cloned())
-    };
-    let text = move || match part() {
+    });
+    let text = move || match part.get() {
         Some(ContentPart::Text(t)) | Some(ContentPart::ImageUrl(t)) => t,
         _ => String::new(),
     };
@@ -230,7 +231,7 @@ fn PartEditor(
         }
         .into_any(),
         _ => {
-            let file = match part() {
+            let file = match part.get_untracked() {
                 Some(ContentPart::ImageFile(f)) => Some(f),
                 _ => None,
             };
@@ -239,7 +240,7 @@ fn PartEditor(
                     <span class="mono">{file.as_ref().map(|f| f.name.clone()).unwrap_or_default()}</span>
                     <span class="muted">
                         {file.as_ref().map(|f| routescope_core::answer::response::human_size(f.size as usize)).unwrap_or_default()}
-                        {if file.as_ref().is_some_and(|f| f.base64.is_some()) { "" } else { " · could not be read" }}
+                        {let unread = file.as_ref().is_none_or(|f| f.base64.is_none()); tr_with(move |lang| if unread { lang.pick(" · could not be read", " · 无法读取") } else { "" })}
                     </span>
                     {remove_button}
                 </div>

@@ -1,5 +1,10 @@
-//! Leptos components, one concept per file. They render domain values and call domain
+//! Leptos components, one concept per file. They render core values and call core
 //! functions; they never assemble HTTP or classify errors themselves.
+//!
+//! One way to translate: [`tr`] for fixed text and [`tr_with`] for text built from values
+//! or from the core's `title(lang)` methods; both re-render when the language changes.
+//! Reusable pieces (buttons, key-value tables, status badges, URL settings, copy buttons)
+//! are in [`widgets`].
 
 mod clients;
 mod diagnosis;
@@ -12,11 +17,13 @@ mod preview;
 mod response;
 pub mod send;
 mod settings;
+pub mod widgets;
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::{open_link, provide_state, use_settings};
+use routescope_core::text::lang::Lang;
 
 pub use diagnosis::DiagnosisPanel;
 pub use endpoints::EndpointNav;
@@ -24,44 +31,55 @@ pub use preview::RequestPreview;
 pub use response::ResponsePanel;
 pub use settings::SettingsBar;
 
-/// Text in the person's chosen language; re-renders when the language changes.
+/// Fixed text in the person's chosen language; re-renders when the language changes.
 pub fn tr(en: &'static str, zh: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let state = crate::state::use_state();
-    move || state.lang.get().pick(en, zh)
+    let lang = use_settings().lang;
+    move || lang.get().pick(en, zh)
+}
+
+/// Text made for the chosen language by `make` (a `format!` per language, or a core
+/// `title(lang)`); re-renders when the language changes.
+pub fn tr_with<T>(make: impl Fn(Lang) -> T + Send + Sync + 'static) -> impl Fn() -> T + Send + Sync + 'static {
+    let lang = use_settings().lang;
+    move || make(lang.get())
 }
 
 /// The whole page: settings on top; endpoints, request and response side by side.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::provide();
+    let (settings, drafts, session) = provide_state();
     let sender = send::Sender::provide();
     // Ctrl/Cmd+Enter sends from anywhere on the page.
     let handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
         if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
             e.prevent_default();
-            sender.send(state);
+            sender.send();
         }
     });
     on_cleanup(move || handle.remove());
     // A docs page links straight into a prefilled request through the URL fragment.
-    if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
-        state.apply_link(&hash);
+    let current_hash = || web_sys::window().and_then(|w| w.location().hash().ok());
+    if let Some(hash) = current_hash() {
+        open_link(settings, drafts, session, &hash);
     }
     let hash_handle = window_event_listener(ev::hashchange, move |_| {
-        if let Some(hash) = web_sys::window().and_then(|w| w.location().hash().ok()) {
-            state.apply_link(&hash);
+        if let Some(hash) = current_hash() {
+            open_link(settings, drafts, session, &hash);
         }
     });
     on_cleanup(move || hash_handle.remove());
     view! {
         <div class="app">
             <SettingsBar />
-            {move || state.notice.get().map(|n| view! {
-                <div class="notice" role="status">
-                    <span>{n}</span>
-                    <button type="button" class="btn btn--small btn--ghost" aria-label="Dismiss" on:click=move |_| state.notice.set(None)>"✕"</button>
-                </div>
-            })}
+            {move || {
+                let ignored = session.ignored_link_parts.get().join("; ");
+                (!ignored.is_empty()).then(|| view! {
+                    <div class="notice" role="status">
+                        <span>{tr_with(move |lang| lang.pick_owned(&format!("Parts of the link were ignored: {ignored}."), &format!("链接中有部分内容被忽略：{ignored}。")))}</span>
+                        <widgets::Button kind=widgets::ButtonKind::Ghost aria_label="Dismiss".to_string() on_click=move || session.ignored_link_parts.set(Vec::new())>"✕"</widgets::Button>
+                    </div>
+                })
+            }}
             <div class="workspace">
                 <aside class="sidebar">
                     <EndpointNav />

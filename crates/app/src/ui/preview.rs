@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::state::{use_state, AppState};
+use crate::state::{link_fragment, use_drafts, use_settings};
 use crate::ui::findings::{AllFindings, FieldFindings};
-use crate::ui::tr;
+use crate::ui::widgets::CopyButton;
+use crate::ui::{tr, tr_with};
 use routescope_core::export::curl::{to_curl, KeyExposure, KEY_VAR};
 use routescope_core::export::snippets::{sdk_used, snippet, SnippetKind};
 use routescope_core::request::build::{check_json, FieldError};
@@ -12,67 +13,36 @@ use routescope_core::request::catalogue::BodyKind;
 use routescope_core::request::catalogue::Origin;
 use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::http::{Body, PartValue};
-use routescope_core::text::lang::Lang;
 use routescope_core::text::redact::redact;
-
-/// Copies text to the clipboard; the label says whether it worked.
-#[component]
-pub fn CopyButton(text: Signal<String>, #[prop(into)] label: Signal<String>) -> impl IntoView {
-    let state = use_state();
-    let (done, set_done) = signal(None::<bool>);
-    view! {
-        <button
-            type="button"
-            class="btn btn--small"
-            on:click=move |_| {
-                let value = text.get_untracked();
-                let Some(window) = web_sys::window() else { return };
-                let promise = window.navigator().clipboard().write_text(&value);
-                leptos::task::spawn_local(async move {
-                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                    set_done.set(Some(ok));
-                });
-            }
-        >
-            {move || match done.get() {
-                Some(true) => state.lang.get().pick("Copied", "已复制").to_string(),
-                Some(false) => state.lang.get().pick("Copy failed: select and copy", "复制失败：请手动选择复制").to_string(),
-                None => label.get(),
-            }}
-        </button>
-    }
-}
 
 /// The request preview: method, URL, headers and body, key masked unless revealed.
 #[component]
 pub fn RequestPreview() -> impl IntoView {
-    let state = use_state();
+    let (settings, drafts) = (use_settings(), use_drafts());
+    let no_body = tr("(no body)", "（无请求体）");
     let shown = move |text: &str| {
-        if state.reveal_key.get() {
+        if settings.reveal_key.get() {
             text.to_string()
         } else {
-            state.conn.with(|c| redact(text, &c.api_key))
+            settings.conn.with(|c| redact(text, &c.api_key))
         }
     };
-    let request_line = move || {
-        state.built.with(|b| {
+    let request_line = tr_with(move |lang| {
+        drafts.built.with(|b| {
             b.request
                 .as_ref()
                 .map(|r| format!("{} {}", r.method.as_str(), shown(&r.url)))
                 .unwrap_or_else(|| {
-                    state
-                        .lang
-                        .get()
-                        .pick(
-                            "The address cannot be formed yet: see the settings.",
-                            "还无法组成地址：请检查设置。",
-                        )
-                        .to_string()
+                    lang.pick(
+                        "The address cannot be formed yet: see the settings.",
+                        "还无法组成地址：请检查设置。",
+                    )
+                    .to_string()
                 })
         })
-    };
+    });
     let headers = move || {
-        state.built.with(|b| {
+        drafts.built.with(|b| {
             let mut lines: Vec<String> = b
                 .request
                 .as_ref()
@@ -90,7 +60,7 @@ pub fn RequestPreview() -> impl IntoView {
         })
     };
     let body = move || {
-        state.built.with(|b| match b.request.as_ref().map(|r| &r.body) {
+        drafts.built.with(|b| match b.request.as_ref().map(|r| &r.body) {
             Some(Body::Json(text)) => shown(text),
             Some(Body::Multipart(parts)) => parts
                 .iter()
@@ -106,19 +76,19 @@ pub fn RequestPreview() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
-            _ => "(no body)".to_string(),
+            _ => no_body().to_string(),
         })
     };
     let curl = Signal::derive(move || {
-        let exposure = if state.reveal_key.get() {
+        let exposure = if settings.reveal_key.get() {
             KeyExposure::Revealed
         } else {
             KeyExposure::FromEnv
         };
-        state.built.with(|b| {
+        drafts.built.with(|b| {
             b.request
                 .as_ref()
-                .map(|r| state.conn.with(|c| to_curl(r, &c.api_key, exposure)))
+                .map(|r| settings.conn.with(|c| to_curl(r, &c.api_key, exposure)))
                 .unwrap_or_default()
         })
     });
@@ -128,11 +98,12 @@ pub fn RequestPreview() -> impl IntoView {
             .and_then(|w| w.location().href().ok())
             .map(|h| h.split('#').next().unwrap_or("").to_string())
             .unwrap_or_default();
-        format!("{page}#{}", state.link_fragment())
+        format!("{page}#{}", link_fragment(settings, drafts))
     });
-    let raw_editing = Memo::new(move |_| state.raw_bodies.with(|r| r.contains_key(&state.endpoint.get())));
+    let raw_editing = drafts.raw_editing();
+    let copy_link_label = tr("Copy link to this request", "复制此请求的链接");
     let blocking = move || {
-        state.built.with(|b| {
+        drafts.built.with(|b| {
             b.errors
                 .iter()
                 .map(|e: &FieldError| e.message.clone())
@@ -144,7 +115,7 @@ pub fn RequestPreview() -> impl IntoView {
             <div class="panel-head">
                 <div class="preview-title">
                     <h2>{tr("What will be sent", "将要发送的请求")}</h2>
-                    <CopyButton text=link label=Signal::derive(move || tr_string(state, "Copy link to this request", "复制此请求的链接")) />
+                    <CopyButton text=link label=Signal::derive(move || copy_link_label().to_string()) />
                 </div>
                 {move || (!blocking().is_empty()).then(|| view! {
                     <ul class="blocking" aria-label="Problems that block sending">
@@ -169,20 +140,13 @@ pub fn RequestPreview() -> impl IntoView {
 /// where the error is; nothing typed is thrown away.
 #[component]
 fn RawBodyEditor() -> impl IntoView {
-    let state = use_state();
-    // A Memo, so typing in the editor (which changes raw_bodies) does not re-create it.
-    let editing = Memo::new(move |_| state.raw_bodies.with(|r| r.contains_key(&state.endpoint.get())));
-    let raw = move || {
-        state
-            .raw_bodies
-            .with(|r| r.get(&state.endpoint.get()).cloned().unwrap_or_default())
-    };
-    let error = Memo::new(move |_| {
-        let id = state.endpoint.get();
-        state.raw_bodies.with(|r| r.get(&id).and_then(|t| check_json(t).err()))
-    });
+    let (settings, drafts) = (use_settings(), use_drafts());
+    // A Memo, so typing in the editor (which changes the raw body) does not re-create it.
+    let editing = drafts.raw_editing();
+    let raw = drafts.raw_body();
+    let error = Memo::new(move |_| editing.get().then(|| raw.with(|t| check_json(t).err())).flatten());
     move || {
-        (state.current().body == BodyKind::Json).then(|| {
+        (settings.current().body == BodyKind::Json).then(|| {
             view! {
                 <div class="raw-body">
                     <div class="raw-body-head">
@@ -190,19 +154,7 @@ fn RawBodyEditor() -> impl IntoView {
                             <input
                                 type="checkbox"
                                 prop:checked=move || editing.get()
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let id = state.endpoint.get_untracked();
-                                    if on {
-                                        let generated = state.built.with_untracked(|b| match b.request.as_ref().map(|r| &r.body) {
-                                            Some(Body::Json(t)) => t.clone(),
-                                            _ => "{}".to_string(),
-                                        });
-                                        state.raw_bodies.update(|r| { r.insert(id, generated); });
-                                    } else {
-                                        state.raw_bodies.update(|r| { r.remove(&id); });
-                                    }
-                                }
+                                on:change=move |ev| drafts.set_raw_editing(event_target_checked(&ev))
                             />
                             {tr("Edit the body as raw JSON", "以原始 JSON 编辑请求体")}
                         </label>
@@ -215,8 +167,8 @@ fn RawBodyEditor() -> impl IntoView {
                             spellcheck="false"
                             aria-label="Raw JSON body"
                             aria-invalid=move || error.get().is_some().to_string()
-                            prop:value=raw
-                            on:input=move |ev| state.set_raw_body(event_target_value(&ev))
+                            prop:value=move || raw.get()
+                            on:input=move |ev| drafts.set_raw_body(event_target_value(&ev))
                         ></textarea>
                         <p class="field-error" role="status">{move || error.get().unwrap_or_default()}</p>
                     })}
@@ -236,22 +188,23 @@ enum ExportTab {
 /// curl and SDK snippets for the request on screen, key masked unless revealed.
 #[component]
 fn ExportTabs(curl: Signal<String>) -> impl IntoView {
-    let state = use_state();
+    let (settings, drafts) = (use_settings(), use_drafts());
     let (tab, set_tab) = signal(ExportTab::Curl);
+    let copy_label = tr("Copy", "复制");
     let text = Signal::derive(move || match tab.get() {
         ExportTab::Curl => curl.get(),
         ExportTab::Snippet(kind) => {
-            let exposure = if state.reveal_key.get() {
+            let exposure = if settings.reveal_key.get() {
                 KeyExposure::Revealed
             } else {
                 KeyExposure::FromEnv
             };
-            let ep = state.current();
-            state.built.with(|b| {
+            let ep = settings.current();
+            drafts.built.with(|b| {
                 b.request
                     .as_ref()
                     .map(|r| {
-                        state.conn.with(|c| {
+                        settings.conn.with(|c| {
                             let base = match ep.origin {
                                 Origin::Gateway => &c.gateway,
                                 Origin::SelfService => &c.self_service,
@@ -265,10 +218,10 @@ fn ExportTabs(curl: Signal<String>) -> impl IntoView {
     });
     let uses = move || match tab.get() {
         ExportTab::Curl => "curl".to_string(),
-        ExportTab::Snippet(kind) => state.built.with(|b| {
+        ExportTab::Snippet(kind) => drafts.built.with(|b| {
             b.request
                 .as_ref()
-                .map(|r| sdk_used(kind, state.current(), r).to_string())
+                .map(|r| sdk_used(kind, settings.current(), r).to_string())
                 .unwrap_or_default()
         }),
     };
@@ -292,25 +245,20 @@ fn ExportTabs(curl: Signal<String>) -> impl IntoView {
                         .collect_view()}
                 </div>
                 <span class="muted export-note">
-                    {move || {
-                        let key_note = if state.reveal_key.get() {
-                            state.lang.get().pick("The key is written out: you revealed it.", "密钥已明文写出：你选择了显示密钥。").to_string()
+                    {tr_with(move |lang| {
+                        let key_note = if settings.reveal_key.get() {
+                            lang.pick("The key is written out: you revealed it.", "密钥已明文写出：你选择了显示密钥。").to_string()
                         } else {
-                            match state.lang.get() { Lang::En => format!("The key is read from ${KEY_VAR}."), Lang::Zh => format!("密钥从环境变量 ${KEY_VAR} 读取。") }
+                            lang.pick_owned(&format!("The key is read from ${KEY_VAR}."), &format!("密钥从环境变量 ${KEY_VAR} 读取。"))
                         };
-                        match state.lang.get() { Lang::En => format!("Uses {}. {key_note}", uses()), Lang::Zh => format!("使用 {}。{key_note}", uses()) }
-                    }}
+                        lang.pick_owned(&format!("Uses {}. {key_note}", uses()), &format!("使用 {}。{key_note}", uses()))
+                    })}
                 </span>
-                <CopyButton text=text label=Signal::derive(move || tr_string(state, "Copy", "复制")) />
+                <CopyButton text=text label=Signal::derive(move || copy_label().to_string()) />
             </div>
             <pre class="code" aria-label="Export" data-export=move || match tab.get() { ExportTab::Curl => "curl", ExportTab::Snippet(k) => k.as_str() }>
                 {move || text.get()}
             </pre>
         </div>
     }
-}
-
-/// Text in the chosen language as an owned string (for props that take a `Signal<String>`).
-pub fn tr_string(state: AppState, en: &'static str, zh: &'static str) -> String {
-    state.lang.get().pick(en, zh).to_string()
 }

@@ -2,22 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::state::{use_state, Phase};
-use crate::ui::tr;
+use crate::state::{use_drafts, use_session, use_settings, Phase};
+use crate::ui::widgets::{Button, ButtonKind, KvTable, StatusBadge, StatusTone};
+use crate::ui::{tr, tr_with};
 use routescope_core::answer::response::{display_window, human_size, pretty_json, render, DISPLAY_LIMIT};
 use routescope_core::diagnosis::Transport;
 use routescope_core::request::catalogue::EndpointId;
-use routescope_core::text::lang::Lang;
-
-/// The status class used for colour everywhere a status appears.
-pub fn status_class(status: u16) -> &'static str {
-    match status {
-        200..=299 => "status--ok",
-        300..=399 => "status--redirect",
-        400..=499 => "status--client",
-        _ => "status--server",
-    }
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum BodyTab {
@@ -28,21 +18,21 @@ enum BodyTab {
 /// Everything the browser could see of the answer.
 #[component]
 pub fn ResponsePanel() -> impl IntoView {
-    let state = use_state();
+    let (settings, session) = (use_settings(), use_session());
     let (tab, set_tab) = signal(BodyTab::Pretty);
     view! {
         <section class="panel response" aria-label="Response">
             <div class="panel-head"><h2>{tr("Response", "响应")}</h2></div>
-            {move || match state.phase.get() {
+            {move || match session.phase.get() {
                 Phase::Idle => view! {
                     <p class="empty">{tr("Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter).", "尚未发送。填写表单后点击发送（Ctrl/⌘+Enter）。")}</p>
                 }
                 .into_any(),
                 Phase::InFlight { partial } => {
                     // A stream is shown as it arrives: the merged text, then the raw events.
-                    let live = render(state.current().protocol, Some("text/event-stream"), &partial);
+                    let live = render(settings.current().protocol, Some("text/event-stream"), &partial);
                     view! {
-                        <p class="status-line"><span class="badge badge--pending">{tr("Receiving…", "接收中…")}</span></p>
+                        <p class="status-line"><StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Receiving…", "接收中…")) /></p>
                         {live.text.map(|t| view! { <div class="rendered" role="region" aria-label="Answer so far"><p class="answer-text">{t}</p></div> })}
                         {(!partial.is_empty()).then(|| view! { <pre class="code" aria-label="Received so far">{partial}</pre> })}
                     }
@@ -58,7 +48,7 @@ pub fn ResponsePanel() -> impl IntoView {
                             let rendered = ex.rendered.clone();
                             view! {
                                 <p class="status-line">
-                                    <span class=format!("badge {}", status_class(status)) aria-label="Status">{status.to_string()}</span>
+                                    <StatusBadge tone=StatusTone::of_status(status) text=status.to_string() aria_label="Status" />
                                     <span class="metric" aria-label="Time">{format!("{elapsed_ms} ms")}</span>
                                     {ex.head_ms.map(|h| view! { <span class="metric" title="time to first byte">{format!("TTFB {h} ms")}</span> })}
                                     {ex.first_token_ms.map(|t| view! { <span class="metric" title="time to first token">{format!("first token {t} ms")}</span> })}
@@ -67,12 +57,8 @@ pub fn ResponsePanel() -> impl IntoView {
                                 </p>
                                 <RenderedAnswer rendered=rendered endpoint=ex.endpoint />
                                 <details class="headers" open=true>
-                                    <summary>{let n = headers.len(); move || match state.lang.get() { Lang::En => format!("Headers ({n})"), Lang::Zh => format!("响应头（{n}）") }}</summary>
-                                    <table class="kv" aria-label="Response headers">
-                                        <tbody>
-                                            {headers.into_iter().map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="mono">{v}</td></tr> }).collect_view()}
-                                        </tbody>
-                                    </table>
+                                    <summary>{let n = headers.len(); tr_with(move |lang| lang.pick_owned(&format!("Headers ({n})"), &format!("响应头（{n}）")))}</summary>
+                                    <KvTable rows=headers label="Response headers" />
                                     {headers_hidden_by_cors.then(|| view! {
                                         <p class="note" role="note">
                                             {tr("Other headers are hidden by CORS: the gateway exposes none to JavaScript (no Access-Control-Expose-Headers), so the request id header, rate-limit headers and retry-after cannot be read here. curl shows them.", "其余响应头被 CORS 隐藏：网关没有向 JavaScript 暴露任何响应头（没有 Access-Control-Expose-Headers），因此这里读不到请求 ID、限流相关响应头和 retry-after。用 curl 可以看到它们。")}
@@ -88,17 +74,17 @@ pub fn ResponsePanel() -> impl IntoView {
                             .into_any()
                         }
                         Transport::NetworkError { message, elapsed_ms } => view! {
-                            <p class="status-line"><span class="badge status--network" aria-label="Status">{tr("No response", "无响应")}</span><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
+                            <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("No response", "无响应")) aria_label="Status" /><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
                             <p>{tr("The browser got no HTTP answer it may read. Its message:", "浏览器没有拿到可读的 HTTP 响应。浏览器给出的信息：")}</p>
                             <pre class="code" aria-label="Browser error">{message}</pre>
                         }
                         .into_any(),
                         Transport::TimedOut { after_ms } => view! {
-                            <p class="status-line"><span class="badge status--network" aria-label="Status">{tr("Timed out", "已超时")}</span><span class="metric">{format!("{after_ms} ms")}</span></p>
+                            <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("Timed out", "已超时")) aria_label="Status" /><span class="metric">{format!("{after_ms} ms")}</span></p>
                         }
                         .into_any(),
                         Transport::Cancelled { after_ms } => view! {
-                            <p class="status-line"><span class="badge badge--pending" aria-label="Status">{tr("Cancelled", "已取消")}</span><span class="metric">{format!("{after_ms} ms")}</span></p>
+                            <p class="status-line"><StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Cancelled", "已取消")) aria_label="Status" /><span class="metric">{format!("{after_ms} ms")}</span></p>
                         }
                         .into_any(),
                     }
@@ -111,7 +97,7 @@ pub fn ResponsePanel() -> impl IntoView {
 /// The answer as a person reads it: text, usage, models, images, task status.
 #[component]
 fn RenderedAnswer(rendered: routescope_core::answer::response::Rendered, endpoint: EndpointId) -> impl IntoView {
-    let state = use_state();
+    let (settings, drafts) = (use_settings(), use_drafts());
     let r = rendered;
     // A submitted task can be queried in one click: its id goes into the query form.
     let query = match endpoint {
@@ -136,7 +122,7 @@ fn RenderedAnswer(rendered: routescope_core::answer::response::Rendered, endpoin
                     view! { <p class="muted answer-facts">{facts.join(" · ")}</p> }
                 })}
                 {(!r.models.is_empty()).then(|| view! {
-                    <p class="muted">{let n = r.models.len(); move || match state.lang.get() { Lang::En => format!("{n} models: the model pickers now suggest them."), Lang::Zh => format!("{n} 个模型：模型输入框现在会提示它们。") }}</p>
+                    <p class="muted">{let n = r.models.len(); tr_with(move |lang| lang.pick_owned(&format!("{n} models: the model pickers now suggest them."), &format!("{n} 个模型：模型输入框现在会提示它们。")))}</p>
                     <ul class="model-list" aria-label="Models">
                         {r.models.iter().map(|m| view! { <li class="mono">{m.clone()}</li> }).collect_view()}
                     </ul>
@@ -145,20 +131,15 @@ fn RenderedAnswer(rendered: routescope_core::answer::response::Rendered, endpoin
                     let query_button = query.map(|(target, field)| {
                         let id = id.clone();
                         view! {
-                            <button
-                                type="button"
-                                class="btn btn--small"
-                                on:click=move |_| {
-                                    state.forms.update(|f| {
-                                        if let Some(v) = f.get_mut(&target) {
-                                            v.set_text(field, id.clone());
-                                        }
-                                    });
-                                    state.endpoint.set(target);
+                            <Button
+                                kind=ButtonKind::Small
+                                on_click=move || {
+                                    drafts.update_endpoint(target, |v| v.set_text(field, id.clone()));
+                                    settings.endpoint.set(target);
                                 }
                             >
-                                {move || match (target == endpoint, state.lang.get()) { (true, l) => l.pick("Query again", "再次查询"), (false, l) => l.pick("Query this task", "查询此任务") }}
-                            </button>
+                                {tr_with(move |lang| if target == endpoint { lang.pick("Query again", "再次查询") } else { lang.pick("Query this task", "查询此任务") })}
+                            </Button>
                         }
                     });
                     view! { <p class="task-line">{tr("Task id: ", "任务 ID：")} <code class="mono">{id}</code> " " {query_button}</p> }
@@ -188,6 +169,7 @@ fn RenderedAnswer(rendered: routescope_core::answer::response::Rendered, endpoin
 #[component]
 fn BodyView(pretty: Option<String>, raw: String, tab: ReadSignal<BodyTab>) -> impl IntoView {
     let (show_all, set_show_all) = signal(false);
+    let empty_body = tr("(empty body)", "（空响应体）");
     let download = download_url(&raw);
     if let Some(href) = download.clone() {
         // Free the blob when this answer leaves the screen.
@@ -205,7 +187,7 @@ fn BodyView(pretty: Option<String>, raw: String, tab: ReadSignal<BodyTab>) -> im
             {move || {
                 let full = text.get();
                 if full.is_empty() {
-                    return "(empty body)".to_string();
+                    return empty_body().to_string();
                 }
                 if show_all.get() { full } else { display_window(&full, DISPLAY_LIMIT).0.to_string() }
             }}
@@ -214,8 +196,8 @@ fn BodyView(pretty: Option<String>, raw: String, tab: ReadSignal<BodyTab>) -> im
             let hidden = text.with(|t| display_window(t, DISPLAY_LIMIT).1);
             (hidden > 0 && !show_all.get()).then(|| view! {
                 <p class="note" role="note">
-                    {let more = human_size(hidden); move || match use_state().lang.get() { Lang::En => format!("{more} more not shown, to keep the page responsive. "), Lang::Zh => format!("为保持页面流畅，还有 {more} 未显示。") }}
-                    <button type="button" class="btn btn--small" on:click=move |_| set_show_all.set(true)>{tr("Show everything", "全部显示")}</button>
+                    {let more = human_size(hidden); tr_with(move |lang| lang.pick_owned(&format!("{more} more not shown, to keep the page responsive. "), &format!("为保持页面流畅，还有 {more} 未显示。")))}
+                    <Button kind=ButtonKind::Small on_click=move || set_show_all.set(true)>{tr("Show everything", "全部显示")}</Button>
                 </p>
             })
         }}

@@ -9,13 +9,16 @@ use leptos::prelude::*;
 use web_sys::AbortController;
 
 use crate::net;
-use crate::state::{use_state, AppState, Exchange, HistoryEntry, Phase};
+use crate::state::{
+    use_drafts, use_session, use_settings, DraftStore, Exchange, HistoryEntry, Phase, Session, Settings,
+};
+use crate::ui::widgets::{Button, ButtonKind};
+use crate::ui::{tr, tr_with};
 use routescope_core::answer::response::{render, stream_end};
 use routescope_core::diagnosis::{diagnose, RequestFacts, Transport};
 use routescope_core::request::build::auth_sent;
 use routescope_core::request::catalogue::{endpoint, EndpointId};
 use routescope_core::request::http::HttpRequest;
-use routescope_core::text::lang::Lang;
 use routescope_core::text::redact::redact;
 
 /// Why a request was aborted.
@@ -32,15 +35,21 @@ pub struct Sender {
     controller: StoredValue<Option<AbortController>, LocalStorage>,
     reason: StoredValue<Rc<Cell<AbortReason>>, LocalStorage>,
     serial: StoredValue<u32>,
+    settings: Settings,
+    drafts: DraftStore,
+    session: Session,
 }
 
 impl Sender {
-    /// Creates the sender and provides it.
+    /// Creates the sender (after the state is provided) and provides it.
     pub fn provide() -> Sender {
         let sender = Sender {
             controller: StoredValue::new_local(None),
             reason: StoredValue::new_local(Rc::new(Cell::new(AbortReason::None))),
             serial: StoredValue::new(0),
+            settings: use_settings(),
+            drafts: use_drafts(),
+            session: use_session(),
         };
         provide_context(sender);
         // Leaving the page (or unmounting in tests) aborts whatever is in flight.
@@ -63,24 +72,22 @@ impl Sender {
     }
 
     /// Sends the current request, if it can be sent and nothing is in flight.
-    pub fn send(&self, state: AppState) {
-        let built = state.built.get_untracked();
-        if !built.sendable() || matches!(state.phase.get_untracked(), Phase::InFlight { .. }) {
+    pub fn send(&self) {
+        let built = self.drafts.built.get_untracked();
+        if !built.sendable() || matches!(self.session.phase.get_untracked(), Phase::InFlight { .. }) {
             return;
         }
         let Some(request) = built.request else { return };
-        let endpoint_id = state.endpoint.get_untracked();
-        let timeout_secs = match state.timeout_secs.get_untracked() {
-            0 => endpoint(endpoint_id).timeout_secs,
-            n => n,
-        };
-        self.dispatch(state, endpoint_id, request, timeout_secs);
+        let endpoint_id = self.settings.endpoint.get_untracked();
+        let timeout_secs = untrack(|| self.settings.timeout_for(endpoint_id));
+        self.dispatch(endpoint_id, request, timeout_secs);
     }
 
     /// Sends any request on behalf of an endpoint (also used by follow-up checks).
-    pub fn dispatch(&self, state: AppState, endpoint_id: EndpointId, request: HttpRequest, timeout_secs: u32) {
+    pub fn dispatch(&self, endpoint_id: EndpointId, request: HttpRequest, timeout_secs: u32) {
+        let (settings, drafts, session) = (self.settings, self.drafts, self.session);
         let Ok(controller) = AbortController::new() else {
-            state.phase.set(Phase::Idle);
+            session.phase.set(Phase::Idle);
             return;
         };
         let signal = controller.signal();
@@ -99,19 +106,15 @@ impl Sender {
             Duration::from_secs(u64::from(timeout_secs)),
         )
         .ok();
-        state.phase.set(Phase::InFlight { partial: String::new() });
-        let lang = state.lang.get_untracked();
-        let key = state.conn.with_untracked(|c| c.api_key.clone());
+        session.phase.set(Phase::InFlight { partial: String::new() });
+        let lang = settings.lang.get_untracked();
+        let key = settings.conn.with_untracked(|c| c.api_key.clone());
         let page_is_https = web_sys::window()
             .and_then(|w| w.location().protocol().ok())
             .is_some_and(|p| p == "https:");
         let sender = *self;
         // The form as it was at Send: the person may keep editing while the answer comes.
-        let values = state
-            .forms
-            .with_untracked(|f| f.get(&endpoint_id).cloned())
-            .unwrap_or_default();
-        let raw_at_send = state.raw_bodies.with_untracked(|r| r.get(&endpoint_id).cloned());
+        let (values, raw_at_send) = drafts.snapshot(endpoint_id);
         leptos::task::spawn_local(async move {
             let ep = endpoint(endpoint_id);
             let started = net::now_ms();
@@ -126,7 +129,7 @@ impl Sender {
                 // Streamed text is repainted at most every 50 ms.
                 if now - last_paint > 50.0 {
                     last_paint = now;
-                    state.phase.set(Phase::InFlight {
+                    session.phase.set(Phase::InFlight {
                         partial: text.to_string(),
                     });
                 }
@@ -170,7 +173,7 @@ impl Sender {
                 body_bytes: request.body.approx_len(),
                 page_is_https,
                 anthropic_beta: request.header("anthropic-beta").map(str::to_string),
-                auth_style: state.conn.with_untracked(|c| auth_sent(ep, c)),
+                auth_style: settings.conn.with_untracked(|c| auth_sent(ep, c)),
             };
             let diagnosis = diagnose(&facts, &transport, lang);
             let rendered = match &transport {
@@ -186,7 +189,7 @@ impl Sender {
                 _ => Default::default(),
             };
             if !rendered.models.is_empty() {
-                state.models.set(rendered.models.clone());
+                session.models.set(rendered.models.clone());
             }
             sender.controller.set_value(None);
             let exchange = Exchange {
@@ -200,12 +203,12 @@ impl Sender {
                 rendered,
                 diagnosis,
             };
-            state.remember(HistoryEntry {
+            session.remember(HistoryEntry {
                 exchange: exchange.clone(),
                 values,
                 raw_body: raw_at_send,
             });
-            state.phase.set(Phase::Done(Box::new(exchange)));
+            session.phase.set(Phase::Done(Box::new(exchange)));
         });
     }
 }
@@ -218,36 +221,33 @@ pub fn use_sender() -> Sender {
 /// Send, Cancel and what blocks sending.
 #[component]
 pub fn SendBar() -> impl IntoView {
-    let state = use_state();
+    let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let sender = use_sender();
-    let in_flight = Memo::new(move |_| matches!(state.phase.get(), Phase::InFlight { .. }));
-    let sendable = Memo::new(move |_| state.built.with(|b| b.sendable()));
-    let timeout = move || match state.timeout_secs.get() {
-        0 => state.current().timeout_secs,
-        n => n,
-    };
+    let in_flight = Memo::new(move |_| session.in_flight());
+    let sendable = Memo::new(move |_| drafts.built.with(|b| b.sendable()));
+    let timeout = move || settings.timeout_for(settings.endpoint.get());
     view! {
         <div class="send-bar">
             <button
                 type="button"
-                class="btn btn--primary"
+                class=ButtonKind::Primary.as_str()
                 disabled=move || !sendable.get() || in_flight.get()
                 aria-keyshortcuts="Control+Enter Meta+Enter"
-                on:click=move |_| sender.send(state)
+                on:click=move |_| sender.send()
             >
-                {move || match (in_flight.get(), state.lang.get()) {
-                    (true, lang) => lang.pick("Sending…", "发送中…"),
-                    (false, lang) => lang.pick("Send", "发送"),
-                }}
+                {tr_with(move |lang| if in_flight.get() { lang.pick("Sending…", "发送中…") } else { lang.pick("Send", "发送") })}
             </button>
-            <button type="button" class="btn" disabled=move || !in_flight.get() on:click=move |_| sender.cancel()>
-                {move || state.lang.get().pick("Cancel", "取消")}
-            </button>
+            <Button disabled=Signal::derive(move || !in_flight.get()) on_click=move || sender.cancel()>
+                {tr("Cancel", "取消")}
+            </Button>
             <span class="muted send-hint">
-                {move || match state.lang.get() {
-                    Lang::En => format!("Ctrl/⌘+Enter · timeout {} s · credentials omitted", timeout()),
-                    Lang::Zh => format!("Ctrl/⌘+Enter · 超时 {} 秒 · 不携带凭据", timeout()),
-                }}
+                {tr_with(move |lang| {
+                    let secs = timeout();
+                    lang.pick_owned(
+                        &format!("Ctrl/⌘+Enter · timeout {secs} s · credentials omitted"),
+                        &format!("Ctrl/⌘+Enter · 超时 {secs} 秒 · 不携带凭据"),
+                    )
+                })}
             </span>
         </div>
     }

@@ -2,27 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_state;
+use crate::state::{use_session, use_settings};
 use crate::ui::findings::FieldFindings;
-use crate::ui::tr;
-use routescope_core::request::base_url::BaseUrl;
+use crate::ui::widgets::{ButtonKind, UrlSetting};
+use crate::ui::{tr, tr_with};
 use routescope_core::request::field_ref::FieldRef;
 use routescope_core::text::lang::Lang;
 
 /// Gateway address, API key (show/hide, remember), language, advanced options.
 #[component]
 pub fn SettingsBar() -> impl IntoView {
-    let state = use_state();
-    let gateway_error = Memo::new(move |_| {
-        state
-            .conn
-            .with(|c| BaseUrl::parse(&c.gateway).err().map(|e| e.message()))
-    });
-    let self_service_error = Memo::new(move |_| {
-        state
-            .conn
-            .with(|c| BaseUrl::parse(&c.self_service).err().map(|e| e.message()))
-    });
+    let settings = use_settings();
+    let session = use_session();
     view! {
         <header class="topbar" aria-label="Settings">
             <div class="brand">
@@ -30,55 +21,44 @@ pub fn SettingsBar() -> impl IntoView {
                 <span class="brand-name">"RouteScope Playground"</span>
             </div>
             <div class="setting setting--gateway">
-                <label for="gateway-url">{tr("Gateway URL", "网关地址")}</label>
-                <input
+                <UrlSetting
                     id="gateway-url"
-                    type="url"
-                    spellcheck="false"
-                    autocomplete="off"
+                    label=("Gateway URL", "网关地址")
+                    field=FieldRef::Gateway
+                    read=|c| &c.gateway
+                    write=|c, v| c.gateway = v
                     placeholder="https://api.routescope.ai"
-                    prop:value=move || state.conn.with(|c| c.gateway.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        state.conn.update(|c| c.gateway = v);
-                    }
-                    aria-invalid=move || gateway_error.get().is_some().to_string()
-                    aria-describedby="gateway-url-error"
                 />
-                <p class="field-error" id="gateway-url-error" role="status">
-                    {move || gateway_error.get().unwrap_or_default()}
-                </p>
-                <FieldFindings field=FieldRef::Gateway />
             </div>
             <div class="setting setting--key">
                 <label for="api-key">{tr("API key", "API 密钥")}</label>
                 <div class="key-row">
                     <input
                         id="api-key"
-                        type=move || if state.reveal_key.get() { "text" } else { "password" }
+                        type=move || if settings.reveal_key.get() { "text" } else { "password" }
                         spellcheck="false"
                         autocomplete="off"
                         placeholder="sk-…"
-                        prop:value=move || state.conn.with(|c| c.api_key.clone())
+                        prop:value=move || settings.conn.with(|c| c.api_key.clone())
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            state.conn.update(|c| c.api_key = v);
+                            settings.conn.update(|c| c.api_key = v);
                         }
                     />
                     <button
                         type="button"
                         class="btn btn--ghost"
-                        aria-pressed=move || state.reveal_key.get().to_string()
-                        on:click=move |_| state.reveal_key.update(|r| *r = !*r)
+                        aria-pressed=move || settings.reveal_key.get().to_string()
+                        on:click=move |_| settings.reveal_key.update(|r| *r = !*r)
                     >
-                        {move || if state.reveal_key.get() { state.lang.get().pick("Hide key", "隐藏密钥") } else { state.lang.get().pick("Show key", "显示密钥") }}
+                        {tr_with(move |lang| if settings.reveal_key.get() { lang.pick("Hide key", "隐藏密钥") } else { lang.pick("Show key", "显示密钥") })}
                     </button>
                 </div>
                 <label class="check">
                     <input
                         type="checkbox"
-                        prop:checked=move || state.remember_key.get()
-                        on:change=move |ev| state.remember_key.set(event_target_checked(&ev))
+                        prop:checked=move || settings.remember_key.get()
+                        on:change=move |ev| settings.remember_key.set(event_target_checked(&ev))
                     />
                     {tr("Remember key in this browser", "在此浏览器中记住密钥")}
                 </label>
@@ -88,8 +68,8 @@ pub fn SettingsBar() -> impl IntoView {
                 <label for="lang">"Language · 语言"</label>
                 <select
                     id="lang"
-                    on:change=move |ev| state.lang.set(Lang::from_tag(&event_target_value(&ev)))
-                    prop:value=move || state.lang.get().as_str()
+                    on:change=move |ev| settings.lang.set(Lang::from_tag(&event_target_value(&ev)))
+                    prop:value=move || settings.lang.get().as_str()
                 >
                     <option value="en">"English"</option>
                     <option value="zh-CN">"中文"</option>
@@ -99,9 +79,9 @@ pub fn SettingsBar() -> impl IntoView {
                 <span class="setting-spacer" aria-hidden="true">" "</span>
                 <button
                     type="button"
-                    class="btn"
-                    aria-expanded=move || state.client_helper_open.get().to_string()
-                    on:click=move |_| state.client_helper_open.update(|o| *o = !*o)
+                    class=ButtonKind::Plain.as_str()
+                    aria-expanded=move || session.client_helper_open.get().to_string()
+                    on:click=move |_| session.client_helper_open.update(|o| *o = !*o)
                 >
                     {tr("Client setup", "客户端配置")}
                 </button>
@@ -110,19 +90,13 @@ pub fn SettingsBar() -> impl IntoView {
                 <summary>{tr("More settings", "更多设置")}</summary>
                 <div class="advanced-body">
                     <div class="setting">
-                        <label for="self-service-url">{tr("Self-service API URL", "自助接口地址")}</label>
-                        <input
+                        <UrlSetting
                             id="self-service-url"
-                            type="url"
-                            spellcheck="false"
-                            prop:value=move || state.conn.with(|c| c.self_service.clone())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                state.conn.update(|c| c.self_service = v);
-                            }
+                            label=("Self-service API URL", "自助接口地址")
+                            field=FieldRef::SelfService
+                            read=|c| &c.self_service
+                            write=|c, v| c.self_service = v
                         />
-                        <p class="field-error" role="status">{move || self_service_error.get().unwrap_or_default()}</p>
-                        <FieldFindings field=FieldRef::SelfService />
                     </div>
                     <div class="setting">
                         <label for="timeout">{tr("Timeout (seconds, 0 = endpoint default)", "超时（秒，0 = 接口默认值）")}</label>
@@ -131,10 +105,10 @@ pub fn SettingsBar() -> impl IntoView {
                             type="number"
                             min="0"
                             max="3600"
-                            prop:value=move || state.timeout_secs.get().to_string()
+                            prop:value=move || settings.timeout_secs.get().to_string()
                             on:input=move |ev| {
                                 if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-                                    state.timeout_secs.set(n.min(3600));
+                                    settings.timeout_secs.set(n.min(3600));
                                 }
                             }
                         />

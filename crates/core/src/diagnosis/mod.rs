@@ -75,6 +75,19 @@ impl Default for RequestFacts {
     }
 }
 
+impl Transport {
+    /// The outcome in a word or number, as a status badge shows it: the HTTP status, or
+    /// what happened instead.
+    pub fn outcome(&self, lang: Lang) -> String {
+        match self {
+            Transport::Response { status, .. } => status.to_string(),
+            Transport::NetworkError { .. } => lang.pick("network", "网络").to_string(),
+            Transport::TimedOut { .. } => lang.pick("timeout", "超时").to_string(),
+            Transport::Cancelled { .. } => lang.pick("cancelled", "已取消").to_string(),
+        }
+    }
+}
+
 /// How the exchange ended at the transport level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Transport {

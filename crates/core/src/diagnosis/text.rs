@@ -3,7 +3,7 @@
 //! [`Details`]; nothing here decides anything.
 
 use super::reason::Reason;
-use super::verdict::{Action, Category, Details};
+use super::verdict::{Action, Category, Confidence, Details, Side};
 use crate::text::lang::Lang;
 
 impl Category {
@@ -26,6 +26,30 @@ impl Category {
             Category::UpstreamFailure => lang.pick("Upstream failure", "上游故障"),
             Category::Cancelled => lang.pick("Cancelled", "已取消"),
             Category::Unknown => lang.pick("Not recognised", "无法识别"),
+        }
+    }
+}
+
+impl Confidence {
+    /// How sure, as the verdict's kicker says it.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Confidence::High => lang.pick("high confidence", "置信度：高"),
+            Confidence::Medium => lang.pick("medium confidence", "置信度：中"),
+            Confidence::Low => lang.pick("low confidence", "置信度：低"),
+        }
+    }
+}
+
+impl Side {
+    /// Whose side, as the verdict's kicker says it.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Side::Client => lang.pick("client", "客户端"),
+            Side::Gateway => lang.pick("gateway", "网关"),
+            Side::Upstream => lang.pick("upstream", "上游"),
+            Side::Network => lang.pick("network", "网络"),
+            Side::Unknown => lang.pick("unknown", "未知"),
         }
     }
 }

@@ -191,16 +191,6 @@ pub fn setup_for(client: Client, typed: &str, lang: Lang) -> Option<ClientSetup>
     })
 }
 
-impl Lang {
-    /// Picks the English or Chinese text as an owned string.
-    pub fn pick_owned(self, en: &str, zh: &str) -> String {
-        match self {
-            Lang::En => en.to_string(),
-            Lang::Zh => zh.to_string(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

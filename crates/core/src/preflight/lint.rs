@@ -30,6 +30,15 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The word shown beside a finding.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("error", "错误"),
+            Severity::Warning => lang.pick("warning", "警告"),
+            Severity::Info => lang.pick("note", "提示"),
+        }
+    }
 }
 
 /// A one-click fix.

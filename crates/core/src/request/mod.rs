@@ -8,6 +8,7 @@
 pub mod base_url;
 pub mod build;
 pub mod catalogue;
+pub mod drafts;
 pub mod field_ref;
 pub mod form;
 pub mod http;

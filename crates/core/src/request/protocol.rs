@@ -1,6 +1,8 @@
 //! The protocol families and the ways a key travels: named once here, used by every stage
 //! (the catalogue, building, the diagnosis and the exports).
 
+use crate::text::lang::Lang;
+
 /// Which protocol family the request belonged to (affects which envelope to expect and advice).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Protocol {
@@ -96,12 +98,12 @@ impl AuthStyle {
     }
 
     /// What the picker shows.
-    pub fn label(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
             AuthStyle::Bearer => "Authorization: Bearer",
-            AuthStyle::XApiKey => "x-api-key header",
-            AuthStyle::XGoogApiKey => "x-goog-api-key header",
-            AuthStyle::QueryKey => "?key= in the URL",
+            AuthStyle::XApiKey => lang.pick("x-api-key header", "x-api-key 请求头"),
+            AuthStyle::XGoogApiKey => lang.pick("x-goog-api-key header", "x-goog-api-key 请求头"),
+            AuthStyle::QueryKey => lang.pick("?key= in the URL", "URL 中的 ?key="),
         }
     }
 

@@ -27,6 +27,19 @@ impl Lang {
         }
     }
 
+    /// Picks the English or Chinese text as an owned string (for text built with `format!`).
+    pub fn pick_owned(self, en: &str, zh: &str) -> String {
+        self.pick_str(en, zh).to_string()
+    }
+
+    /// Picks between two borrowed texts of any lifetime.
+    pub fn pick_str<'t>(self, en: &'t str, zh: &'t str) -> &'t str {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+
     /// Reads a language from a tag such as `zh-CN`, `zh`, `en-US`; anything else is English.
     pub fn from_tag(tag: &str) -> Lang {
         if tag.trim().to_ascii_lowercase().starts_with("zh") {

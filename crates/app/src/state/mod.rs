@@ -1,0 +1,68 @@
+//! The app's state, in three parts provided through context separately, so a component
+//! takes only what it needs:
+//! - [`Settings`]: what the person set up (persisted; the key only on request);
+//! - [`DraftStore`]: every endpoint's unsent form and raw body, written only through its
+//!   methods, and the request and findings derived from them (Memos);
+//! - [`Session`]: this visit's exchange, history and model list (memory only).
+//!
+//! Computable values are Memos over core functions; effects exist only to talk to storage.
+//! The few operations that touch more than one part live here.
+
+mod drafts;
+mod session;
+mod settings;
+
+use leptos::prelude::*;
+
+pub use drafts::{use_drafts, DraftStore};
+pub use session::{use_session, Exchange, HistoryEntry, Phase, Session, HISTORY_LIMIT};
+pub use settings::{use_settings, Settings};
+
+use routescope_core::request::http::Body;
+use routescope_core::request::share::{decode, encode};
+
+/// Creates and provides the three parts of the state.
+pub fn provide_state() -> (Settings, DraftStore, Session) {
+    let settings = Settings::provide();
+    let session = Session::provide();
+    let drafts = DraftStore::provide(settings, session.models.into());
+    (settings, drafts, session)
+}
+
+/// Opens a request described by a link fragment (docs deep links, shared links).
+pub fn open_link(settings: Settings, drafts: DraftStore, session: Session, fragment: &str) {
+    let Some(shared) = decode(fragment) else { return };
+    drafts.replace(shared.endpoint, shared.values, shared.raw_body);
+    if let Some(g) = shared.gateway {
+        settings.conn.update(|c| c.gateway = g);
+    }
+    settings.endpoint.set(shared.endpoint);
+    session.phase.set(Phase::Idle);
+    session.ignored_link_parts.set(shared.ignored);
+}
+
+/// Puts a past exchange back on screen: its endpoint, form, raw body and answer.
+pub fn restore(settings: Settings, drafts: DraftStore, session: Session, serial: u32) {
+    let Some(entry) = session
+        .history
+        .with_untracked(|h| h.iter().find(|e| e.exchange.serial == serial).cloned())
+    else {
+        return;
+    };
+    let id = entry.exchange.endpoint;
+    drafts.replace(id, entry.values, entry.raw_body);
+    settings.endpoint.set(id);
+    session.phase.set(Phase::Done(Box::new(entry.exchange)));
+}
+
+/// The link fragment for the request on screen (never the key; tracked).
+pub fn link_fragment(settings: Settings, drafts: DraftStore) -> String {
+    let id = settings.endpoint.get();
+    let body = drafts.built.with(|b| match b.request.as_ref().map(|r| &r.body) {
+        Some(Body::Json(t)) => Some(t.clone()),
+        _ => None,
+    });
+    let gateway = settings.conn.with(|c| c.gateway.clone());
+    let (values, _) = drafts.snapshot(id);
+    encode(id, &values, body.as_deref(), Some(&gateway))
+}

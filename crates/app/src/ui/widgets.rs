@@ -1,0 +1,223 @@
+//! The small widget kit every panel uses, so a button, a table of facts or a status looks
+//! and behaves the same everywhere. Variants are enums whose `as_str()` is the CSS modifier.
+
+use leptos::prelude::*;
+
+use crate::state::use_settings;
+use crate::ui::findings::FieldFindings;
+use crate::ui::tr;
+use routescope_core::request::base_url::BaseUrl;
+use routescope_core::request::field_ref::FieldRef;
+
+/// How prominent a button is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ButtonKind {
+    /// The one main action of a panel (Send).
+    Primary,
+    /// An ordinary action.
+    #[default]
+    Plain,
+    /// A compact action inside a row (copy, add, query).
+    Small,
+    /// A quiet compact action (remove, move, close).
+    Ghost,
+}
+
+impl ButtonKind {
+    /// The CSS classes: `btn` plus the variant's modifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ButtonKind::Primary => "btn btn--primary",
+            ButtonKind::Plain => "btn",
+            ButtonKind::Small => "btn btn--small",
+            ButtonKind::Ghost => "btn btn--small btn--ghost",
+        }
+    }
+}
+
+/// A `<button type="button">` of one [`ButtonKind`].
+#[component]
+pub fn Button(
+    /// How prominent it is.
+    #[prop(optional)]
+    kind: ButtonKind,
+    /// What a click does.
+    on_click: impl Fn() + 'static,
+    /// Disabled while this is true.
+    #[prop(into, optional)]
+    disabled: Signal<bool>,
+    /// An accessible name, where the visible text alone is a symbol (✕, ↑).
+    #[prop(into, optional)]
+    aria_label: Option<Signal<String>>,
+    /// The visible text.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class=kind.as_str()
+            disabled=move || disabled.get()
+            aria-label=move || aria_label.map(|l| l.get())
+            on:click=move |_| on_click()
+        >
+            {children()}
+        </button>
+    }
+}
+
+/// A two-column table of facts (name, value); values in the monospace face.
+#[component]
+pub fn KvTable(
+    /// The rows, in order.
+    rows: Vec<(String, String)>,
+    /// The table's accessible name, if it has one.
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// Extra CSS classes beside `kv`.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <table class=format!("kv {class}") aria-label=label>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(name, value)| view! { <tr><th scope="row">{name}</th><td class="mono">{value}</td></tr> })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// What a status badge shows, coloured the same wherever a status appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusTone {
+    /// 2xx.
+    Ok,
+    /// 3xx.
+    Redirect,
+    /// 4xx.
+    Client,
+    /// 5xx (and anything else with a status).
+    Server,
+    /// No HTTP answer: network, CORS, timeout.
+    Network,
+    /// Waiting, or cancelled by the person.
+    Pending,
+}
+
+impl StatusTone {
+    /// The tone of an HTTP status.
+    pub fn of_status(status: u16) -> StatusTone {
+        match status {
+            200..=299 => StatusTone::Ok,
+            300..=399 => StatusTone::Redirect,
+            400..=499 => StatusTone::Client,
+            _ => StatusTone::Server,
+        }
+    }
+
+    /// The CSS modifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusTone::Ok => "status--ok",
+            StatusTone::Redirect => "status--redirect",
+            StatusTone::Client => "status--client",
+            StatusTone::Server => "status--server",
+            StatusTone::Network => "status--network",
+            StatusTone::Pending => "badge--pending",
+        }
+    }
+}
+
+/// A status badge: an HTTP status, or a word for what happened instead.
+#[component]
+pub fn StatusBadge(
+    /// The colour.
+    tone: StatusTone,
+    /// The text (a status number or a word).
+    #[prop(into)]
+    text: Signal<String>,
+    /// Smaller, for lists.
+    #[prop(optional)]
+    small: bool,
+    /// The accessible name, where the badge is the status of an answer.
+    #[prop(optional)]
+    aria_label: Option<&'static str>,
+) -> impl IntoView {
+    let size = if small { " badge--small" } else { "" };
+    view! { <span class=format!("badge{size} {}", tone.as_str()) aria-label=aria_label>{move || text.get()}</span> }
+}
+
+/// Copies text to the clipboard; the label says whether it worked.
+#[component]
+pub fn CopyButton(
+    /// What to copy, read at click time.
+    text: Signal<String>,
+    /// The button's label before it is clicked.
+    #[prop(into)]
+    label: Signal<String>,
+) -> impl IntoView {
+    let lang = use_settings().lang;
+    let (done, set_done) = signal(None::<bool>);
+    let copy = move || {
+        let value = text.get_untracked();
+        let Some(window) = web_sys::window() else { return };
+        let promise = window.navigator().clipboard().write_text(&value);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            set_done.set(Some(ok));
+        });
+    };
+    view! {
+        <Button kind=ButtonKind::Small on_click=copy>
+            {move || match done.get() {
+                Some(true) => lang.get().pick("Copied", "已复制").to_string(),
+                Some(false) => lang.get().pick("Copy failed: select and copy", "复制失败：请手动选择复制").to_string(),
+                None => label.get(),
+            }}
+        </Button>
+    }
+}
+
+/// An address setting (Gateway URL, Self-service API URL): the input, what is wrong with
+/// the address as typed, and its pre-flight findings.
+#[component]
+pub fn UrlSetting(
+    /// The input's id (also the hook e2e tests use).
+    id: &'static str,
+    /// The visible label.
+    label: (&'static str, &'static str),
+    /// Which setting this is.
+    field: FieldRef,
+    /// Reads the address from the connection.
+    read: fn(&routescope_core::request::build::Connection) -> &String,
+    /// Writes the address into the connection.
+    write: fn(&mut routescope_core::request::build::Connection, String),
+    /// Shown while empty.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    let conn = use_settings().conn;
+    let error = Memo::new(move |_| conn.with(|c| BaseUrl::parse(read(c)).err().map(|e| e.message())));
+    let error_id = format!("{id}-error");
+    view! {
+        <label for=id>{tr(label.0, label.1)}</label>
+        <input
+            id=id
+            type="url"
+            spellcheck="false"
+            autocomplete="off"
+            placeholder=placeholder
+            prop:value=move || conn.with(|c| read(c).clone())
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                conn.update(|c| write(c, v));
+            }
+            aria-invalid=move || error.get().is_some().to_string()
+            aria-describedby=error_id.clone()
+        />
+        <p class="field-error" id=error_id role="status">{move || error.get().unwrap_or_default()}</p>
+        <FieldFindings field=field />
+    }
+}
