@@ -11,6 +11,8 @@ use routescope_core::diagnosis::{
 use routescope_core::text::lang::Lang;
 
 const HOST: &str = "https://api.routescope.ai";
+/// Another OpenAI-compatible gateway the tool has never seen.
+const FOREIGN: &str = "https://llm-gateway.example.com/v1/chat/completions";
 
 struct Fx {
     name: &'static str,
@@ -170,76 +172,76 @@ fn fixtures() -> Vec<Fx> {
     vec![
         // ---------------- authentication failure ----------------
         http("seed_common_auth_invalid_token_new_api_401", 401, r#"{"error":{"message":"Invalid token (request id: 20260312093015123456789abcdef)","type":"new_api_error","code":""}}"#)
-            .expect(C::AuthenticationFailure, High, S::Gateway).rid("20260312093015123456789abcdef").cand(C::TokenUnavailable).act("check-key-status").act("copy-request-id"),
+            .expect(C::AuthenticationFailure, High, S::Client).rid("20260312093015123456789abcdef").cand(C::TokenUnavailable).act("check-key-status").act("copy-request-id"),
         http("seed_auth_missing_sk_prefix_401", 401, r#"{"error":{"message":"无效的令牌 (request id: 2026031209301555aa)","type":"one_api_error"}}"#).zh()
-            .expect(C::AuthenticationFailure, High, S::Gateway).rid("2026031209301555aa").cand(C::TokenUnavailable),
+            .expect(C::AuthenticationFailure, High, S::Client).rid("2026031209301555aa").cand(C::TokenUnavailable),
         http("seed_auth_no_key_sent_401_zh", 401, r#"{"error":{"message":"未提供令牌 (request id: 20260312aa01)","type":"new_api_error","code":""}}"#).zh()
-            .expect(C::AuthenticationFailure, High, S::Gateway).ev("signature", "未提供令牌"),
+            .expect(C::AuthenticationFailure, High, S::Client).ev("signature", "未提供令牌"),
         http("auth_token_not_provided_claude_route", 401, r#"{"type":"error","error":{"type":"new_api_error","message":"Token not provided (request id: 2026031211223344)"}}"#)
-            .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::AuthenticationFailure, High, S::Gateway).rid("2026031211223344"),
+            .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::AuthenticationFailure, High, S::Client).rid("2026031211223344"),
         http("auth_upstream_invalid_api_key_openai_401", 401, r#"{"error":{"message":"Incorrect API key provided: sk-abc***xyz. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#)
             .expect(C::AuthenticationFailure, High, S::Upstream).ev("request-id", "none").ev("code", "invalid_api_key"),
         http("auth_google_api_key_invalid_relayed_400", 400, r#"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}"#)
             .on(P::GeminiNative, "POST", "/v1beta/models/gemini-2.5-flash:generateContent").expect(C::AuthenticationFailure, High, S::Upstream).ev("google-reason", "API_KEY_INVALID"),
         http("auth_google_api_key_invalid_direct_400", 400, r#"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"reason":"API_KEY_INVALID"}]}}"#)
-            .url("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent").expect(C::AuthenticationFailure, High, S::Gateway),
+            .url("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent").expect(C::AuthenticationFailure, High, S::Client),
         http("auth_anthropic_authentication_error_upstream_401", 401, r#"{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}"#)
             .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::AuthenticationFailure, High, S::Upstream),
         http("auth_foreign_detail_not_authenticated_401", 401, r#"{"detail":"Not authenticated"}"#)
-            .expect(C::AuthenticationFailure, Medium, S::Gateway),
-        http("auth_bare_401_empty_body", 401, "").expect(C::AuthenticationFailure, Medium, S::Gateway).cand(C::TokenUnavailable),
+            .expect(C::AuthenticationFailure, Medium, S::Unknown),
+        http("auth_bare_401_empty_body", 401, "").expect(C::AuthenticationFailure, Low, S::Unknown).cand(C::TokenUnavailable),
         http("auth_plain_text_invalid_api_key_variant", 401, "Unauthorized: Invalid API key.").plain()
-            .expect(C::AuthenticationFailure, Medium, S::Gateway),
+            .expect(C::AuthenticationFailure, Medium, S::Unknown),
         http("auth_invented_prefix_and_shouting_401", 401, r#"{"error":{"message":"openai_error: Invalid Token!! (Request ID: 2026x0312y99)","type":"new_api_error"}}"#)
-            .expect(C::AuthenticationFailure, High, S::Gateway).rid("2026x0312y99").cand(C::TokenUnavailable),
+            .expect(C::AuthenticationFailure, High, S::Client).rid("2026x0312y99").cand(C::TokenUnavailable),
         http("auth_dashboard_200_invalid_token_zh", 200, r#"{"success":false,"message":"无效的令牌"}"#).zh()
             .on(P::SelfService, "GET", "/api/token/self/").url("https://webapi.routescope.ai/api/token/self/")
-            .at_least(C::AuthenticationFailure, Medium, S::Gateway).cand(C::SuccessWithErrorBody),
+            .at_least(C::AuthenticationFailure, Medium, S::Client).cand(C::SuccessWithErrorBody),
         http("auth_user_banned_403_zh", 403, r#"{"error":{"message":"用户已被封禁 (request id: 2026031200ban1)","type":"new_api_error","code":""}}"#).zh()
-            .expect(C::AuthenticationFailure, High, S::Gateway),
-        http("auth_foreign_error_string_401", 401, r#"{"error":"Unauthorized"}"#).expect(C::AuthenticationFailure, Medium, S::Gateway),
+            .expect(C::AuthenticationFailure, High, S::Client),
+        http("auth_foreign_error_string_401", 401, r#"{"error":"Unauthorized"}"#).expect(C::AuthenticationFailure, Low, S::Unknown),
         http("auth_fullwidth_request_id_one_api", 401, r#"{"error":{"message":"INVALID TOKEN（request id：2026031209abc）","type":"one_api_error"}}"#)
-            .expect(C::AuthenticationFailure, High, S::Gateway).rid("2026031209abc"),
+            .expect(C::AuthenticationFailure, High, S::Client).rid("2026031209abc"),
         // ---------------- token unavailable ----------------
         http("seed_common_token_unavailable_disabled_401_zh", 401, r#"{"error":{"message":"该令牌状态不可用 (request id: 20260312000001)","type":"new_api_error","code":""}}"#).zh()
-            .expect(C::TokenUnavailable, High, S::Gateway).rid("20260312000001").act("check-key-status"),
+            .expect(C::TokenUnavailable, High, S::Client).rid("20260312000001").act("check-key-status"),
         http("token_disabled_401_en", 401, r#"{"error":{"message":"This token status is unavailable (request id: 20260312000002)","type":"new_api_error","code":""}}"#)
-            .expect(C::TokenUnavailable, High, S::Gateway),
+            .expect(C::TokenUnavailable, High, S::Client),
         http("token_expired_401_zh", 401, r#"{"error":{"message":"该令牌已过期 (request id: 20260312000003)","type":"new_api_error"}}"#).zh()
-            .expect(C::TokenUnavailable, High, S::Gateway),
+            .expect(C::TokenUnavailable, High, S::Client),
         http("token_expired_401_lowercase_variant", 401, r#"{"error":{"message":"this token has EXPIRED.","type":"new_api_error"}}"#)
-            .expect(C::TokenUnavailable, High, S::Gateway),
+            .expect(C::TokenUnavailable, High, S::Client),
         http("token_exhausted_401_en", 401, r#"{"error":{"message":"This token quota is exhausted TokenStatusExhausted[sk-ab12***cd34] (request id: 20260312000004)","type":"new_api_error"}}"#)
-            .expect(C::TokenUnavailable, High, S::Gateway).rid("20260312000004"),
+            .expect(C::TokenUnavailable, High, S::Client).rid("20260312000004"),
         http("token_exhausted_401_zh", 401, r#"{"error":{"message":"该令牌额度已用尽 TokenStatusExhausted[sk-ab12***cd34]","type":"new_api_error"}}"#).zh()
-            .expect(C::TokenUnavailable, High, S::Gateway),
+            .expect(C::TokenUnavailable, High, S::Client),
         http("seed_token_ip_restriction_403_zh", 403, r#"{"error":{"message":"您的 IP 不在令牌允许访问的列表中 (request id: 20260312000005)","type":"new_api_error","code":"access_denied"}}"#).zh()
-            .expect(C::TokenUnavailable, High, S::Gateway),
+            .expect(C::TokenUnavailable, High, S::Client),
         http("token_ip_rebranded_gateway_invented_en", 403, r#"{"error":{"message":"Your IP 203.0.113.9 is not in the allowed list of this token","type":"shell_api_error","code":"access_denied"}}"#)
-            .expect(C::TokenUnavailable, Medium, S::Gateway).ev("origin", "rebrand"),
+            .expect(C::TokenUnavailable, Medium, S::Client).ev("origin", "rebrand"),
         http("token_quota_not_enough_pre_consume_403", 403, r#"{"error":{"message":"token quota is not enough, token remain quota: ＄0.010000, need quota: ＄0.050000 (request id: 20260312000006)","type":"new_api_error","code":"pre_consume_token_quota_failed"}}"#)
-            .expect(C::TokenUnavailable, High, S::Gateway),
+            .expect(C::TokenUnavailable, High, S::Client),
         http("token_quota_low_403_zh_no_code", 403, r#"{"error":{"message":"令牌额度不足，请调整令牌额度","type":"new_api_error"}}"#).zh()
-            .expect(C::TokenUnavailable, High, S::Gateway),
+            .expect(C::TokenUnavailable, High, S::Client),
         // ---------------- insufficient balance ----------------
         http("seed_common_balance_user_quota_403_zh", 403, r#"{"error":{"message":"用户额度不足, 剩余额度: ＄0.000000 (request id: 20260312000007)","type":"new_api_error","code":"insufficient_user_quota"}}"#).zh()
-            .expect(C::InsufficientBalance, High, S::Gateway).act("top-up"),
+            .expect(C::InsufficientBalance, High, S::Client).act("top-up"),
         http("balance_pre_consume_failed_zh", 403, r#"{"error":{"message":"预扣费额度失败, 用户剩余额度: ＄0.01, 需要预扣费额度: ＄0.10","type":"new_api_error","code":"insufficient_user_quota"}}"#).zh()
-            .expect(C::InsufficientBalance, High, S::Gateway),
+            .expect(C::InsufficientBalance, High, S::Client),
         http("balance_user_quota_en_older_no_code", 403, r#"{"error":{"message":"user quota is not enough","type":"one_api_error"}}"#)
-            .expect(C::InsufficientBalance, High, S::Gateway),
+            .expect(C::InsufficientBalance, High, S::Client),
         http("balance_openai_insufficient_quota_429_not_rate_limit", 429, r#"{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#)
             .expect(C::InsufficientBalance, High, S::Upstream).act("retry"),
         http("balance_anthropic_credit_balance_low_400", 400, r#"{"type":"error","error":{"type":"invalid_request_error","message":"Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits."}}"#)
             .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::InsufficientBalance, High, S::Upstream),
-        http("balance_foreign_402_plain_text", 402, "Insufficient balance, please recharge.").plain().expect(C::InsufficientBalance, Medium, S::Gateway),
+        http("balance_foreign_402_plain_text", 402, "Insufficient balance, please recharge.").plain().expect(C::InsufficientBalance, Medium, S::Unknown),
         http("balance_task_quota_not_enough", 403, r#"{"code":"quota_not_enough","message":"额度不足","data":null}"#)
-            .on(P::VideoTask, "POST", "/v1/video/generations").expect(C::InsufficientBalance, High, S::Gateway),
+            .on(P::VideoTask, "POST", "/v1/video/generations").expect(C::InsufficientBalance, High, S::Client),
         // ---------------- model missing or not allowed ----------------
         http("seed_common_model_no_access_403_en", 403, r#"{"error":{"message":"This token has no access to model gpt-5.4-pro (request id: 20260312000008)","type":"new_api_error","code":""}}"#)
-            .expect(C::ModelNotAvailable, High, S::Gateway).ev("model", "gpt-5.4-pro").act("list-models"),
+            .expect(C::ModelNotAvailable, High, S::Client).ev("model", "gpt-5.4-pro").act("list-models"),
         http("model_no_access_403_zh_older", 403, r#"{"error":{"message":"该令牌无权使用模型：gpt-4-32k","type":"one_api_error"}}"#).zh()
-            .expect(C::ModelNotAvailable, High, S::Gateway).ev("model", "gpt-4-32k"),
+            .expect(C::ModelNotAvailable, High, S::Client).ev("model", "gpt-4-32k"),
         http("model_no_channel_503_en", 503, r#"{"error":{"message":"No available channel for model gpt-5.9 under group default (distributor) (request id: 20260312000009)","type":"new_api_error","code":"model_not_found"}}"#)
             .expect(C::ModelNotAvailable, High, S::Gateway).ev("model", "gpt-5.9").ev("group", "default").rid("20260312000009"),
         http("model_no_channel_503_zh_newer", 503, r#"{"error":{"message":"分组 vip 下模型 claude-opus-9 无可用渠道（distributor） (request id: 2026031200000a)","type":"new_api_error","code":"model_not_found"}}"#).zh()
@@ -253,15 +255,15 @@ fn fixtures() -> Vec<Fx> {
         http("model_anthropic_not_found_error_404", 404, r#"{"type":"error","error":{"type":"not_found_error","message":"model: claude-3-opus-2099"}}"#)
             .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::ModelNotAvailable, High, S::Upstream).ev("model", "claude-3-opus-2099"),
         http("model_200_error_body_get_model", 200, r#"{"error":{"message":"model gpt-x-2 not found","type":"invalid_request_error","code":"model_not_found"}}"#)
-            .on(P::OpenAiModels, "GET", "/v1/models/gpt-x-2").expect(C::ModelNotAvailable, High, S::Upstream).cand(C::SuccessWithErrorBody).ev("status", "2xx carrying"),
+            .on(P::OpenAiModels, "GET", "/v1/models/gpt-x-2").expect(C::ModelNotAvailable, High, S::Client).cand(C::SuccessWithErrorBody).ev("status", "2xx carrying"),
         http("model_google_not_found_404", 404, r#"{"error":{"code":404,"message":"models/gemini-9-pro is not found for API version v1beta, or is not supported for generateContent.","status":"NOT_FOUND"}}"#)
             .on(P::GeminiNative, "POST", "/v1beta/models/gemini-9-pro:generateContent").expect(C::ModelNotAvailable, High, S::Upstream).ev("model", "gemini-9-pro"),
         http("model_group_denied_403_zh", 403, r#"{"error":{"message":"无权访问 vip 分组","type":"new_api_error"}}"#).zh()
-            .expect(C::ModelNotAvailable, High, S::Gateway).ev("group", "vip"),
+            .expect(C::TokenUnavailable, High, S::Client).ev("group", "vip"),
         http("model_rebranded_gateway_404_zh", 404, r#"{"error":{"message":"模型 gpt-x-3 不存在","type":"shell_api_error","code":"model_not_found"}}"#).zh()
-            .expect(C::ModelNotAvailable, Medium, S::Gateway).ev("model", "gpt-x-3"),
+            .expect(C::ModelNotAvailable, Medium, S::Client).ev("model", "gpt-x-3"),
         http("model_from_request_when_message_silent", 503, r#"{"error":{"message":"model_not_found","type":"new_api_error","code":"model_not_found"}}"#)
-            .model("gpt-typo-4").expect(C::ModelNotAvailable, High, S::Gateway).ev("model", "gpt-typo-4 (from the request)"),
+            .model("gpt-typo-4").expect(C::ModelNotAvailable, High, S::Client).ev("model", "gpt-typo-4 (from the request)"),
         // ---------------- incorrect endpoint ----------------
         http("seed_common_endpoint_invalid_url_doubled_v1_404", 404, r#"{"error":{"message":"Invalid URL (POST /v1/v1/chat/completions)","type":"new_api_error","param":"","code":""}}"#)
             .url("https://api.routescope.ai/v1/v1/chat/completions").expect(C::IncorrectEndpoint, High, S::Client).ev("route", "POST /v1/v1/chat/completions").act("open-client-helper"),
@@ -270,10 +272,10 @@ fn fixtures() -> Vec<Fx> {
         http("endpoint_200_html_dashboard_missing_v1", 200, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RouteScope</title></head><body><div id=\"root\"></div></body></html>")
             .html().url("https://api.routescope.ai/chat/completions").expect(C::IncorrectEndpoint, High, S::Client),
         http("endpoint_404_html_nginx", 404, "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>")
-            .html().expect(C::IncorrectEndpoint, High, S::Client),
+            .html().expect(C::IncorrectEndpoint, Medium, S::Client),
         http("endpoint_501_api_not_implemented", 501, r#"{"error":{"message":"api not implemented","type":"new_api_error","code":"api_not_implemented"}}"#)
-            .expect(C::IncorrectEndpoint, High, S::Client),
-        http("endpoint_405_empty", 405, "").expect(C::IncorrectEndpoint, High, S::Client),
+            .expect(C::IncorrectEndpoint, High, S::Gateway),
+        http("endpoint_405_empty", 405, "").expect(C::IncorrectEndpoint, Low, S::Client),
         http("endpoint_openai_unrecognized_request_url_404", 404, r#"{"error":{"message":"Unrecognized request URL (GET: /v1/chat/completion). Please see https://platform.openai.com/docs/api-reference for details.","type":"invalid_request_error","param":null,"code":null}}"#)
             .expect(C::IncorrectEndpoint, High, S::Client),
         http("endpoint_go_plain_404_page_not_found", 404, "404 page not found").plain().expect(C::IncorrectEndpoint, Medium, S::Client),
@@ -299,7 +301,7 @@ fn fixtures() -> Vec<Fx> {
         http("param_google_unknown_name_messages_400", 400, r#"{"error":{"code":400,"message":"Invalid JSON payload received. Unknown name \"messages\": Cannot find field.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"description":"Invalid JSON payload received. Unknown name \"messages\": Cannot find field."}]}]}}"#)
             .on(P::GeminiNative, "POST", "/v1beta/models/gemini-2.5-flash:generateContent").expect(C::ParameterError, High, S::Client).ev("field", "messages"),
         http("param_openai_context_length_400", 400, r#"{"error":{"message":"This model's maximum context length is 128000 tokens. However, your messages resulted in 130512 tokens.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}"#)
-            .expect(C::ParameterError, High, S::Client),
+            .expect(C::RequestTooLarge, High, S::Client),
         http("param_fastapi_detail_422_foreign", 422, r#"{"detail":[{"loc":["body","messages"],"msg":"field required","type":"value_error.missing"}]}"#)
             .expect(C::ParameterError, Medium, S::Client),
         http("param_task_prompt_required", 400, r#"{"code":"invalid_request","message":"prompt or images is required","data":null}"#)
@@ -333,13 +335,13 @@ fn fixtures() -> Vec<Fx> {
             .expect(C::Timeout, High, S::Upstream),
         // ---------------- rate limit ----------------
         http("seed_common_rate_limit_429_zh_rpm", 429, r#"{"error":{"message":"您已达到请求数限制：1分钟内最多请求60次 (request id: 2026031200rl01)","type":"new_api_error","code":""}}"#).zh()
-            .set_header("retry-after", "30").expect(C::RateLimit, High, S::Gateway).ev("rate-window", "60 requests / 1 min").ev("retry-after", "30").act("retry-after").rid("2026031200rl01"),
+            .set_header("retry-after", "30").expect(C::RateLimit, High, S::Client).ev("rate-window", "60 requests / 1 min").ev("retry-after", "30").act("retry-after").rid("2026031200rl01"),
         http("rate_limit_total_zh_including_failures", 429, r#"{"error":{"message":"您已达到总请求数限制：5分钟内最多请求100次，包括失败次数","type":"new_api_error"}}"#).zh()
-            .expect(C::RateLimit, High, S::Gateway).ev("rate-window", "100 requests / 5 min"),
+            .expect(C::RateLimit, High, S::Client).ev("rate-window", "100 requests / 5 min"),
         http("rate_limit_en_gateway", 429, r#"{"error":{"message":"You have reached the request limit: maximum 30 requests in 5 minutes","type":"new_api_error"}}"#)
-            .expect(C::RateLimit, High, S::Gateway).ev("rate-window", "30 requests / 5 min"),
+            .expect(C::RateLimit, High, S::Client).ev("rate-window", "30 requests / 5 min"),
         http("rate_limit_empty_429_hidden_by_cors", 429, "").hidden_by_cors()
-            .expect(C::RateLimit, High, S::Gateway).ev("retry-after", "CORS").act("retry"),
+            .expect(C::RateLimit, High, S::Unknown).ev("retry-after", "CORS").act("retry"),
         http("rate_limit_openai_upstream_tpm", 429, r#"{"error":{"message":"Rate limit reached for gpt-4o in organization org-abc on tokens per min (TPM): Limit 30000, Used 29000, Requested 5000. Please try again in 8.4s.","type":"tokens","param":null,"code":"rate_limit_exceeded"}}"#)
             .expect(C::RateLimit, High, S::Upstream).ev("retry-after", "9"),
         http("rate_limit_anthropic_rate_limit_error", 429, r#"{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}"#)
@@ -348,8 +350,8 @@ fn fixtures() -> Vec<Fx> {
             .on(P::GeminiNative, "POST", "/v1beta/models/gemini-2.5-pro:generateContent").expect(C::RateLimit, High, S::Upstream).ev("retry-after", "17s"),
         http("rate_limit_task_upstream_saturated_zh", 429, r#"{"code":"rate_limit","message":"当前分组上游负载已饱和，请稍后再试","data":null}"#).zh()
             .on(P::AsyncTask, "POST", "/v1/aiart/openai/image/submit").expect(C::RateLimit, High, S::Upstream),
-        http("rate_limit_foreign_detail_429", 429, r#"{"detail":"Too Many Requests"}"#).expect(C::RateLimit, Medium, S::Gateway),
-        http("rate_limit_plain_text_variant", 429, "rate-limited, slow down").plain().expect(C::RateLimit, Medium, S::Gateway),
+        http("rate_limit_foreign_detail_429", 429, r#"{"detail":"Too Many Requests"}"#).expect(C::RateLimit, Medium, S::Unknown),
+        http("rate_limit_plain_text_variant", 429, "rate-limited, slow down").plain().expect(C::RateLimit, Medium, S::Unknown),
         // ---------------- request too large ----------------
         http("too_large_413_nginx_html", 413, "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>")
             .html().expect(C::RequestTooLarge, High, S::Client),
@@ -363,13 +365,13 @@ fn fixtures() -> Vec<Fx> {
         http("upstream_bad_response_status_code", 500, r#"{"error":{"message":"bad response status code 500","type":"openai_error","code":"bad_response_status_code"}}"#)
             .expect(C::UpstreamFailure, High, S::Upstream),
         http("upstream_502_html", 502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>").html()
-            .at_least(C::UpstreamFailure, Medium, S::Upstream),
+            .at_least(C::UpstreamFailure, Low, S::Upstream),
         http("upstream_503_system_cpu_overloaded", 503, r#"{"error":{"message":"system cpu overloaded","type":"new_api_error","code":"system_cpu_overloaded"}}"#)
-            .expect(C::UpstreamFailure, High, S::Upstream),
+            .expect(C::UpstreamFailure, High, S::Gateway),
         http("upstream_529_anthropic_overloaded", 529, r#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#)
             .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::UpstreamFailure, High, S::Upstream),
         http("upstream_anthropic_api_error_500", 500, r#"{"type":"error","error":{"type":"api_error","message":"Internal server error"}}"#)
-            .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::UpstreamFailure, High, S::Upstream),
+            .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::UpstreamFailure, Low, S::Upstream),
         http("upstream_stream_error_event_overloaded", 200, "event: message_start\ndata: {}\n\n").set_header("content-type", "text/event-stream")
             .on(P::ClaudeMessages, "POST", "/v1/messages")
             .stream(StreamEnd::ErrorEvent { body: r#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#.into() })
@@ -383,7 +385,7 @@ fn fixtures() -> Vec<Fx> {
         http("upstream_stream_ended_early", 200, "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n").set_header("content-type", "text/event-stream")
             .stream(StreamEnd::EndedEarly).expect(C::UpstreamFailure, Medium, S::Upstream),
         http("upstream_gateway_database_error_zh", 500, r#"{"error":{"message":"无效的令牌，数据库查询出错，请联系管理员","type":"new_api_error"}}"#).zh()
-            .expect(C::UpstreamFailure, High, S::Gateway),
+            .expect(C::Unknown, Medium, S::Gateway),
         http("upstream_nested_vendor_json_in_message", 500, r#"{"error":{"message":"status_code=500, {\"error\":{\"message\":\"The server had an error while processing your request. Sorry about that!\",\"type\":\"server_error\"}}","type":"upstream_error","code":"bad_response_status_code"}}"#)
             .expect(C::UpstreamFailure, High, S::Upstream).ev("nested", "server_error"),
         // ---------------- network or CORS ----------------
@@ -398,62 +400,62 @@ fn fixtures() -> Vec<Fx> {
         outcome("network_firefox_big_body_proxy_413", Transport::NetworkError { message: "NetworkError when attempting to fetch resource.".into(), elapsed_ms: 900 })
             .on(P::OpenAiImages, "POST", "/v1/images/edits").body_bytes(5_000_000).expect(C::NetworkOrCors, Medium, S::Network).cand(C::RequestTooLarge),
         http("network_cloudflare_block_403_html", 403, "<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>Sorry, you have been blocked</body></html>")
-            .html().expect(C::NetworkOrCors, Medium, S::Network),
+            .html().expect(C::NetworkOrCors, Low, S::Gateway),
         // ---------------- cancelled, success ----------------
         outcome("cancelled_by_user", Transport::Cancelled { after_ms: 1200 }).expect(C::Cancelled, High, S::Client),
         http("success_chat_200", 200, r#"{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}]}"#)
             .expect(C::Success, High, S::Unknown),
-        http("success_stream_completed", 200, "data: {\"choices\":[]}\n\ndata: [DONE]\n\n").set_header("content-type", "text/event-stream")
+        http("success_stream_completed", 200, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n").set_header("content-type", "text/event-stream")
             .stream(StreamEnd::Completed).expect(C::Success, High, S::Unknown),
         http("success_with_error_body_unrecognised", 200, r#"{"error":{"message":"something odd happened","type":"weird"}}"#)
             .expect(C::SuccessWithErrorBody, Medium, S::Upstream),
         // ---------------- other gateways and vendors, as they really answer ----------------
         http("foreign_openrouter_402_more_credits", 402, r#"{"error":{"message":"This request requires more credits, or fewer max_tokens. You requested up to 4096 tokens, but can only afford 1000.","code":402}}"#)
-            .expect(C::InsufficientBalance, Medium, S::Gateway),
+            .url(FOREIGN).expect(C::InsufficientBalance, Medium, S::Unknown),
         http("foreign_openrouter_429_metadata_raw", 429, r#"{"error":{"message":"Provider returned error","code":429,"metadata":{"raw":"google/gemini-2.0-flash-exp:free is temporarily rate-limited upstream. Please retry shortly.","provider_name":"Google AI Studio"}}}"#)
-            .expect(C::RateLimit, High, S::Gateway).ev("message", "rate-limited upstream"),
+            .url(FOREIGN).expect(C::RateLimit, High, S::Upstream).ev("message", "rate-limited upstream"),
         http("foreign_openrouter_no_auth_credentials", 401, r#"{"error":{"message":"No auth credentials found","code":401}}"#)
-            .expect(C::AuthenticationFailure, High, S::Gateway),
+            .url(FOREIGN).expect(C::AuthenticationFailure, Medium, S::Unknown),
         http("foreign_litellm_nested_unrecognized_argument", 400, r#"{"error":{"message":"litellm.BadRequestError: OpenAIException - Error code: 400 - {'error': {'message': \"Unrecognized request argument supplied: foo\", 'type': 'invalid_request_error'}}","type":null,"param":null,"code":"400"}}"#)
-            .expect(C::ParameterError, High, S::Client).ev("field", "foo"),
+            .url(FOREIGN).expect(C::ParameterError, High, S::Client).ev("field", "foo"),
         http("foreign_azure_invalid_subscription_key", 401, r#"{"error":{"code":"401","message":"Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource."}}"#)
-            .expect(C::AuthenticationFailure, High, S::Gateway),
+            .url(FOREIGN).expect(C::AuthenticationFailure, Medium, S::Unknown),
         http("foreign_azure_deployment_not_found", 404, r#"{"error":{"code":"DeploymentNotFound","message":"The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again."}}"#)
-            .expect(C::ModelNotAvailable, High, S::Gateway),
+            .url(FOREIGN).expect(C::ModelNotAvailable, Medium, S::Unknown),
         http("foreign_zhipu_arrears_429_is_balance", 429, r#"{"error":{"code":"1113","message":"您的账户已欠费，请充值后重试。"}}"#).zh()
-            .expect(C::InsufficientBalance, High, S::Gateway),
+            .url(FOREIGN).expect(C::InsufficientBalance, Medium, S::Unknown),
         http("foreign_zhipu_concurrency_429", 429, r#"{"error":{"code":"1302","message":"您当前使用该API的并发数过高，请降低并发，或联系客服增加限额。"}}"#).zh()
-            .expect(C::RateLimit, High, S::Gateway),
+            .url(FOREIGN).expect(C::RateLimit, Medium, S::Unknown),
         http("foreign_siliconflow_model_does_not_exist", 400, r#"{"code":20012,"message":"Model does not exist. Please check it carefully.","data":null}"#)
-            .model("Qwen/Qwen9-72B").expect(C::ModelNotAvailable, High, S::Gateway).ev("model", "Qwen/Qwen9-72B (from the request)"),
+            .url(FOREIGN).model("Qwen/Qwen9-72B").expect(C::ModelNotAvailable, High, S::Client).ev("model", "Qwen/Qwen9-72B (from the request)"),
         http("foreign_vllm_model_not_exist_capped", 404, r#"{"object":"error","message":"The model `llama-3-70b` does not exist.","type":"NotFoundError","param":null,"code":404}"#)
-            .expect(C::ModelNotAvailable, Medium, S::Gateway).ev("model", "llama-3-70b"),
+            .url(FOREIGN).expect(C::ModelNotAvailable, Medium, S::Unknown).ev("model", "llama-3-70b"),
         http("foreign_vllm_context_length", 400, r#"{"object":"error","message":"This model's maximum context length is 4096 tokens. However, you requested 5000 tokens.","type":"BadRequestError","param":null,"code":400}"#)
-            .expect(C::ParameterError, Medium, S::Client),
+            .url(FOREIGN).expect(C::RequestTooLarge, Medium, S::Client),
         http("foreign_ollama_model_not_pulled", 404, r#"{"error":"model \"llama3:70b\" not found, try pulling it first"}"#)
-            .expect(C::ModelNotAvailable, Medium, S::Gateway).ev("model", "llama3:70b"),
+            .url(FOREIGN).expect(C::ModelNotAvailable, Medium, S::Unknown).ev("model", "llama3:70b"),
         http("foreign_dashscope_camelcase_code", 401, r#"{"code":"InvalidApiKey","message":"Invalid API-key provided.","request_id":"9d8c7b6a-1111-2222-3333-444455556666"}"#)
-            .expect(C::AuthenticationFailure, Medium, S::Gateway),
+            .url(FOREIGN).expect(C::AuthenticationFailure, Medium, S::Unknown),
         http("upstream_openai_region_not_supported_403", 403, r#"{"error":{"message":"Country, region, or territory not supported","type":"request_forbidden","param":null,"code":"unsupported_country_region_territory"}}"#)
-            .expect(C::UpstreamFailure, Medium, S::Upstream),
+            .expect(C::TokenUnavailable, High, S::Upstream),
         http("upstream_gemini_user_location_400", 400, r#"{"error":{"code":400,"message":"User location is not supported for the API use.","status":"FAILED_PRECONDITION"}}"#)
-            .on(P::GeminiNative, "POST", "/v1beta/models/gemini-2.5-pro:generateContent").expect(C::UpstreamFailure, Medium, S::Upstream),
+            .on(P::GeminiNative, "POST", "/v1beta/models/gemini-2.5-pro:generateContent").expect(C::TokenUnavailable, Medium, S::Upstream),
         http("model_openai_org_verification_403", 403, r#"{"error":{"message":"Your organization must be verified to use the model `o3`. Please go to: https://platform.openai.com/settings/organization/general and click on Verify Organization.","type":"invalid_request_error","param":null,"code":"unsupported_value"}}"#)
             .expect(C::ModelNotAvailable, High, S::Upstream).ev("model", "o3"),
         http("param_model_does_not_support_parameter_zh", 400, r#"{"error":{"message":"模型 gpt-5 不支持 stream 参数","type":"new_api_error"}}"#).zh()
             .expect(C::ParameterError, High, S::Client),
         http("auth_token_invalid_or_expired_variant", 401, r#"{"error":{"message":"token is invalid or expired","type":"new_api_error"}}"#)
-            .expect(C::AuthenticationFailure, High, S::Gateway).cand(C::TokenUnavailable),
+            .expect(C::AuthenticationFailure, High, S::Client).cand(C::TokenUnavailable),
         http("too_large_wrapped_in_invalid_request_code", 400, r#"{"error":{"message":"request body too large","type":"new_api_error","code":"invalid_request"}}"#)
             .expect(C::RequestTooLarge, High, S::Client),
         http("betas_anthropic_beta_header_value_rejected", 400, r#"{"type":"error","error":{"type":"invalid_request_error","message":"anthropic-beta: unexpected value(s) `interleaved-thinking-2025-05-14`"}}"#)
             .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::ClaudeCodeBetas, High, S::Client),
         http("rate_limit_nginx_429_html", 429, "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>nginx</center></body></html>")
-            .html().expect(C::RateLimit, High, S::Gateway),
+            .html().expect(C::RateLimit, High, S::Unknown),
         http("rate_limit_http_date_retry_after", 429, r#"{"error":{"message":"rate limit exceeded","type":"new_api_error"}}"#)
-            .set_header("retry-after", "Wed, 21 Oct 2026 07:28:00 GMT").expect(C::RateLimit, High, S::Gateway).ev("retry-after", "Wed, 21 Oct").act("retry"),
+            .set_header("retry-after", "Wed, 21 Oct 2026 07:28:00 GMT").expect(C::RateLimit, High, S::Client).ev("retry-after", "Wed, 21 Oct").act("retry"),
         http("rate_limit_retry_after_ms_header", 429, r#"{"error":{"message":"Too many requests, please slow down","type":"xyz_api_error"}}"#)
-            .set_header("retry-after-ms", "2500").expect(C::RateLimit, Medium, S::Gateway).act("retry-after"),
+            .set_header("retry-after-ms", "2500").expect(C::RateLimit, Medium, S::Client).act("retry-after"),
         http("request_id_from_readable_header", 500, r#"{"error":{"message":"upstream error: do request failed","type":"new_api_error","code":"do_request_failed"}}"#)
             .set_header("x-oneapi-request-id", "2026031299hdr").expect(C::UpstreamFailure, High, S::Upstream).rid("2026031299hdr").ev("request-id", "x-oneapi-request-id"),
         // ---------------- unknown: honest, never invented ----------------
@@ -461,7 +463,7 @@ fn fixtures() -> Vec<Fx> {
         http("unknown_403_bare_empty", 403, "").expect(C::Unknown, Low, S::Unknown)
             .cand(C::TokenUnavailable).cand(C::InsufficientBalance).cand(C::ModelNotAvailable),
         http("unknown_418_teapot_plain", 418, "I'm a teapot").plain().expect(C::Unknown, Low, S::Unknown),
-        http("unknown_500_opaque_is_low_upstream", 500, r#"{"error":{"message":"xyz"}}"#).expect(C::UpstreamFailure, Low, S::Upstream).cand(C::ParameterError),
+        http("unknown_500_opaque_is_low_upstream", 500, r#"{"error":{"message":"xyz"}}"#).expect(C::Unknown, Low, S::Unknown).cand(C::ParameterError),
     ]
 }
 

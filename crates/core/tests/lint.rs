@@ -208,6 +208,17 @@ fn rows() -> Vec<Row> {
             Some(Fix::StripV1),
         ),
         (
+            "self-service-unconfirmed",
+            || {
+                let mut s = setup(EndpointId::KeyStatus);
+                s.conn.gateway = "https://gateway.example.com".into();
+                s
+            },
+            "self_service",
+            Severity::Error,
+            Some(Fix::UseOrigin("https://gateway.example.com".into())),
+        ),
+        (
             "protocol-contents-to-openai",
             || {
                 let mut s = setup(EndpointId::ChatCompletions);

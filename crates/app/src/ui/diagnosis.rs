@@ -12,8 +12,9 @@ use crate::ui::widgets::{Button, CopyButton, KvTable};
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::envelope::{Envelope, EnvelopeShape};
 use routescope_core::diagnosis::followup::{
-    cors_probe_requests, cors_verdict, key_status, key_status_request, model_list_request, model_visibility, CheckKind,
-    CheckVerdict, ProbeOutcome,
+    check_failed, cors_probe_requests, cors_verdict, key_status, key_status_blocked, key_status_request,
+    model_list_requests, model_visibility, no_such_list, split_request_line, CheckKind, CheckVerdict, ListAnswer,
+    ProbeOutcome,
 };
 use routescope_core::diagnosis::{Action as NextAction, Category, Diagnosis, Protocol};
 use routescope_core::request::catalogue::{endpoint, AuthStyle, EndpointId};
@@ -30,8 +31,12 @@ pub fn DiagnosisPanel() -> impl IntoView {
         <section class="panel diagnosis" aria-label="Diagnosis" aria-live="polite">
             {move || match session.phase.get() {
                 Phase::Done(exchange) => {
-                    let protocol = endpoint(exchange.endpoint).protocol;
-                    view! { <Verdict diagnosis=exchange.diagnosis.clone() protocol=protocol serial=exchange.serial model=exchange.model.clone() /> }
+                    let context = CheckContext {
+                        protocol: endpoint(exchange.endpoint).protocol,
+                        model: exchange.model.clone(),
+                        request_line: exchange.request_line.clone(),
+                    };
+                    view! { <Verdict diagnosis=exchange.diagnosis.clone() context=context serial=exchange.serial /> }
                         .into_any()
                 }
                 Phase::InFlight { .. } => view! {
@@ -49,71 +54,71 @@ pub fn DiagnosisPanel() -> impl IntoView {
     }
 }
 
-/// Runs one follow-up check and returns its verdict.
-async fn run_check(
-    settings: Settings,
-    session: Session,
-    kind: CheckKind,
-    model: Option<String>,
-    protocol: Protocol,
-) -> CheckVerdict {
+/// Runs one follow-up check and returns its verdict. Every request goes to an origin the
+/// person typed: the gateway, or a self-service address they set or confirmed.
+async fn run_check(settings: Settings, session: Session, kind: CheckKind, exchange: CheckContext) -> CheckVerdict {
     let conn = settings.conn.get_untracked();
     let lang = settings.lang.get_untracked();
-    let unreachable = |what: &str| CheckVerdict {
-        kind,
-        ok: None,
-        headline: lang.pick_owned(
-            &format!("Could not run the check: {what}"),
-            &format!("无法运行检查：{what}"),
-        ),
-        details: Vec::new(),
-    };
     match kind {
         CheckKind::ModelVisible => {
-            let gemini = matches!(
-                protocol,
-                Protocol::GeminiNative | Protocol::Imagen | Protocol::GeminiModels
-            );
-            let Some(req) = model_list_request(&conn, gemini) else {
-                return unreachable("the gateway address is not valid");
-            };
-            match net::probe(&req, 20_000).await {
-                Ok((status, body)) => {
-                    let ids = routescope_core::answer::response::model_ids(&body);
-                    if !ids.is_empty() {
-                        session.models.set(ids);
+            let mut answers = Vec::new();
+            for (path, request) in model_list_requests(&conn, exchange.protocol) {
+                match net::probe(&request, 20_000).await {
+                    Ok((status, body)) => {
+                        let ids = routescope_core::answer::response::model_ids(&body);
+                        if !ids.is_empty() {
+                            session.models.set(ids);
+                        }
+                        let next = no_such_list(status);
+                        answers.push(ListAnswer {
+                            path: path.to_string(),
+                            status,
+                            body,
+                        });
+                        if !next {
+                            break;
+                        }
                     }
-                    model_visibility(model.as_deref().unwrap_or(""), status, &body, lang)
+                    Err(message) => return check_failed(kind, &message, lang),
                 }
-                Err(m) => unreachable(&m),
             }
+            model_visibility(exchange.model.as_deref().unwrap_or(""), &answers, lang)
         }
-        CheckKind::KeyStatus => {
-            let Some(req) = key_status_request(&conn) else {
-                return unreachable("the self-service address is not valid");
-            };
-            match net::probe(&req, 20_000).await {
+        CheckKind::KeyStatus => match key_status_request(&conn) {
+            Ok(request) => match net::probe(&request, 20_000).await {
                 Ok((status, body)) => key_status(status, &body, lang),
-                Err(m) => unreachable(&m),
-            }
-        }
+                Err(message) => check_failed(kind, &message, lang),
+            },
+            Err(blocked) => key_status_blocked(&blocked, lang),
+        },
         CheckKind::CorsProbe => {
-            let Some((simple, preflighted)) = cors_probe_requests(&conn) else {
-                return unreachable("the gateway address is not valid");
+            let Some((method, url)) = split_request_line(&exchange.request_line) else {
+                return check_failed(kind, "the request line could not be read", lang);
             };
+            let (simple, preflighted) = cors_probe_requests(method, url);
             let outcome = |r: Result<(u16, String), String>| match r {
                 Ok((s, _)) => ProbeOutcome::Status(s),
                 Err(m) => ProbeOutcome::Rejected(m),
             };
             let a = outcome(net::probe(&simple, 15_000).await);
             let b = outcome(net::probe(&preflighted, 15_000).await);
-            cors_verdict(&a, &b, lang)
+            let route = format!("{} {}", method.as_str(), simple.url);
+            cors_verdict(&route, &a, &b, lang)
         }
     }
 }
 
+/// What a follow-up check needs to know about the exchange it follows.
+#[derive(Clone, Debug, PartialEq)]
+struct CheckContext {
+    protocol: Protocol,
+    model: Option<String>,
+    request_line: String,
+}
+
 #[component]
-fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<String>) -> impl IntoView {
+fn Verdict(diagnosis: Diagnosis, context: CheckContext, serial: u32) -> impl IntoView {
+    let protocol = context.protocol;
     let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let sender = use_sender();
     let d = diagnosis;
@@ -121,16 +126,16 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
     let request_id = d.request_id.clone();
     // One action per follow-up check: its value is the latest verdict, `pending` the spinner.
     let check = move |kind: CheckKind| {
-        Action::new_local(move |model: &Option<String>| run_check(settings, session, kind, model.clone(), protocol))
+        Action::new_local(move |context: &CheckContext| run_check(settings, session, kind, context.clone()))
     };
     let actions_by_kind = CHECKS.map(|kind| (kind, check(kind)));
     let running = move || actions_by_kind.iter().any(|(_, a)| a.pending().get());
-    let check_button = move |kind: CheckKind, model: Option<String>| {
+    let check_button = move |kind: CheckKind, context: CheckContext| {
         let Some((_, action)) = actions_by_kind.iter().find(|(k, _)| *k == kind).copied() else {
             return ().into_any();
         };
         view! {
-            <Button on_click=move || { action.dispatch(model.clone()); } disabled=Signal::derive(running)>
+            <Button on_click=move || { action.dispatch(context.clone()); } disabled=Signal::derive(running)>
                 {tr_with(move |lang| if action.pending().get() { format!("{}…", kind.title(lang)) } else { kind.title(lang) })}
             </Button>
         }
@@ -143,9 +148,9 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
             let a = *a;
             let label = tr_with(move |lang| a.label(lang));
             match a {
-                NextAction::ListModels => Some(check_button(CheckKind::ModelVisible, model.clone())),
-                NextAction::CheckKeyStatus => Some(check_button(CheckKind::KeyStatus, None)),
-                NextAction::ProbeCors => Some(check_button(CheckKind::CorsProbe, None)),
+                NextAction::ListModels => Some(check_button(CheckKind::ModelVisible, context.clone())),
+                NextAction::CheckKeyStatus => Some(check_button(CheckKind::KeyStatus, context.clone())),
+                NextAction::ProbeCors => Some(check_button(CheckKind::CorsProbe, context.clone())),
                 NextAction::Retry => Some(view! { <Button on_click=move || sender.send()>{label}</Button> }.into_any()),
                 NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds label=Signal::derive(label) /> }.into_any()),
                 NextAction::UseAsyncTask => {
@@ -213,7 +218,7 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
             <div class="actions" role="group" aria-label="Next actions">{actions}</div>
             <ParsedEnvelope envelope=d.envelope.clone() open=d.category == Category::Unknown />
             <ul class="follow-ups" aria-label="Follow-up checks">
-                {actions_by_kind.map(|(_, action)| move || action.value().get().map(|v| {
+                {actions_by_kind.map(|(_, action)| { let context = context.clone(); move || action.value().get().map(|v| {
                     let state_class = match v.ok { Some(true) => "ok", Some(false) => "bad", None => "unsure" };
                     let kind = v.kind;
                     view! {
@@ -221,10 +226,40 @@ fn Verdict(diagnosis: Diagnosis, protocol: Protocol, serial: u32, model: Option<
                             <strong>{tr_with(move |lang| kind.title(lang))}</strong>
                             <p>{v.headline.clone()}</p>
                             {(!v.details.is_empty()).then(|| view! { <KvTable rows=v.details.clone() /> })}
+                            {v.ask_address.clone().map(|suggestion| {
+                                let context = context.clone();
+                                view! { <AddressPrompt suggestion=suggestion on_confirm=move || { action.dispatch(context.clone()); } /> }
+                            })}
                         </li>
                     }
-                })).collect_view()}
+                })}).collect_view()}
             </ul>
+        </div>
+    }
+}
+
+/// Asks for the gateway's self-service address before the key goes there: prefilled with
+/// the suggestion, written into the setting only when the person confirms.
+#[component]
+fn AddressPrompt(suggestion: String, on_confirm: impl Fn() + 'static) -> impl IntoView {
+    let conn = use_settings().conn;
+    let (typed, set_typed) = signal(suggestion);
+    view! {
+        <div class="address-prompt">
+            <label for="confirm-self-service">{tr("This gateway's self-service API URL", "该网关的自助接口地址")}</label>
+            <input
+                id="confirm-self-service"
+                type="url"
+                spellcheck="false"
+                prop:value=move || typed.get()
+                on:input=move |ev| set_typed.set(event_target_value(&ev))
+            />
+            <Button on_click=move || {
+                conn.update(|c| c.self_service = typed.get_untracked().trim().to_string());
+                on_confirm();
+            }>
+                {tr("Check this address", "检查此地址")}
+            </Button>
         </div>
     }
 }

@@ -52,6 +52,17 @@ pub fn Button(
     /// The visible text.
     children: Children,
 ) -> impl IntoView {
+    // Boxed, so the view below is compiled once rather than once per click handler.
+    button_view(kind, Box::new(on_click), disabled, aria_label, children)
+}
+
+fn button_view(
+    kind: ButtonKind,
+    on_click: Box<dyn Fn()>,
+    disabled: Signal<bool>,
+    aria_label: Option<Signal<String>>,
+    children: Children,
+) -> AnyView {
     view! {
         <button
             type="button"
@@ -63,6 +74,7 @@ pub fn Button(
             {children()}
         </button>
     }
+    .into_any()
 }
 
 /// A two-column table of facts (name, value); values in the monospace face.

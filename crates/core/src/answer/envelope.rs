@@ -94,6 +94,9 @@ pub struct Envelope {
     pub retry_delay: Option<String>,
     /// Whether a top-level `error` member (object or non-empty string) was present.
     pub has_error_member: bool,
+    /// The provider a gateway names as the source of the error (OpenRouter's
+    /// `metadata.provider_name` / `provider_code`): the words are relayed, not its own.
+    pub relayed_from: Option<String>,
 }
 
 impl Envelope {
@@ -160,6 +163,7 @@ fn parse_at_depth(content_type: Option<&str>, body: &str, depth: u8) -> Envelope
     if ct.contains("html") || looks_like_html(text) {
         let mut env = Envelope::of_shape(EnvelopeShape::Html);
         env.html_title = html_title(text);
+        env.request_id = ray_id(text);
         return env;
     }
     let mut env = Envelope::of_shape(EnvelopeShape::PlainText);
@@ -200,6 +204,25 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 /// The page's `<title>`, else its first `<h1>`, entity-decoded and trimmed.
+/// Cloudflare's "Ray ID: <strong>…</strong>" on its error pages: the id its support reads.
+fn ray_id(html: &str) -> Option<String> {
+    let at = html.find("Ray ID:")? + "Ray ID:".len();
+    let rest = &html[at..];
+    let mut id = String::new();
+    let mut in_tag = false;
+    for c in rest.chars().take(200) {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if in_tag => {}
+            c if c.is_ascii_alphanumeric() => id.push(c),
+            _ if !id.is_empty() => break,
+            _ => {}
+        }
+    }
+    (id.len() >= 8).then_some(id)
+}
+
 fn html_title(html: &str) -> Option<String> {
     let lower = html.to_ascii_lowercase();
     for tag in ["title", "h1"] {
@@ -248,6 +271,11 @@ fn text_of(value: Option<&Value>) -> Option<String> {
         }
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
+        // Some gateways wrap the text once more: `"message": {"error": "…"}`.
+        Value::Object(inner) => ["message", "error", "detail"].iter().find_map(|k| match inner.get(*k) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        }),
         _ => None,
     }
 }
@@ -285,6 +313,12 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
             return env;
         }
     };
+    // The Responses API's failed event carries its error inside `response`.
+    if let Some(inner @ Value::Object(r)) = obj.get("response") {
+        if r.get("error").is_some_and(Value::is_object) && depth < 4 {
+            return from_json(inner, depth + 1);
+        }
+    }
     let mut env = match obj.get("error") {
         Some(Value::Object(err)) if text_of(obj.get("type")).as_deref() == Some("error") => {
             let mut env = Envelope::of_shape(EnvelopeShape::Claude);
@@ -340,6 +374,10 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
             env
         }
     };
+    if env.relayed_from.is_none() && obj.get("error").is_some_and(Value::is_object) {
+        // OpenRouter's stream chunks name the provider beside the error.
+        env.relayed_from = text_of(obj.get("provider"));
+    }
     env.has_error_member = match obj.get("error") {
         Some(Value::Object(_)) => true,
         Some(Value::String(s)) => !s.trim().is_empty(),
@@ -347,6 +385,8 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
     };
     env.request_id = first_text(obj, &["request_id", "requestId"])
         .or_else(|| env.request_id.take())
+        // OpenRouter's stream chunks carry their generation id (`gen-…`) beside the error.
+        .or_else(|| first_text(obj, &["id"]).filter(|id| id.starts_with("gen-")))
         .or_else(|| env.message.as_deref().and_then(extract_request_id));
     if let Some(message) = env.message.clone() {
         env.nested = nested_in(&message, depth);
@@ -363,7 +403,8 @@ fn error_object(err: &Map<String, Value>) -> Envelope {
     } else {
         EnvelopeShape::GatewayOrOpenAi
     });
-    env.message = first_text(err, &MESSAGE_KEYS);
+    // `{"error":{"error":{"message":…}}}` (a gateway wrapping a provider's envelope whole).
+    env.message = first_text(err, &MESSAGE_KEYS).or_else(|| text_of(err.get("error")));
     // OpenRouter puts the provider's own words in `metadata.raw`; new-api appends them too.
     if let Some(raw) = err.get("metadata").and_then(|m| text_of(m.get("raw"))) {
         env.message = Some(match env.message.take() {
@@ -374,8 +415,17 @@ fn error_object(err: &Map<String, Value>) -> Envelope {
     }
     env.error_type = text_of(err.get("type"));
     env.code = text_of(err.get("code"));
+    // OpenRouter's 2026 envelope: no numeric code, the reason in `availability.code`.
+    if let Some(code) = err.get("availability").and_then(|a| text_of(a.get("code"))) {
+        env.code = Some(code);
+    } else if env.code.is_none() {
+        env.code = text_of(err.get("error_type"));
+    }
     env.param = text_of(err.get("param"));
     env.request_id = first_text(err, &["request_id", "requestId"]);
+    env.relayed_from = err
+        .get("metadata")
+        .and_then(|m| text_of(m.get("provider_name")).or_else(|| text_of(m.get("provider_code"))));
     if google {
         env.google_status = text_of(err.get("status"));
         let details = err.get("details").and_then(Value::as_array);

@@ -13,14 +13,16 @@ use super::explain::explanation;
 use super::extract::{
     extract_field, extract_group, extract_model, extract_rate_window, extract_route, has_doubled_segment, url_path,
 };
+use super::family::{identify, Family};
 use super::network;
 use super::reason::Reason;
-use super::request_id::{find_request_id, header, rate_limit_headers, retry_hint};
+use super::request_id::{find_request_id, header, rate_limit_headers, retry_hint, FoundId};
 use super::rules::{error_verdict, origin_of, side_for, status_fallback};
 use super::text::headline;
-use super::verdict::{ev, Verdict};
+use super::verdict::{ev, IdOwner, Verdict};
 use super::{Action, Category, Confidence, Diagnosis, Evidence, Protocol, RequestFacts, Side, StreamEnd, Transport};
 use crate::answer::envelope::{parse_envelope, Envelope, EnvelopeShape};
+use crate::answer::response::{answer_shape, dialect, is_event_stream, AnswerShape};
 use crate::text::lang::Lang;
 
 /// Longest message quoted in evidence, in characters.
@@ -76,6 +78,7 @@ struct Response<'a> {
 fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Envelope) {
     let content_type = header(r.headers, "content-type");
     let env = parse_envelope(content_type, r.body);
+    let family = identify(&facts.url, r.headers, &env, r.body);
     let is_html =
         env.shape == EnvelopeShape::Html || content_type.is_some_and(|c| c.to_ascii_lowercase().contains("text/html"));
     let path = url_path(&facts.url);
@@ -86,13 +89,18 @@ fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Env
     if let Some(ct) = content_type {
         front.push(ev("content-type", ct));
     }
+    front.push(ev("answered-by", family.as_str()));
+    if facts.auth_style.is_none() {
+        front.push(ev("key", "none sent"));
+    }
     let (mut v, shown) = if (200..300).contains(&r.status) {
-        on_success(facts, r, env, is_html, path, &mut front)
+        on_success(facts, r, env, is_html, path, family, &mut front)
     } else {
-        let v = error_verdict(Some(r.status), &env, facts)
-            .unwrap_or_else(|| status_fallback(r.status, &env, facts, r.body));
+        let v = error_verdict(Some(r.status), &env, family, facts.protocol)
+            .unwrap_or_else(|| status_fallback(r.status, &env, family, facts.protocol, r.body));
         (v, env)
     };
+    apply_request_facts(&mut v, facts, r.status);
     let mut evidence = front;
     envelope_evidence(&shown, &mut evidence);
     evidence.append(&mut v.evidence);
@@ -100,27 +108,68 @@ fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Env
     v.details.status = Some(r.status);
     v.details.hidden_by_cors = r.hidden_by_cors;
     v.details.body_empty = r.body.trim().is_empty();
+    if v.reason == Reason::Unrecognised {
+        v.details.quote = shown
+            .innermost()
+            .message
+            .as_deref()
+            .or(shown.message.as_deref())
+            .map(quote_short);
+    }
     if !(200..300).contains(&r.status) || v.category != Category::Success {
         post_process(&mut v, facts, &shown, path);
-        request_id_and_retry(&mut v, &shown, r, lang);
+        request_id_and_retry(&mut v, &shown, r, family, lang);
     }
     (v, shown)
 }
 
-/// A 2xx: stream errors, HTML from the dashboard, error bodies, or success.
+/// Facts before signatures: what was sent is known for certain, so no reading of the answer
+/// may contradict it. No key sent and a refusal means the key is missing, on your side,
+/// whatever the words say.
+fn apply_request_facts(v: &mut Verdict, facts: &RequestFacts, status: u16) {
+    // A 401, or an answer that reads as a key or token refusal. A bare 403 is not enough:
+    // origin checks and firewalls answer 403 too.
+    let refusal = status == 401 || matches!(v.category, Category::AuthenticationFailure | Category::TokenUnavailable);
+    if facts.auth_style.is_none() && refusal && (status == 401 || v.category != Category::Success) {
+        let mut fixed = Verdict::new(Reason::KeyMissing, Confidence::High, Side::Client);
+        fixed.evidence = vec![ev("signature", "fact: the request carried no key")];
+        // What the words alone suggested stays visible, below the fact.
+        for mut e in std::mem::take(&mut v.evidence) {
+            if e.label == "signature" {
+                e.label = "words";
+            }
+            fixed.evidence.push(e);
+        }
+        fixed.details = std::mem::take(&mut v.details);
+        *v = fixed;
+    }
+}
+
+/// A message short enough to quote in a headline.
+fn quote_short(text: &str) -> String {
+    let mut out: String = text.chars().take(160).collect();
+    if text.chars().nth(160).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// A 2xx: stream errors, HTML from the dashboard, error bodies, answers that are not the
+/// endpoint's answer, or success.
 fn on_success(
     facts: &RequestFacts,
     r: &Response<'_>,
     env: Envelope,
     is_html: bool,
     path: &str,
+    family: Family,
     front: &mut Vec<Evidence>,
 ) -> (Verdict, Envelope) {
     match r.stream {
         Some(StreamEnd::ErrorEvent { body }) => {
             front.push(ev("stream", "error event after 200"));
             let inner = parse_envelope(None, body);
-            let mut v = error_verdict(None, &inner, facts)
+            let mut v = error_verdict(None, &inner, family, facts.protocol)
                 .unwrap_or_else(|| Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream));
             v.details.on_2xx = v.reason != Reason::StreamError;
             return (v, inner);
@@ -140,12 +189,13 @@ fn on_success(
             Reason::HtmlPage
         };
         let mut v = Verdict::new(reason, Confidence::High, Side::Client);
-        v.evidence.push(ev("signature", "HTML page on an API call"));
+        v.evidence
+            .push(ev("signature", "fact: an HTML page came back on an API call"));
         return (v, env);
     }
     if env.is_error() {
         front.push(ev("status", "2xx carrying an error body"));
-        let v = match error_verdict(None, &env, facts) {
+        let v = match error_verdict(None, &env, family, facts.protocol) {
             Some(mut v) => {
                 v.details.on_2xx = true;
                 v.candidates.retain(|c| *c != Category::SuccessWithErrorBody);
@@ -159,25 +209,60 @@ fn on_success(
                 let side = side_for(
                     Reason::ErrorBodyOn2xx,
                     Category::SuccessWithErrorBody,
-                    origin_of(&env),
-                    false,
+                    origin_of(&env, family, facts.protocol),
                 );
                 Verdict::new(Reason::ErrorBodyOn2xx, Confidence::Medium, side)
             }
         };
         return (v, env);
     }
-    let quiet = r.body.trim().is_empty()
-        && r.status != 204
-        && !matches!(
+    let content_type = header(r.headers, "content-type");
+    // A preflight, HEAD or DELETE answers with no body by design.
+    if r.body.trim().is_empty()
+        && matches!(
             facts.method.to_ascii_uppercase().as_str(),
-            "HEAD" | "OPTIONS" | "DELETE"
-        );
-    let v = if quiet {
-        Verdict::new(Reason::OkEmptyBody, Confidence::Medium, Side::Unknown)
-    } else {
-        Verdict::new(Reason::Ok, Confidence::High, Side::Unknown)
+            "OPTIONS" | "HEAD" | "DELETE"
+        )
+    {
+        let mut v = Verdict::new(Reason::Ok, Confidence::High, Side::Unknown);
+        v.evidence.push(ev("signature", "no body, as this method answers"));
+        return (v, env);
+    }
+    if facts.streamed && !is_event_stream(content_type) && dialect(facts.protocol).is_some() {
+        front.push(ev("stream", "asked for a stream; a single answer came back"));
+    }
+    let mut v = match answer_shape(facts.protocol, content_type, r.body) {
+        AnswerShape::Answer => {
+            let mut v = Verdict::new(Reason::Ok, Confidence::High, Side::Unknown);
+            v.evidence.push(ev("signature", "the endpoint's answer shape"));
+            v
+        }
+        AnswerShape::Withheld(why) => {
+            let mut v = Verdict::new(Reason::Withheld, Confidence::Medium, Side::Upstream);
+            v.evidence.push(ev("withheld", why.clone()));
+            v.details.note = Some(why);
+            v
+        }
+        AnswerShape::ErrorInside(why) => {
+            let mut v = Verdict::new(Reason::ErrorBodyOn2xx, Confidence::Medium, Side::Upstream);
+            v.evidence.push(ev("error-inside", why.clone()));
+            v.details.note = Some(why);
+            v
+        }
+        AnswerShape::TaskFailed(why) => {
+            let mut v = Verdict::new(Reason::TaskFailed, Confidence::High, Side::Upstream);
+            v.evidence.push(ev("task", why.clone()));
+            v.details.note = Some(why);
+            v
+        }
+        AnswerShape::NotAnAnswer(what) => {
+            let mut v = Verdict::new(Reason::NotAnAnswer, Confidence::Low, Side::Unknown);
+            v.evidence.push(ev("signature", format!("2xx, but {what}")));
+            v.details.note = Some(what.to_string());
+            v
+        }
     };
+    v.details.on_2xx = v.reason != Reason::Ok;
     (v, env)
 }
 
@@ -252,6 +337,11 @@ fn post_process(v: &mut Verdict, facts: &RequestFacts, env: &Envelope, path: &st
             v.set_reason(Reason::DoubledV1);
             v.confidence = Confidence::High;
             v.side = Side::Client;
+            for e in v.evidence.iter_mut().filter(|e| e.label == "signature") {
+                e.label = "words";
+            }
+            v.evidence
+                .insert(0, ev("signature", "fact: the path sent has a doubled /v1"));
         }
         let shown = route
             .clone()
@@ -268,6 +358,12 @@ fn post_process(v: &mut Verdict, facts: &RequestFacts, env: &Envelope, path: &st
                 (None, None) => {}
             }
             v.details.model = found.or_else(|| facts.model.clone());
+            v.details.group = first(extract_group);
+            if let Some(g) = &v.details.group {
+                v.evidence.push(ev("group", g.clone()));
+            }
+        }
+        Category::TokenUnavailable if v.reason == Reason::GroupDenied => {
             v.details.group = first(extract_group);
             if let Some(g) = &v.details.group {
                 v.evidence.push(ev("group", g.clone()));
@@ -315,8 +411,33 @@ fn actions_for(category: Category, reason: Reason, facts: &RequestFacts) -> Vec<
     }
 }
 
+/// Whose request id this is: the gateway's own (its usage log finds it), a provider's
+/// (relayed inside a gateway's answer, or from the vendor called directly), or a proxy's.
+fn id_owner(found: &FoundId, env: &Envelope, family: Family) -> IdOwner {
+    match found.source {
+        "x-oneapi-request-id" | "x-new-api-request-id" | "x-litellm-call-id" => IdOwner::Gateway,
+        "x-generation-id" => IdOwner::Gateway,
+        "cf-ray" | "x-amzn-requestid" | "x-amz-request-id" | "x-amz-cf-id" | "x-vercel-id" | "x-nf-request-id"
+        | "x-azure-ref" => IdOwner::Proxy,
+        _ if family.is_vendor() => IdOwner::Provider,
+        "body" => {
+            let top = env.request_id.as_deref() == Some(found.id.as_str());
+            let gateway_suffix = env.message.as_deref().is_some_and(|m| m.contains("request id"));
+            if top && (gateway_suffix || family.is_gateway()) && !found.id.starts_with("req_") {
+                IdOwner::Gateway
+            } else if !top || found.id.starts_with("req_") {
+                IdOwner::Provider
+            } else {
+                IdOwner::Unknown
+            }
+        }
+        _ if family.is_gateway() => IdOwner::Gateway,
+        _ => IdOwner::Unknown,
+    }
+}
+
 /// The request id (or its absence), `retry-after` and readable rate-limit headers.
-fn request_id_and_retry(v: &mut Verdict, env: &Envelope, r: &Response<'_>, lang: Lang) {
+fn request_id_and_retry(v: &mut Verdict, env: &Envelope, r: &Response<'_>, family: Family, lang: Lang) {
     let hint = retry_hint(r.headers, env);
     if let Some(shown) = &hint.shown {
         v.evidence.push(ev("retry-after", shown.clone()));
@@ -344,9 +465,17 @@ fn request_id_and_retry(v: &mut Verdict, env: &Envelope, r: &Response<'_>, lang:
     }
     match find_request_id(env, r.headers) {
         Some(found) => {
+            let owner = id_owner(&found, env, family);
+            let whose = match owner {
+                IdOwner::Gateway => "the gateway's",
+                IdOwner::Provider => "the provider's",
+                IdOwner::Proxy => "the proxy's",
+                IdOwner::Unknown => "owner not known",
+            };
             v.evidence
-                .push(ev("request-id", format!("{} ({})", found.id, found.source)));
+                .push(ev("request-id", format!("{} ({}; {whose})", found.id, found.source)));
             v.details.request_id = Some(found.id);
+            v.details.request_id_owner = owner;
             v.actions.push(Action::CopyRequestId);
         }
         None => {

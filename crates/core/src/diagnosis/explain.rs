@@ -2,7 +2,7 @@
 //! the envelope and the request id add. English and Chinese.
 
 use super::reason::Reason;
-use super::verdict::Details;
+use super::verdict::{Details, IdOwner};
 use super::{Category, Protocol, RequestFacts};
 use crate::text::lang::Lang;
 
@@ -36,9 +36,23 @@ pub(crate) fn explanation(reason: Reason, category: Category, facts: &RequestFac
         parts.push(lang.pick("The body is not in the gateway's usual shape (another gateway or a proxy?), so this rests on the status and wording.", "响应体不是网关惯用的格式（可能是其他网关或代理），所以判断依据的是状态码和措辞。").to_string());
     }
     if let Some(id) = &d.request_id {
-        parts.push(match lang {
-            Lang::En => format!("Request id {id}: the console's usage log finds this call by it."),
-            Lang::Zh => format!("请求 ID {id}：可在控制台的使用日志中按它查到这次调用。"),
+        parts.push(match d.request_id_owner {
+            IdOwner::Gateway => lang.pick_owned(
+                &format!("Request id {id} is the gateway's own: its usage log (and the self-service log search) finds this call by it."),
+                &format!("请求 ID {id} 是网关自己的：可在其使用日志（以及自助接口的日志查询）中按它查到这次调用。"),
+            ),
+            IdOwner::Provider => lang.pick_owned(
+                &format!("Request id {id} is the provider's: only the provider's support can use it (a gateway's usage log does not know it)."),
+                &format!("请求 ID {id} 是上游服务商的：只有服务商的支持团队能用它查询（网关的使用日志查不到）。"),
+            ),
+            IdOwner::Proxy => lang.pick_owned(
+                &format!("Id {id} is the proxy's: whoever runs the proxy in front can look it up."),
+                &format!("ID {id} 属于前置代理：由运行该代理的一方查询。"),
+            ),
+            IdOwner::Unknown => lang.pick_owned(
+                &format!("Request id {id}: quote it to whoever runs this service."),
+                &format!("请求 ID {id}：向该服务的运营方提供它。"),
+            ),
         });
     }
     parts.join(sentence_gap(lang))
@@ -48,7 +62,6 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
     use Reason::*;
     let s = match reason {
         Ok => lang.pick("The response arrived and carries no error.", "响应已返回，其中没有错误。"),
-        OkEmptyBody => lang.pick("The status is a success but nothing came back; a proxy may have swallowed the body.", "状态码表示成功，但什么内容也没返回；可能是代理吞掉了响应体。"),
         ErrorBodyOn2xx => lang.pick("Some routes answer 200 with an error object; its wording matched no known signature.", "有些接口会以 200 返回错误对象；其措辞没有匹配到已知特征。"),
         KeyMissing => lang.pick("The gateway saw no key: the header is missing, misspelled, or the client sends the key in a field this route does not read.", "网关没有看到密钥：请求头缺失或拼错，或者客户端把密钥放在了该接口不读取的字段里。"),
         KeyInvalid => lang.pick("The key was sent but is not a valid key here: truncated, missing its sk- prefix, with stray quotes or line breaks, or from another service.", "密钥已发送，但在这里无效：可能被截断、丢了 sk- 前缀、带了多余的引号或换行，或是其他服务的密钥。"),
@@ -97,13 +110,19 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
         Saturated => lang.pick("All upstream capacity for this group is busy right now.", "该分组的上游资源目前全部繁忙。"),
         Concurrency => lang.pick("The key has a cap on simultaneous requests.", "该令牌对同时进行的请求数有上限。"),
         BodyTooLarge => lang.pick("The gateway or a proxy in front of it (often nginx) refuses bodies above its limit.", "网关或其前面的代理（通常是 nginx）拒绝超过上限的请求体。"),
+        TooManyTokens => lang.pick("The limit (tokens per minute, or the context) is smaller than this single request, so it can never pass as it is: shorten the input or ask for fewer output tokens.", "限额（每分钟 token 数或上下文）比这一次请求还小，原样重试永远不会通过：请缩短输入或减少输出 token。"),
+        WrongOperation => lang.pick("Each model serves some operations only (chat, embeddings, images): pick the endpoint this model is for, or a model that serves this one.", "每个模型只支持部分操作（对话、向量、图片）：请选择该模型适用的接口，或换一个支持此接口的模型。"),
+        WrongScheme => lang.pick("The address says http:// but the server there expects TLS: write https:// in the gateway address.", "地址写的是 http://，但该端口要求 TLS：请在网关地址中改用 https://。"),
         UpstreamRequestFailed => lang.pick("The gateway's call to the provider failed at the connection level.", "网关调用上游服务商时在连接层面失败了。"),
         UpstreamBadStatus => lang.pick("The provider returned an error status, and the gateway relayed it.", "上游服务商返回了错误状态，网关转发了它。"),
         Overloaded => lang.pick("The provider or the gateway is shedding load; it usually passes.", "上游或网关正在限载，通常过一会儿就好。"),
         UpstreamApiError => lang.pick("The provider reported an internal error.", "上游服务商报告了内部错误。"),
         RegionBlocked => lang.pick("The provider does not serve the country or region the call reached it from: through the gateway that is the channel's server, so the operator has to route it elsewhere.", "上游服务商不为发起调用的国家或地区提供服务：经网关调用时，这指的是渠道服务器所在地，需要运营方改走其他线路。"),
         ServerError => lang.pick("A server between you and the model failed without saying more.", "你和模型之间的某个服务器出错了，没有给出更多信息。"),
-        GatewayInternal => lang.pick("The gateway's own storage failed; nothing on your side causes this.", "网关自身的存储出错了，与你这边无关。"),
+        GatewayInternal => lang.pick("The gateway reported a failure of its own (its database or its code). Nothing in your request is known to cause it; the operator has to look.", "网关报告了自身的故障（数据库或代码）。目前没有迹象表明是你的请求导致的，需要运营方排查。"),
+        GatewayOverloaded => lang.pick("The gateway sheds load when its machine is busy; retry in a little while. Nothing on your side causes it.", "网关所在机器繁忙时会主动拒绝部分请求；稍后重试即可，与你这边无关。"),
+        SensitiveWords => lang.pick("The gateway checks prompts against its operator's word list and refused this one. Rephrase the flagged part, or ask the operator about the list.", "网关会按运营方配置的词表检查提示词，这次被拒绝了。请修改被标记的内容，或向运营方咨询词表。"),
+        TaskNotFound => lang.pick("The task id does not name a task of this key: copy it again from the submit answer, and query the same route family that created it.", "该任务 ID 不对应此密钥的任何任务：请从提交的响应中重新复制，并在创建它的同一类接口上查询。"),
         StreamError => lang.pick("The upstream failed mid-stream; the status was already 200, so the error came as an event.", "上游在流式输出中途失败；此时状态码已是 200，所以错误以事件形式到达。"),
         StreamEndedEarly => lang.pick("The connection closed without the end marker: an upstream failure or the gateway's 300 s stream inactivity limit.", "连接在没有结束标记的情况下关闭：可能是上游故障，或触发了网关 300 秒的流式空闲限制。"),
         MixedContent => lang.pick("Browsers block http:// calls from an https page before they leave.", "浏览器会在发出前拦截 https 页面里的 http:// 请求。"),
@@ -116,6 +135,9 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
         ProxyBlocked => lang.pick("The page came from a proxy or firewall (for example a Cloudflare block), not from the gateway.", "这个页面来自代理或防火墙（例如 Cloudflare 拦截），而不是网关。"),
         UserCancelled => lang.pick("The request was stopped from the playground.", "请求已在 Playground 中停止。"),
         StatusOnly => lang.pick("The body did not say more, so only the status code points here.", "响应体没有更多信息，只能根据状态码推断。"),
+        NotAnAnswer => lang.pick("The status says success, but the body is not what this endpoint answers with, so the call did not do what was asked. Read the raw body: a proxy, a landing page or a different API may have answered.", "状态码表示成功，但响应体不是该接口的应答格式，调用并没有完成请求。请查看原始响应：可能是代理、落地页或另一个接口作答。"),
+        Withheld => lang.pick("The provider accepted the request but returned no content, giving the reason shown. This is usually its safety or policy filter; rephrasing or another model may help. Not sure beyond what it states.", "服务商接受了请求但没有返回内容，原因如上。通常是其安全或内容策略过滤；换种说法或换个模型可能有用。除此之外无法确定。"),
+        TaskFailed => lang.pick("The task was accepted and ran, then ended without a result; the reason is the task's own.", "任务已被接受并执行，但最终没有产出结果；原因来自任务本身。"),
         Unrecognised => lang.pick("No known signature matched; the parsed envelope below shows what could be read.", "没有匹配到已知特征；下方解析出的内容展示了能读到的信息。"),
     };
     let mut text = s.to_string();

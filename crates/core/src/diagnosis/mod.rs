@@ -21,6 +21,7 @@ mod checks;
 mod classify;
 mod explain;
 mod extract;
+pub mod family;
 pub mod followup;
 mod matching;
 mod network;

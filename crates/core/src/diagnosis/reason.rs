@@ -6,7 +6,6 @@ use super::Category;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Reason {
     Ok,
-    OkEmptyBody,
     ErrorBodyOn2xx,
 
     KeyMissing,
@@ -39,6 +38,10 @@ pub(crate) enum Reason {
     HtmlPage,
     MethodNotAllowed,
     NotImplemented,
+    /// This model does not serve this operation (an embedding model on chat).
+    WrongOperation,
+    /// Plain http sent to an https port.
+    WrongScheme,
     RouteNotFound,
 
     ModelMissing,
@@ -68,6 +71,8 @@ pub(crate) enum Reason {
     Concurrency,
 
     BodyTooLarge,
+    /// More tokens than one call may carry (a per-minute budget smaller than the request).
+    TooManyTokens,
 
     UpstreamRequestFailed,
     UpstreamBadStatus,
@@ -77,6 +82,8 @@ pub(crate) enum Reason {
     RegionBlocked,
     ServerError,
     GatewayInternal,
+    /// The gateway sheds load itself (new-api `system_cpu_overloaded` and kin).
+    GatewayOverloaded,
     StreamError,
     StreamEndedEarly,
 
@@ -94,6 +101,16 @@ pub(crate) enum Reason {
     /// Only the status code points at the category.
     StatusOnly,
     Unrecognised,
+    /// The gateway's sensitive-word filter refused the content.
+    SensitiveWords,
+    /// No task with this id.
+    TaskNotFound,
+    /// A 2xx whose body is not the endpoint's answer.
+    NotAnAnswer,
+    /// The provider answered but withheld the content (safety and similar).
+    Withheld,
+    /// An async task that ended without a result.
+    TaskFailed,
 }
 
 impl Reason {
@@ -102,30 +119,32 @@ impl Reason {
     pub(crate) fn category(self) -> Category {
         use Reason::*;
         match self {
-            Ok | OkEmptyBody => Category::Success,
+            Ok => Category::Success,
             ErrorBodyOn2xx => Category::SuccessWithErrorBody,
             KeyMissing | KeyInvalid | KeyInvalidAmbiguous | UpstreamKey | PermissionDenied | AccountBanned => {
                 Category::AuthenticationFailure
             }
-            TokenDisabled | TokenExpired | TokenExhausted | IpNotAllowed | TokenQuotaLow => Category::TokenUnavailable,
+            TokenDisabled | TokenExpired | TokenExhausted | IpNotAllowed | TokenQuotaLow | GroupDenied
+            | RegionBlocked => Category::TokenUnavailable,
             UserQuota | UpstreamQuota => Category::InsufficientBalance,
-            ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound | GroupDenied => Category::ModelNotAvailable,
-            InvalidUrl | DoubledV1 | HtmlPage | MethodNotAllowed | NotImplemented | RouteNotFound => {
-                Category::IncorrectEndpoint
-            }
+            ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound => Category::ModelNotAvailable,
+            InvalidUrl | DoubledV1 | HtmlPage | MethodNotAllowed | NotImplemented | RouteNotFound | WrongOperation
+            | WrongScheme => Category::IncorrectEndpoint,
             ModelMissing | MessagesRequired | ContentsRequired | MaxTokens | PromptRequired | InvalidJson
-            | UnknownField | ContextLength | ContentPolicy | GenericParam => Category::ParameterError,
+            | UnknownField | GenericParam | SensitiveWords | TaskNotFound => Category::ParameterError,
+            ContextLength => Category::RequestTooLarge,
+            ContentPolicy | NotAnAnswer | Withheld | GatewayInternal => Category::Unknown,
+            TaskFailed => Category::UpstreamFailure,
             ExtraInputs | BetaHeaderHeuristic => Category::ClaudeCodeBetas,
             ClientTimeout | GatewayTimeout | ProxyTimeout | RequestTimeout | UpstreamTimeout => Category::Timeout,
             GatewayLimit | EmptyBody429 | UpstreamLimit | Saturated | Concurrency => Category::RateLimit,
-            BodyTooLarge => Category::RequestTooLarge,
+            BodyTooLarge | TooManyTokens => Category::RequestTooLarge,
             UpstreamRequestFailed
             | UpstreamBadStatus
             | Overloaded
             | UpstreamApiError
-            | RegionBlocked
             | ServerError
-            | GatewayInternal
+            | GatewayOverloaded
             | StreamError
             | StreamEndedEarly => Category::UpstreamFailure,
             MixedContent | CorsRefused | Dns | Tls | ConnectionRefused | Offline | GenericNetwork | ProxyBlocked => {

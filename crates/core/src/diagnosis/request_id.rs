@@ -9,12 +9,22 @@ use super::extract::{parse_duration_secs, retry_seconds_in_text};
 use crate::answer::envelope::Envelope;
 
 /// Header names that carry a request id, most specific first.
-const REQUEST_ID_HEADERS: [&str; 5] = [
+const REQUEST_ID_HEADERS: [&str; 15] = [
     "x-oneapi-request-id",
     "x-new-api-request-id",
+    "x-litellm-call-id",
+    "x-generation-id",
     "x-request-id",
     "request-id",
+    "apim-request-id",
     "x-amzn-requestid",
+    "x-amz-request-id",
+    "x-amz-cf-id",
+    "x-vercel-id",
+    "x-nf-request-id",
+    "x-azure-ref",
+    "cf-ray",
+    "x-cloud-trace-context",
 ];
 
 /// Where a request id was found.
@@ -36,6 +46,15 @@ pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<
 
 /// The request id from the body (message first, then nested), else a readable header.
 pub(crate) fn find_request_id(envelope: &Envelope, headers: &[(String, String)]) -> Option<FoundId> {
+    // On a Cloudflare page the header carries the full Ray ID (with its data centre).
+    if envelope.shape == crate::answer::envelope::EnvelopeShape::Html {
+        if let Some(ray) = header(headers, "cf-ray") {
+            return Some(FoundId {
+                id: ray.to_string(),
+                source: "cf-ray",
+            });
+        }
+    }
     let mut current = Some(envelope);
     while let Some(env) = current {
         if let Some(id) = &env.request_id {

@@ -2,90 +2,88 @@
 //! matched first, how sure that makes us given the status, whose side it is, and the
 //! status-only fallback when nothing matched.
 
+use super::family::{Family, NEW_API_CODES};
 use super::matching::{normalise, Hay};
 use super::reason::Reason;
 use super::signatures::{Tier, RULES};
 use super::verdict::{ev, Verdict};
-use super::{Category, Confidence, RequestFacts, Side};
+use super::{Category, Confidence, Protocol, Side};
 use crate::answer::envelope::{Envelope, EnvelopeShape};
 
-/// Who produced the error body, as far as its envelope tells.
+/// Whose words the error body carries, as far as the evidence tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Origin {
-    /// `new_api_error` / `one_api_error`, a gateway-only code, or the task/dashboard shapes.
+    /// The answering gateway's own refusal (its type, codes, shapes or request-id suffix).
     Gateway,
-    /// Some other `*_api_error`: probably a rebranded gateway of the same family.
+    /// Some other `*_api_error`: probably a rebranded gateway of the new-api family.
     Rebrand,
-    /// Any other type, or Google's shape: the provider behind a channel.
+    /// A provider's error relayed by a gateway (a nested vendor body, a relay marker).
     Upstream,
-    /// No type to go by (plain text, HTML, foreign JSON).
+    /// The vendor's own API, called directly: its errors are about the caller.
+    Vendor,
+    /// A proxy's page in front of the service (nginx, Cloudflare, a load balancer).
+    Proxy,
+    /// Nothing tells whose words these are.
     Unknown,
 }
 
-/// Codes only the gateway family itself emits (new-api `types/error.go`); new-api
-/// sometimes puts them in `type` too, which must not read as an upstream type.
-const GATEWAY_CODES: &[&str] = &[
-    "model_price_error",
-    "insufficient_user_quota",
-    "pre_consume_token_quota_failed",
-    "access_denied",
-    "get_channel_failed",
-    "count_token_failed",
-    "invalid_api_type",
-    "gen_relay_info_failed",
-    "read_request_body_failed",
-    "convert_request_failed",
-    "invalid_request",
-    "sensitive_words_detected",
-    "token_concurrency_limit_reached",
-    "token_concurrency_unavailable",
-    "entitlement_required",
-    "entitlement_inactive",
-    "entitlement_daily_limit_exceeded",
-    "entitlement_total_limit_exceeded",
-];
-
-/// Reads who answered from the envelope.
-pub(crate) fn origin_of(env: &Envelope) -> Origin {
+/// Reads whose words the body carries from the family and the envelope.
+pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> Origin {
+    if family.is_vendor() {
+        return Origin::Vendor;
+    }
+    if family.is_proxy() {
+        return Origin::Proxy;
+    }
     let ty = env.error_type.as_deref().unwrap_or("").trim().to_ascii_lowercase();
-    if ty == "new_api_error" || ty == "one_api_error" || GATEWAY_CODES.contains(&ty.as_str()) {
+    let message = env.message.as_deref().unwrap_or("");
+    if ty == "new_api_error" || ty == "one_api_error" || NEW_API_CODES.contains(&ty.as_str()) {
         return Origin::Gateway;
     }
+    // The new-api router answers unknown routes with `Invalid URL (METHOD PATH)` in the
+    // OpenAI shape: that is the gateway, not a provider.
+    if message.trim_start().starts_with("Invalid URL (") {
+        return Origin::Gateway;
+    }
+    let relayed = env.nested.is_some()
+        || env.relayed_from.is_some()
+        || ty == "upstream_error"
+        || message.contains("Provider returned error")
+        || is_litellm_provider_exception(message);
+    // `xyz_api_error`: a rebranded gateway of the new-api family speaking for itself.
     if ty.len() > "_api_error".len() && ty.ends_with("_api_error") {
         return Origin::Rebrand;
     }
-    // The gateway's own router answers unknown routes with `Invalid URL (METHOD PATH)` in the
-    // OpenAI shape (type invalid_request_error): that is the gateway, not a provider.
-    if env
-        .message
-        .as_deref()
-        .is_some_and(|m| m.trim_start().starts_with("Invalid URL ("))
-    {
-        return Origin::Gateway;
+    // Model lists and the account API are answered by the gateway itself, never relayed.
+    let relay_route = !matches!(
+        protocol,
+        Protocol::OpenAiModels | Protocol::GeminiModels | Protocol::SelfService
+    );
+    match family {
+        Family::LiteLlm | Family::OpenRouter => return if relayed { Origin::Upstream } else { Origin::Gateway },
+        Family::NewApi | Family::OneApi if !relay_route => return Origin::Gateway,
+        Family::NewApi | Family::OneApi if !ty.is_empty() || relayed => return Origin::Upstream,
+        _ => {}
+    }
+    if relayed {
+        return Origin::Upstream;
     }
     match env.shape {
+        // Google's own shape behind a gateway is the provider's, relayed.
         EnvelopeShape::Google => Origin::Upstream,
-        EnvelopeShape::GatewayOrOpenAi | EnvelopeShape::Claude if !ty.is_empty() => Origin::Upstream,
         // Older gateways sent their own errors without a type but with a request id.
         EnvelopeShape::GatewayOrOpenAi | EnvelopeShape::Claude if env.request_id.is_some() => Origin::Gateway,
-        EnvelopeShape::Task | EnvelopeShape::Dashboard => Origin::Gateway,
+        EnvelopeShape::Task | EnvelopeShape::Dashboard if matches!(family, Family::NewApi | Family::OneApi) => {
+            Origin::Gateway
+        }
         _ => Origin::Unknown,
     }
 }
 
-/// Whether the URL is a vendor's own API (then a vendor error is about the user's key).
-fn is_direct_vendor(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
-    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
-    [
-        "api.openai.com",
-        "api.anthropic.com",
-        "generativelanguage.googleapis.com",
-        "aiplatform.googleapis.com",
-    ]
-    .iter()
-    .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+/// LiteLLM names the provider's exception when it relays one (`litellm.BadRequestError:
+/// OpenAIException - …`): the words after it are the provider's.
+fn is_litellm_provider_exception(message: &str) -> bool {
+    message.contains("litellm.") && message.contains("Exception")
 }
 
 /// What kind of signature matched.
@@ -127,24 +125,37 @@ fn confidence(strength: Strength, fits: Option<bool>) -> Confidence {
     }
 }
 
-/// Whose side a cause is on.
-pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin, direct: bool) -> Side {
+/// Whose side a cause is on: where the fix is. Your key, account, request or settings are
+/// the client's side; a gateway's configuration (no channel, no price, its own failure)
+/// is the gateway's; a provider's failure, or its refusal of the key a gateway uses for
+/// it, is upstream; the path between is the network's. When nothing tells whose words an
+/// account error is in, the side stays unknown.
+pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Side {
     use Reason::*;
     match category {
+        Category::IncorrectEndpoint if reason == NotImplemented => Side::Gateway,
         Category::ParameterError
         | Category::ClaudeCodeBetas
         | Category::IncorrectEndpoint
         | Category::RequestTooLarge
         | Category::Cancelled => Side::Client,
+        // A vendor called straight from the browser that wants an opt-in header: yours to set.
+        Category::NetworkOrCors if origin == Origin::Vendor => Side::Client,
+        // A proxy or firewall in front answered: whoever runs the gateway runs it.
+        Category::NetworkOrCors if reason == ProxyBlocked => Side::Gateway,
         Category::NetworkOrCors => Side::Network,
         Category::Timeout if reason == RequestTimeout => Side::Network,
+        // A proxy's page says the service behind it (the gateway) did not answer in time or
+        // at all: that is the gateway's side, whoever the gateway relays to.
+        Category::Timeout | Category::UpstreamFailure if origin == Origin::Proxy => Side::Gateway,
         Category::Timeout => Side::Upstream,
-        Category::UpstreamFailure if reason == GatewayInternal => Side::Gateway,
+        Category::UpstreamFailure if reason == GatewayOverloaded => Side::Gateway,
         Category::UpstreamFailure => Side::Upstream,
+        Category::Unknown if reason == GatewayInternal => Side::Gateway,
         Category::Success | Category::SuccessWithErrorBody | Category::Unknown => match origin {
             Origin::Gateway | Origin::Rebrand => Side::Gateway,
             Origin::Upstream => Side::Upstream,
-            Origin::Unknown => Side::Unknown,
+            Origin::Vendor | Origin::Proxy | Origin::Unknown => Side::Unknown,
         },
         Category::AuthenticationFailure
         | Category::TokenUnavailable
@@ -152,24 +163,27 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin, direc
         | Category::ModelNotAvailable
         | Category::RateLimit => {
             let upstream_cause = matches!(reason, UpstreamKey | UpstreamQuota | UpstreamLimit | Saturated);
-            if !direct && (upstream_cause || origin == Origin::Upstream) {
-                Side::Upstream
-            } else {
-                Side::Gateway
+            let gateway_config = matches!(reason, NoChannel | ModelNotPriced);
+            match origin {
+                Origin::Vendor => Side::Client,
+                Origin::Upstream => Side::Upstream,
+                _ if upstream_cause => Side::Upstream,
+                _ if gateway_config => Side::Gateway,
+                Origin::Gateway | Origin::Rebrand => Side::Client,
+                Origin::Proxy | Origin::Unknown => Side::Unknown,
             }
         }
     }
 }
 
-/// The same complaint means the user's account when the gateway says it, and the
-/// channel's when a provider says it (unless the user called the provider directly).
-fn adjust_for_origin(reason: Reason, origin: Origin, direct: bool) -> Reason {
+/// The same complaint means the user's account when the gateway (or the vendor called
+/// directly) says it, and the channel's when a gateway relays a provider saying it.
+fn adjust_for_origin(reason: Reason, origin: Origin) -> Reason {
     use Reason::*;
     match (reason, origin) {
-        (UpstreamKey, _) if direct => KeyInvalid,
+        (UpstreamKey, Origin::Vendor) => KeyInvalid,
+        (UpstreamLimit, Origin::Vendor) => GatewayLimit,
         (UpstreamQuota, Origin::Gateway) => UserQuota,
-        (UpstreamLimit, _) if direct => GatewayLimit,
-        (_, Origin::Upstream) if direct => reason,
         (
             KeyMissing | KeyInvalid | KeyInvalidAmbiguous | PermissionDenied | TokenDisabled | TokenExpired
             | TokenExhausted,
@@ -242,6 +256,13 @@ fn refine(reason: Reason, codes: &[String], hay: &Hay) -> Reason {
         Category::ClaudeCodeBetas => Category::ParameterError,
         c => c,
     };
+    // The code's own phrase agrees: nothing to refine.
+    if RULES
+        .iter()
+        .any(|r| r.tier == Tier::Phrase && r.reason == reason && r.matches(codes, hay).is_some())
+    {
+        return reason;
+    }
     RULES
         .iter()
         .filter(|r| r.tier == Tier::Phrase && r.reason != reason && family(r.reason) == family(reason))
@@ -254,7 +275,12 @@ const TELLING_STATUSES: &[u16] = &[400, 401, 402, 404, 405, 408, 413, 415, 422, 
 
 /// The verdict from signatures, or `None` when nothing matched (or only a keyword that
 /// the status contradicts). `status` is `None` for errors inside a 2xx.
-pub(crate) fn error_verdict(status: Option<u16>, env: &Envelope, facts: &RequestFacts) -> Option<Verdict> {
+pub(crate) fn error_verdict(
+    status: Option<u16>,
+    env: &Envelope,
+    family: Family,
+    protocol: Protocol,
+) -> Option<Verdict> {
     let codes = codes_of(env);
     let hay = hay_of(env);
     if codes.is_empty() && hay.is_empty() {
@@ -268,8 +294,9 @@ pub(crate) fn error_verdict(status: Option<u16>, env: &Envelope, facts: &Request
     })?;
     let mut strength = match rule.tier {
         Tier::Phrase => Strength::Phrase,
-        Tier::Keyword => Strength::Keyword,
-        Tier::Code | Tier::WeakCode => Strength::Code,
+        // A generic code only says which side answered: alone it is worth a keyword.
+        Tier::Keyword | Tier::WeakCode => Strength::Keyword,
+        Tier::Code => Strength::Code,
     };
     // A keyword that a generic code agrees with is as good as the code.
     let code_agrees = RULES
@@ -279,24 +306,51 @@ pub(crate) fn error_verdict(status: Option<u16>, env: &Envelope, facts: &Request
     if strength == Strength::Keyword && code_agrees {
         strength = Strength::Code;
     }
-    let origin = origin_of(env);
-    let direct = is_direct_vendor(&facts.url);
+    let origin = origin_of(env, family, protocol);
     let mut reason = rule.reason;
     if rule.tier == Tier::Code {
         reason = refine(reason, &codes, &hay);
     }
-    reason = adjust_for_origin(reason, origin, direct);
+    reason = adjust_for_origin(reason, origin);
+    // 408 is the server giving up on the request itself, whatever words come with it.
+    if status == Some(408)
+        && reason.category() == Category::Timeout
+        && !matches!(origin, Origin::Upstream | Origin::Gateway)
+    {
+        reason = Reason::RequestTimeout;
+    }
     let category = reason.category();
     let fits = status.map(|s| status_fits(category, s));
     if strength == Strength::Keyword && fits == Some(false) && status.is_some_and(|s| TELLING_STATUSES.contains(&s)) {
         return None;
     }
     let mut confidence = confidence(strength, fits);
-    let foreign = env.shape.is_foreign() || origin == Origin::Rebrand;
+    // Words that say nothing beyond the status ("Error", "Bad Request") under a generic
+    // code are a guess.
+    if matches!(rule.tier, Tier::WeakCode | Tier::Keyword) && !explicit_message(env) {
+        confidence = Confidence::Low;
+    }
+    // High only when the family is known too: the same words from a system nobody can
+    // name may mean something else there.
+    let foreign = env.shape.is_foreign() || origin == Origin::Rebrand || family == Family::Unknown;
     if foreign {
         confidence = confidence.min(Confidence::Medium);
     }
-    let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin, direct));
+    // A proxy's terse words in front of the service are a hint, never a finding.
+    if origin == Origin::Proxy {
+        confidence = Confidence::Low;
+    }
+    // A generic server error in the gateway's own words is the gateway failing, not a
+    // provider behind it.
+    if reason == Reason::ServerError
+        && origin == Origin::Gateway
+        && matches!(family, Family::NewApi | Family::OneApi | Family::LiteLlm)
+    {
+        reason = Reason::GatewayInternal;
+        confidence = confidence.min(Confidence::Medium);
+    }
+    let category = reason.category();
+    let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin));
     v.evidence.push(ev("signature", signature));
     v.evidence.push(ev("origin", origin_label(origin, env)));
     v.details.foreign = env.shape.is_foreign();
@@ -325,12 +379,90 @@ fn origin_label(origin: Origin, env: &Envelope) -> String {
         Origin::Rebrand => format!("gateway-like rebrand ({ty})"),
         Origin::Upstream if ty.is_empty() => "upstream".to_string(),
         Origin::Upstream => format!("upstream ({ty})"),
+        Origin::Vendor => "the vendor, called directly".to_string(),
+        Origin::Proxy => "a proxy in front".to_string(),
         Origin::Unknown => "unknown".to_string(),
     }
 }
 
+/// Whether the body says something in words (a message, a detail, plain text) beyond the
+/// status's own reason phrase ("Not Found", "Bad Gateway"), which adds nothing to it.
+fn explicit_message(env: &Envelope) -> bool {
+    let Some(message) = env.innermost().message.as_deref().or(env.message.as_deref()) else {
+        return false;
+    };
+    let words: String = message
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    let words = words
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    const REASON_PHRASES: &[&str] = &[
+        "bad request",
+        "unauthorized",
+        "payment required",
+        "forbidden",
+        "not found",
+        "method not allowed",
+        "request timeout",
+        "conflict",
+        "payload too large",
+        "request entity too large",
+        "unprocessable entity",
+        "too many requests",
+        "internal server error",
+        "not implemented",
+        "bad gateway",
+        "service unavailable",
+        "gateway timeout",
+        "gateway time out",
+        "error",
+        "page not found",
+        "service temporarily unavailable",
+        "provider returned error",
+        "upstream error",
+        "unknown error",
+        "something went wrong",
+        "服务器内部错误",
+        "内部错误",
+        "网关错误",
+        "服务不可用",
+        "系统错误",
+        "server error",
+    ];
+    !words.is_empty() && !REASON_PHRASES.contains(&words.as_str())
+}
+
+/// The categories a status alone points at, for "not sure" verdicts.
+fn status_guess(status: u16) -> Vec<Category> {
+    use Category as C;
+    match status {
+        400 | 422 => vec![C::ParameterError],
+        401 => vec![C::AuthenticationFailure, C::TokenUnavailable],
+        402 => vec![C::InsufficientBalance],
+        403 => vec![C::TokenUnavailable, C::InsufficientBalance, C::ModelNotAvailable],
+        404 => vec![C::IncorrectEndpoint, C::ModelNotAvailable],
+        408 | 504 | 524 => vec![C::Timeout],
+        413 => vec![C::RequestTooLarge],
+        429 => vec![C::RateLimit, C::InsufficientBalance],
+        500 => vec![C::UpstreamFailure, C::ParameterError],
+        501..=599 => vec![C::UpstreamFailure],
+        _ => vec![],
+    }
+}
+
 /// What the status alone says when no signature matched.
-pub(crate) fn status_fallback(status: u16, env: &Envelope, facts: &RequestFacts, raw_body: &str) -> Verdict {
+pub(crate) fn status_fallback(
+    status: u16,
+    env: &Envelope,
+    family: Family,
+    protocol: Protocol,
+    raw_body: &str,
+) -> Verdict {
     use Category as C;
     use Confidence::{High, Low, Medium};
     use Reason as R;
@@ -338,18 +470,29 @@ pub(crate) fn status_fallback(status: u16, env: &Envelope, facts: &RequestFacts,
     let empty = env.shape == EnvelopeShape::Empty;
     let head: String = raw_body.chars().take(4000).collect::<String>().to_ascii_lowercase();
     let (reason, category, confidence, candidates): (Reason, Category, Confidence, Vec<Category>) = match status {
-        400 => (R::StatusOnly, C::ParameterError, Medium, vec![]),
+        // An explicit message that no rule knows is quoted and left "not sure": the status
+        // only suggests where to look.
+        s if explicit_message(env) && !html => {
+            let guess = status_guess(s);
+            (R::Unrecognised, C::Unknown, Low, guess)
+        }
+        400 => (R::StatusOnly, C::ParameterError, Low, vec![]),
         401 => (
             R::StatusOnly,
             C::AuthenticationFailure,
-            Medium,
+            Low,
             vec![C::AuthenticationFailure, C::TokenUnavailable],
         ),
-        402 => (R::StatusOnly, C::InsufficientBalance, Medium, vec![]),
+        402 => (R::StatusOnly, C::InsufficientBalance, Low, vec![]),
         403 if html
             && (head.contains("cloudflare") || head.contains("access denied") || head.contains("forbidden")) =>
         {
-            (R::ProxyBlocked, C::NetworkOrCors, Medium, vec![])
+            (
+                R::ProxyBlocked,
+                C::NetworkOrCors,
+                Low,
+                vec![C::NetworkOrCors, C::TokenUnavailable],
+            )
         }
         403 => (
             R::StatusOnly,
@@ -357,19 +500,16 @@ pub(crate) fn status_fallback(status: u16, env: &Envelope, facts: &RequestFacts,
             Low,
             vec![C::TokenUnavailable, C::InsufficientBalance, C::ModelNotAvailable],
         ),
-        404 if html => (R::RouteNotFound, C::IncorrectEndpoint, High, vec![]),
-        404 if empty || env.shape == EnvelopeShape::PlainText => {
-            (R::RouteNotFound, C::IncorrectEndpoint, Medium, vec![])
-        }
+        404 if html => (R::RouteNotFound, C::IncorrectEndpoint, Medium, vec![]),
         404 => (
             R::RouteNotFound,
             C::IncorrectEndpoint,
-            Medium,
+            Low,
             vec![C::IncorrectEndpoint, C::ModelNotAvailable],
         ),
-        405 => (R::MethodNotAllowed, C::IncorrectEndpoint, High, vec![]),
+        405 => (R::MethodNotAllowed, C::IncorrectEndpoint, Low, vec![]),
         408 => (R::RequestTimeout, C::Timeout, High, vec![]),
-        413 => (R::BodyTooLarge, C::RequestTooLarge, High, vec![]),
+        413 | 414 | 431 => (R::BodyTooLarge, C::RequestTooLarge, High, vec![]),
         415 | 422 => (R::GenericParam, C::ParameterError, Medium, vec![]),
         429 if empty => (R::EmptyBody429, C::RateLimit, High, vec![]),
         429 => (
@@ -378,7 +518,7 @@ pub(crate) fn status_fallback(status: u16, env: &Envelope, facts: &RequestFacts,
             Medium,
             vec![C::RateLimit, C::InsufficientBalance],
         ),
-        500 if html => (R::ServerError, C::UpstreamFailure, Medium, vec![]),
+        500 if html => (R::ServerError, C::UpstreamFailure, Low, vec![]),
         500 => (
             R::StatusOnly,
             C::UpstreamFailure,
@@ -386,11 +526,11 @@ pub(crate) fn status_fallback(status: u16, env: &Envelope, facts: &RequestFacts,
             vec![C::UpstreamFailure, C::ParameterError],
         ),
         501 => (R::NotImplemented, C::IncorrectEndpoint, Medium, vec![]),
-        502 => (R::ServerError, C::UpstreamFailure, Medium, vec![]),
+        502 => (R::ServerError, C::UpstreamFailure, Low, vec![]),
         503 => (
             R::StatusOnly,
             C::UpstreamFailure,
-            Medium,
+            Low,
             vec![C::UpstreamFailure, C::ModelNotAvailable, C::RateLimit],
         ),
         504 => (
@@ -405,21 +545,23 @@ pub(crate) fn status_fallback(status: u16, env: &Envelope, facts: &RequestFacts,
         s if (500..600).contains(&s) => (R::StatusOnly, C::UpstreamFailure, Low, vec![]),
         _ => (R::Unrecognised, C::Unknown, Low, vec![]),
     };
-    let origin = origin_of(env);
-    let mut v = Verdict::in_category(
-        reason,
-        category,
-        confidence,
-        side_for(reason, category, origin, is_direct_vendor(&facts.url)),
-    );
-    v.evidence.push(ev(
-        "signature",
-        if reason == R::Unrecognised {
-            "nothing matched"
-        } else {
-            "status only"
-        },
-    ));
+    let origin = origin_of(env, family, protocol);
+    // A telling status (413, 408, an empty 429, a proxy's timeout page) is a named
+    // signature, but only as sure as the family behind it is known; a proxy's page is a hint.
+    let confidence = match origin {
+        Origin::Proxy => Confidence::Low,
+        _ if family == Family::Unknown => confidence.min(Confidence::Medium),
+        _ => confidence,
+    };
+    let mut v = Verdict::in_category(reason, category, confidence, side_for(reason, category, origin));
+    let signature = if reason == R::Unrecognised {
+        "nothing matched".to_string()
+    } else if confidence == Confidence::High {
+        format!("a telling status: {status}")
+    } else {
+        "status only".to_string()
+    };
+    v.evidence.push(ev("signature", signature));
     v.details.foreign = env.shape.is_foreign();
     v.candidates = candidates;
     v

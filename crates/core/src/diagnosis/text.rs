@@ -110,7 +110,6 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
     let fixed = |en: &'static str, zh: &'static str| lang.pick(en, zh).to_string();
     match reason {
         Ok => fixed("The call worked.", "调用成功。"),
-        OkEmptyBody => fixed("2xx with an empty body.", "返回 2xx，但响应体为空。"),
         ErrorBodyOn2xx => fixed(
             "The status says success, but the body is an error.",
             "状态码表示成功，但响应体是一个错误。",
@@ -270,6 +269,15 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
         ),
         Concurrency => fixed("Too many requests at once for this key.", "该令牌同时进行的请求过多。"),
         BodyTooLarge => fixed("The request body is too large.", "请求体过大。"),
+        WrongScheme => fixed(
+            "http:// was sent to a port that speaks https.",
+            "把 http:// 请求发到了 https 端口。",
+        ),
+        WrongOperation => fixed("This model does not serve this endpoint.", "该模型不支持这个接口。"),
+        TooManyTokens => fixed(
+            "This one request has more tokens than the limit allows at all: retrying will not help.",
+            "单次请求的 token 数就超过了限额：重试也没有用。",
+        ),
         UpstreamRequestFailed => fixed("The gateway could not reach the upstream.", "网关请求上游失败。"),
         UpstreamBadStatus => fixed("The upstream answered with an error.", "上游返回了错误。"),
         Overloaded => fixed("The upstream is overloaded.", "上游过载。"),
@@ -283,9 +291,18 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             format!("服务器出错（{}）。", status_or(d)),
         ),
         GatewayInternal => fixed(
-            "The gateway itself failed (database error).",
-            "网关自身出错（数据库错误）。",
+            "The gateway itself failed (its storage or its own code): not sure of more.",
+            "网关自身出错（存储或其自身代码）：无法确定更多。",
         ),
+        GatewayOverloaded => fixed(
+            "The gateway is overloaded and refused the call for now.",
+            "网关当前负载过高，暂时拒绝了请求。",
+        ),
+        SensitiveWords => fixed(
+            "The gateway's sensitive-word filter refused the content.",
+            "网关的敏感词过滤拒绝了这段内容。",
+        ),
+        TaskNotFound => fixed("No task with this id.", "没有这个 ID 的任务。"),
         StreamError => fixed("The stream failed after it had started.", "流式响应在中途出错。"),
         StreamEndedEarly => fixed(
             "The stream stopped before its end marker.",
@@ -317,7 +334,40 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             ),
             format!("状态码 {}：最可能是{}。", status_or(d), category.title(lang)),
         ),
-        Unrecognised => fixed("Not recognised: read the raw response.", "无法识别：请查看原始响应。"),
+        Unrecognised => match &d.quote {
+            Some(q) => en_zh(
+                format!("Not sure: the answer says “{q}”."),
+                format!("不确定：响应中写的是“{q}”。"),
+            ),
+            None => fixed("Not recognised: read the raw response.", "无法识别：请查看原始响应。"),
+        },
+        NotAnAnswer => en_zh(
+            format!(
+                "A success status, but not an answer: {}.",
+                d.note.as_deref().unwrap_or("another shape")
+            ),
+            format!(
+                "状态码表示成功，但返回的不是应答：{}。",
+                d.note.as_deref().unwrap_or("其他形式")
+            ),
+        ),
+        Withheld => en_zh(
+            format!(
+                "The provider withheld the answer ({}).",
+                d.note.as_deref().unwrap_or("no reason given")
+            ),
+            format!("服务商没有给出应答（{}）。", d.note.as_deref().unwrap_or("未说明原因")),
+        ),
+        TaskFailed => en_zh(
+            format!(
+                "The task ended without a result: {}.",
+                d.note.as_deref().unwrap_or("no reason given")
+            ),
+            format!(
+                "任务未产出结果就结束了：{}。",
+                d.note.as_deref().unwrap_or("未说明原因")
+            ),
+        ),
     }
 }
 

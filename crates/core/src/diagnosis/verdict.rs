@@ -304,6 +304,21 @@ pub(crate) fn ev(label: &'static str, value: impl Into<String>) -> Evidence {
     }
 }
 
+/// Whose request id an answer carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum IdOwner {
+    /// The gateway's own (`(request id: …)` from new-api): its usage log finds the call.
+    Gateway,
+    /// A provider's (`req_…` from Anthropic, OpenAI's `x-request-id`, OpenRouter's
+    /// `gen-…`): only that provider's support can use it.
+    Provider,
+    /// A proxy's (`cf-ray`): whoever runs the proxy can use it.
+    Proxy,
+    /// Not known.
+    #[default]
+    Unknown,
+}
+
 /// What the wording may quote about this exchange.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Details {
@@ -327,4 +342,11 @@ pub(crate) struct Details {
     pub(crate) on_2xx: bool,
     /// Whether the browser might be refusing `Authorization` in preflight.
     pub(crate) bearer_preflight: bool,
+    /// What came back instead of an answer, a withheld answer's stated reason, or a
+    /// failed task's own reason.
+    pub(crate) note: Option<String>,
+    /// The answer's own message, quoted when no rule recognised it.
+    pub(crate) quote: Option<String>,
+    /// Whose request id it is: only the gateway's own finds the call in its usage log.
+    pub(crate) request_id_owner: IdOwner,
 }

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::request::base_url::BaseUrl;
-use crate::request::build::Connection;
+use crate::request::build::{self_service_confirmed, Connection};
 use crate::request::catalogue::{AuthStyle, BodyKind, Endpoint, EndpointId, FieldKind, Origin, Target};
 use crate::request::field_ref::FieldRef;
 use crate::request::form::{ContentPart, FieldValue, FormValues};
@@ -195,6 +195,12 @@ fn check_base(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
     let Ok(base) = BaseUrl::parse(text) else {
         return;
     };
+    if input.endpoint.origin == Origin::SelfService && !self_service_confirmed(input.conn) {
+        let gateway = BaseUrl::parse(&input.conn.gateway).map(|g| g.origin()).ok();
+        out.push(Finding::new("self-service-unconfirmed", Severity::Error, field, t(lang,
+            format!("This request would take your key to {}, the built-in self-service address, while your gateway is elsewhere. Set this gateway's own Self-service API URL (new-api serves it on the gateway's origin).", base.origin()),
+            format!("该请求会把密钥发往内置的自助接口地址 {}，而你的网关在别处。请填写该网关自己的自助接口地址（new-api 通常在网关自身的地址上提供）。", base.origin())), gateway.map(Fix::UseOrigin)));
+    }
     if input.page_is_https && base.scheme == "http" && !base.is_loopback() {
         out.push(Finding::new("base-mixed-content", Severity::Error, field, t(lang,
             "This page is https but the gateway address is http: the browser blocks the request as mixed content before it leaves.".into(),

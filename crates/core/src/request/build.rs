@@ -38,6 +38,18 @@ pub const DEFAULT_GATEWAY: &str = "https://api.routescope.ai";
 /// The documented self-service address.
 pub const DEFAULT_SELF_SERVICE: &str = "https://webapi.routescope.ai";
 
+/// Whether the self-service address may receive the key: one the person typed, or the one
+/// documented for the gateway they typed (RouteScope's API host and its `webapi` host).
+/// The built-in default is never trusted for another gateway.
+pub fn self_service_confirmed(conn: &Connection) -> bool {
+    let (Ok(gateway), Ok(self_service)) = (BaseUrl::parse(&conn.gateway), BaseUrl::parse(&conn.self_service)) else {
+        return false;
+    };
+    let origin_of = |text: &str| BaseUrl::parse(text).map(|b| b.origin()).unwrap_or_default();
+    let is_default = self_service.origin() == origin_of(DEFAULT_SELF_SERVICE);
+    !is_default || gateway.origin() == origin_of(DEFAULT_GATEWAY)
+}
+
 /// Something that stops the request from being sent, tied to the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
