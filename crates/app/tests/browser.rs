@@ -243,6 +243,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         head_ms: Some(40),
         first_token_ms: None,
         rendered: render(Protocol::OpenAiChat, Some("application/json"), body),
+        facts: facts.clone(),
         transport,
         diagnosis,
     })));
@@ -268,6 +269,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         head_ms: None,
         first_token_ms: None,
         rendered: Default::default(),
+        facts: facts.clone(),
         transport: Transport::Response {
             status: 200,
             headers: vec![("content-type".into(), "text/html".into())],
@@ -315,6 +317,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         head_ms: None,
         first_token_ms: None,
         rendered: Default::default(),
+        facts: facts.clone(),
         diagnosis: diagnose(&facts, &big_transport, Lang::En),
         transport: big_transport,
     })));
@@ -359,6 +362,7 @@ async fn an_unrecognised_answer_says_so_and_lays_out_the_parsed_body() {
         head_ms: None,
         first_token_ms: None,
         rendered: Default::default(),
+        facts: facts.clone(),
         transport,
         diagnosis,
     })));

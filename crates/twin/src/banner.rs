@@ -24,6 +24,11 @@ pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
         ),
         ("twin-unpriced", "400 model_price_error (ratio or price not set)".into()),
         (
+            "twin-stream-breaks",
+            "on an OpenAI-style stream: a few tokens, then the profile's error chunk".into(),
+        ),
+        ("twin-not-an-answer", "200 chat completion with no choices".into()),
+        (
             "any unknown model",
             "503 model_not_found: No available channel for model X under group default".into(),
         ),

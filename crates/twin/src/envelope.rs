@@ -51,6 +51,8 @@ pub struct Ctx {
     pub one_api_type: bool,
     /// `http://host:port` as the client reached us, for file URLs.
     pub base_url: String,
+    /// The gateway family the twin answers as.
+    pub profile: crate::profile::Profile,
 }
 
 impl Ctx {
@@ -405,6 +407,20 @@ impl Fault {
     /// The full HTTP answer. `shape` wraps relay-stage gateway errors for the route.
     pub fn render(&self, ctx: &Ctx, shape: Shape) -> Response {
         let status = self.status();
+        // Another gateway family dresses the same situation in its own words.
+        match self {
+            Fault::Gateway(m) => {
+                if let Some(resp) = ctx.profile.gateway_refusal(m, "sk-...****") {
+                    return resp;
+                }
+            }
+            Fault::OpenAi(e) => {
+                if let Some(resp) = ctx.profile.relayed(e) {
+                    return resp;
+                }
+            }
+            _ => {}
+        }
         let body = match self {
             Fault::EmptyTooMany => return empty(status),
             Fault::Gateway(m) => {

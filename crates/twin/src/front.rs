@@ -144,6 +144,7 @@ pub async fn handle(State(front): State<Front>, mut req: Request) -> Response {
             legacy: sw.legacy,
             one_api_type: sw.legacy,
             base_url: format!("http://{host}"),
+            profile: front.twin.config.profile,
         }
     };
     let request_id = ctx.request_id.clone();
@@ -163,9 +164,7 @@ pub async fn handle(State(front): State<Front>, mut req: Request) -> Response {
             use_time: started.elapsed().as_secs(),
         });
     }
-    if let Ok(v) = HeaderValue::from_str(&request_id) {
-        resp.headers_mut().insert("x-oneapi-request-id", v);
-    }
+    front.twin.config.profile.stamp_header(&mut resp, &request_id);
     if sw.nocors {
         cors::strip(resp.headers_mut());
     } else {

@@ -31,6 +31,7 @@ pub mod models;
 pub mod openai;
 pub mod pages;
 pub mod png;
+pub mod profile;
 pub mod selfservice;
 pub mod state;
 pub mod tasks;

@@ -11,9 +11,10 @@ struct Args {
     port: u16,
     slow_ms: Option<u64>,
     body_limit_mb: Option<usize>,
+    profile: gateway_twin::profile::Profile,
 }
 
-const USAGE: &str = "usage: gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N] [--body-limit-mb N (default 32)]";
+const USAGE: &str = "usage: gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N] [--body-limit-mb N (default 32)] [--profile new-api|litellm|openrouter]";
 
 fn parse_args(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut args = Args {
@@ -21,6 +22,7 @@ fn parse_args(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
         port: 8787,
         slow_ms: None,
         body_limit_mb: None,
+        profile: gateway_twin::profile::Profile::NewApi,
     };
     let mut it = argv.into_iter();
     while let Some(flag) = it.next() {
@@ -37,6 +39,11 @@ fn parse_args(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
                     return Err(format!("--body-limit-mb: {mb} is outside 1..=4096"));
                 }
                 args.body_limit_mb = Some(mb);
+            }
+            "--profile" => {
+                let name = value("--profile")?;
+                args.profile = gateway_twin::profile::Profile::parse(&name)
+                    .ok_or_else(|| format!("--profile: unknown family {name}\n{USAGE}"))?;
             }
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
@@ -79,6 +86,7 @@ async fn main() {
     if let Some(ms) = args.slow_ms {
         config.slow = Duration::from_millis(ms);
     }
+    config.profile = args.profile;
     if let Some(mb) = args.body_limit_mb {
         config.body_limit = mb * 1024 * 1024;
     }

@@ -14,6 +14,10 @@ pub enum TestModel {
     Overloaded,
     /// 400 `model_price_error`: the operator never priced it.
     Unpriced,
+    /// 200 with a chat completion that has no choices: a success status, not an answer.
+    NotAnAnswer,
+    /// On an OpenAI-style stream: a few tokens, then the family's error chunk, no end marker.
+    BreaksMidStream,
 }
 
 /// What kind of upstream sits behind a model.
@@ -178,6 +182,18 @@ pub static MODELS: &[Model] = &[
         Family::Test(TestModel::Overloaded),
         "custom",
         "Twin overloaded",
+    ),
+    m(
+        "twin-stream-breaks",
+        Family::Test(TestModel::BreaksMidStream),
+        "custom",
+        "Twin stream breaks",
+    ),
+    m(
+        "twin-not-an-answer",
+        Family::Test(TestModel::NotAnAnswer),
+        "custom",
+        "Twin not an answer",
     ),
     m(
         "twin-unpriced",

@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 use crate::call::{Call, Refusal, Usage};
 use crate::clock::unix_now;
 use crate::envelope::{json_response, Ctx, Fault, GatewayMsg, Shape};
-use crate::models::Endpoint;
+use crate::models::{Endpoint, TestModel};
 use crate::state::Twin;
 use crate::upstream::{self, count_tokens, data_event, deltas, named_event, sse};
 use crate::validate::{go_types, type_name};
@@ -50,6 +50,8 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
     call.admit(&model)?;
     call.require(Endpoint::Text, "/v1/chat/completions")?;
     chat_gateway_checks(&body).map_err(|f| call.fail(f))?;
+    let streamed = body.get("stream").and_then(Value::as_bool).unwrap_or(false);
+    let breaks_mid_stream = streamed && call.test_model() == Some(TestModel::BreaksMidStream);
     call.upstream(false).await?;
     let (user_text, images, prompt) = chat_upstream_checks(&body).map_err(|f| call.fail(f))?;
 
@@ -63,6 +65,14 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
         "completion_tokens": usage.completion,
         "total_tokens": usage.prompt + usage.completion,
     });
+    if call.test_model() == Some(TestModel::NotAnAnswer) {
+        let empty = json!({"id": id, "object": "chat.completion", "created": created, "model": model, "choices": []});
+        return Ok(call.done(
+            json_response(StatusCode::OK, &empty),
+            usage,
+            "chat completion (no choices)",
+        ));
+    }
     if !stream {
         let answer = json!({
             "id": id,
@@ -87,6 +97,21 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
         }))
     };
     let mut events = vec![chunk(json!({"role": "assistant", "content": ""}), Value::Null)];
+    if breaks_mid_stream {
+        // Some content, then the provider's error chunk and no end marker.
+        events.extend(
+            deltas(&text)
+                .iter()
+                .take(2)
+                .map(|d| chunk(json!({"content": d}), Value::Null)),
+        );
+        events.push(data_event(&call.ctx.profile.stream_error(&id)));
+        return Ok(call.done(
+            sse(events, call.twin.config.stream_delay),
+            usage,
+            "chat completion (stream broke)",
+        ));
+    }
     events.extend(deltas(&text).iter().map(|d| chunk(json!({"content": d}), Value::Null)));
     events.push(chunk(json!({}), json!("stop")));
     let include_usage = body

@@ -28,6 +28,8 @@ pub struct Config {
     pub video_done: Duration,
     /// Largest request body read, in bytes.
     pub body_limit: usize,
+    /// The gateway family the twin answers as.
+    pub profile: crate::profile::Profile,
 }
 
 impl Default for Config {
@@ -41,6 +43,7 @@ impl Default for Config {
             image_done: Duration::from_millis(3_000),
             video_done: Duration::from_millis(4_000),
             body_limit: 32 * 1024 * 1024,
+            profile: crate::profile::Profile::NewApi,
         }
     }
 }

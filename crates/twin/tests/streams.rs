@@ -195,3 +195,43 @@ async fn stream_events_are_paced() {
     let events = r.sse_data().len() as u32;
     assert!(started.elapsed() >= std::time::Duration::from_millis(5) * (events - 1));
 }
+
+#[tokio::test]
+async fn a_stream_that_breaks_sends_tokens_then_an_error_chunk_in_each_profile() {
+    use gateway_twin::profile::Profile;
+    for (profile, marker) in [
+        (Profile::NewApi, "server_error"),
+        (Profile::LiteLlm, "litellm.InternalServerError"),
+        (Profile::OpenRouter, "\"finish_reason\":\"error\""),
+    ] {
+        let app = gateway_twin::app(gateway_twin::Config {
+            profile,
+            ..gateway_twin::Config::fast()
+        });
+        let body = json!({"model": "twin-stream-breaks", "stream": true, "messages": [{"role": "user", "content": "one two three"}]});
+        let r = post("/v1/chat/completions")
+            .key("sk-twin-valid")
+            .json(body)
+            .send(&app)
+            .await;
+        assert_eq!(r.status, 200, "{profile:?}");
+        assert_eq!(r.header("content-type"), Some("text/event-stream"), "{profile:?}");
+        let text = r.text();
+        assert!(text.contains("\"content\""), "{profile:?}: some tokens first: {text}");
+        assert!(text.contains(marker), "{profile:?}: the family's error chunk: {text}");
+        assert!(!text.contains("[DONE]"), "{profile:?}: no end marker");
+    }
+}
+
+#[tokio::test]
+async fn a_success_status_that_is_not_an_answer() {
+    let app = twin();
+    let body = json!({"model": "twin-not-an-answer", "messages": [{"role": "user", "content": "x"}]});
+    let r = post("/v1/chat/completions")
+        .key("sk-twin-valid")
+        .json(body)
+        .send(&app)
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["choices"], json!([]));
+}

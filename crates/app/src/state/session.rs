@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use routescope_core::answer::response::Rendered;
-use routescope_core::diagnosis::{Diagnosis, Transport};
+use routescope_core::diagnosis::{Diagnosis, RequestFacts, Transport};
 use routescope_core::request::catalogue::EndpointId;
 use routescope_core::request::form::FormValues;
 
@@ -23,6 +23,8 @@ pub struct Exchange {
     pub head_ms: Option<u64>,
     /// Milliseconds to the first streamed assistant text.
     pub first_token_ms: Option<u64>,
+    /// What was sent, as the diagnosis reads it (never the key: the URL is redacted).
+    pub facts: RequestFacts,
     /// The transport outcome.
     pub transport: Transport,
     /// The rendered answer (text, usage, images…).

@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::net;
-use crate::state::{use_drafts, use_session, use_settings, Phase, Session, Settings};
+use crate::state::{use_drafts, use_session, use_settings, Exchange, Phase, Session, Settings};
 use crate::ui::send::use_sender;
 use crate::ui::widgets::{Button, CopyButton, KvTable};
 use crate::ui::{tr, tr_with};
@@ -16,7 +16,7 @@ use routescope_core::diagnosis::followup::{
     model_list_requests, model_visibility, no_such_list, split_request_line, CheckKind, CheckVerdict, ListAnswer,
     ProbeOutcome,
 };
-use routescope_core::diagnosis::{Action as NextAction, Category, Diagnosis, Protocol};
+use routescope_core::diagnosis::{diagnose, Action as NextAction, Category, Protocol};
 use routescope_core::request::catalogue::{endpoint, AuthStyle, EndpointId};
 use routescope_core::request::form::FieldValue;
 
@@ -36,7 +36,7 @@ pub fn DiagnosisPanel() -> impl IntoView {
                         model: exchange.model.clone(),
                         request_line: exchange.request_line.clone(),
                     };
-                    view! { <Verdict diagnosis=exchange.diagnosis.clone() context=context serial=exchange.serial /> }
+                    view! { <Verdict exchange=*exchange context=context /> }
                         .into_any()
                 }
                 Phase::InFlight { .. } => view! {
@@ -117,8 +117,15 @@ struct CheckContext {
 }
 
 #[component]
-fn Verdict(diagnosis: Diagnosis, context: CheckContext, serial: u32) -> impl IntoView {
+fn Verdict(exchange: Exchange, context: CheckContext) -> impl IntoView {
     let protocol = context.protocol;
+    let serial = exchange.serial;
+    let diagnosis = exchange.diagnosis.clone();
+    // The verdict is data (what was sent and what came back) worded at render time, so
+    // switching the language re-words everything on screen.
+    let lang = use_settings().lang;
+    let (facts, transport) = (exchange.facts, exchange.transport);
+    let worded = Memo::new(move |_| diagnose(&facts, &transport, lang.get()));
     let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let sender = use_sender();
     let d = diagnosis;
@@ -188,8 +195,8 @@ fn Verdict(diagnosis: Diagnosis, context: CheckContext, serial: u32) -> impl Int
                 <span class=format!("confidence confidence--{}", confidence.as_str())>{tr_with(move |lang| confidence.title(lang))}</span>
                 <span class="side">{tr_with(move |lang| format!("· {}", side.title(lang)))}</span>
             </p>
-            <h2 class="verdict-headline">{d.headline.clone()}</h2>
-            <p class="verdict-explanation">{d.explanation.clone()}</p>
+            <h2 class="verdict-headline">{move || worded.with(|d| d.headline.clone())}</h2>
+            <p class="verdict-explanation">{move || worded.with(|d| d.explanation.clone())}</p>
             {(d.candidates.len() > 1).then(|| view! {
                 <p class="candidates">
                     {tr("Could also be: ", "也可能是：")}
@@ -199,7 +206,7 @@ fn Verdict(diagnosis: Diagnosis, context: CheckContext, serial: u32) -> impl Int
         </div>
         <div class="diagnosis-body">
             <h3>{tr("Evidence", "依据")}</h3>
-            <KvTable rows=d.evidence.iter().map(|e| (e.label.to_string(), e.value.clone())).collect() label="Evidence" class="evidence" />
+            {move || view! { <KvTable rows=worded.with(|d| d.evidence.iter().map(|e| (e.label.to_string(), e.value.clone())).collect()) label="Evidence" class="evidence" /> }}
             <p class="request-id">
                 {match request_id.clone() {
                     Some(id) => view! {
@@ -212,7 +219,7 @@ fn Verdict(diagnosis: Diagnosis, context: CheckContext, serial: u32) -> impl Int
             {(!d.checks.is_empty()).then(|| view! {
                 <h3>{tr("What to check", "检查事项")}</h3>
                 <ul class="checks" aria-label="What to check">
-                    {d.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
+                    {move || worded.with(|d| d.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}
                 </ul>
             })}
             <div class="actions" role="group" aria-label="Next actions">{actions}</div>

@@ -199,6 +199,7 @@ impl Sender {
                 model: facts.model.clone(),
                 head_ms,
                 first_token_ms: first_token_ms.filter(|_| values.flag("stream")),
+                facts,
                 transport,
                 rendered,
                 diagnosis,

@@ -10,6 +10,7 @@ use crate::text::lang::Lang;
 pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Vec<String> {
     use Reason::*;
     let mut out: Vec<&'static str> = Vec::new();
+    let mut typed_base = false;
     let mut add = |en: &'static str, zh: &'static str| out.push(lang.pick(en, zh));
     match category {
         Category::Success => {}
@@ -141,7 +142,7 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             if reason == HtmlPage {
                 add("A web page means the dashboard or a proxy answered: the base URL probably lacks /v1 or points at the console.", "返回网页说明是控制台或代理在响应：Base URL 多半少了 /v1，或指向了控制台。");
             }
-            add("Check the base URL matches the tool: Codex and OpenAI-compatible tools use https://api.routescope.ai/v1; Claude Code uses https://api.routescope.ai.", "确认 Base URL 与工具匹配：Codex 和 OpenAI 兼容工具用 https://api.routescope.ai/v1；Claude Code 用 https://api.routescope.ai。");
+            typed_base = true;
             add(
                 "Check the method and path against the endpoint list (GET vs POST, /v1 vs /v1beta).",
                 "对照接口列表检查方法和路径（GET 还是 POST，/v1 还是 /v1beta）。",
@@ -300,5 +301,19 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             );
         }
     }
-    out.into_iter().map(str::to_string).collect()
+    let mut out: Vec<String> = out.into_iter().map(str::to_string).collect();
+    if typed_base {
+        // Said with the host the person typed, whichever gateway it is.
+        let host = match facts.url.split_once("://") {
+            Some((scheme, rest)) => format!("{scheme}://{}", rest.split(['/', '?', '#']).next().unwrap_or("")),
+            None => facts.url.clone(),
+        };
+        let line = lang.pick_owned(
+            &format!("Check the base URL matches the tool: Codex and OpenAI-compatible tools use {host}/v1; Claude Code uses {host}."),
+            &format!("确认 Base URL 与工具匹配：Codex 和 OpenAI 兼容工具用 {host}/v1；Claude Code 用 {host}。"),
+        );
+        let at = out.len().saturating_sub(1);
+        out.insert(at, line);
+    }
+    out
 }

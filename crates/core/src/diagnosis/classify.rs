@@ -106,6 +106,7 @@ fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Env
     evidence.append(&mut v.evidence);
     v.evidence = evidence;
     v.details.status = Some(r.status);
+    v.details.family = family;
     v.details.hidden_by_cors = r.hidden_by_cors;
     v.details.body_empty = r.body.trim().is_empty();
     if v.reason == Reason::Unrecognised {

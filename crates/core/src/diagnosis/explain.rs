@@ -1,6 +1,7 @@
 //! The explanation under the headline: the cause, then what the chosen protocol,
 //! the envelope and the request id add. English and Chinese.
 
+use super::family::Family;
 use super::reason::Reason;
 use super::verdict::{Details, IdOwner};
 use super::{Category, Protocol, RequestFacts};
@@ -9,11 +10,17 @@ use crate::text::lang::Lang;
 /// Why, in a few sentences: the cause, then what the protocol or side adds.
 pub(crate) fn explanation(reason: Reason, category: Category, facts: &RequestFacts, d: &Details, lang: Lang) -> String {
     let mut parts: Vec<String> = vec![cause(reason, facts, d, lang)];
-    if let Some(extra) = protocol_note(reason, facts.protocol, lang) {
+    if let Some(extra) = base_url_note(reason, facts, lang) {
+        parts.push(extra);
+    } else if let Some(extra) = protocol_note(reason, facts.protocol, lang) {
         parts.push(extra.to_string());
     }
     if category == Category::ParameterError && d.status.is_some_and(|s| s >= 500) {
-        parts.push(lang.pick("It came back as a server error, but the gateway answers bad parameters with 500: nothing failed on the server.", "虽然返回的是服务器错误状态码，但网关对参数错误也会返回 500：服务器并没有出故障。").to_string());
+        parts.push(if matches!(d.family, Family::NewApi | Family::OneApi) {
+            lang.pick("It came back as a server error, but this gateway family answers bad parameters with 500: nothing failed on the server.", "虽然返回的是服务器错误状态码，但这类网关对参数错误也会返回 500：服务器并没有出故障。").to_string()
+        } else {
+            lang.pick("It came back as a server error, but the words describe the request: some gateways answer bad parameters with 500.", "虽然返回的是服务器错误状态码，但内容描述的是请求本身：有些网关对参数错误也会返回 500。").to_string()
+        });
     }
     if d.on_2xx && category != Category::SuccessWithErrorBody && category != Category::Success {
         parts.push(
@@ -177,6 +184,32 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
     text
 }
 
+/// The scheme and host (with port) of a URL: the address the person typed, for advice.
+fn typed_origin(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => format!("{scheme}://{}", rest.split(['/', '?', '#']).next().unwrap_or("")),
+        None => url.to_string(),
+    }
+}
+
+/// Which base URL each kind of client needs, said with the host the person typed.
+fn base_url_note(reason: Reason, facts: &RequestFacts, lang: Lang) -> Option<String> {
+    use Protocol::*;
+    use Reason::*;
+    let host = typed_origin(&facts.url);
+    Some(match (reason, facts.protocol) {
+        (HtmlPage | RouteNotFound, ClaudeMessages) => lang.pick_owned(
+            &format!("For Claude Code the base URL is the bare host ({host}); it appends /v1/messages itself."),
+            &format!("Claude Code 的 Base URL 只填主机（{host}），它会自己追加 /v1/messages。"),
+        ),
+        (HtmlPage | RouteNotFound, OpenAiChat | OpenAiResponses | OpenAiImages | OpenAiModels) => lang.pick_owned(
+            &format!("OpenAI-style clients and Codex take {host}/v1 as base URL."),
+            &format!("OpenAI 风格的客户端和 Codex 的 Base URL 应为 {host}/v1。"),
+        ),
+        _ => return None,
+    })
+}
+
 /// What a mixed-protocol error means for the protocol the user picked.
 fn protocol_note(reason: Reason, protocol: Protocol, lang: Lang) -> Option<&'static str> {
     use Protocol::*;
@@ -191,8 +224,6 @@ fn protocol_note(reason: Reason, protocol: Protocol, lang: Lang) -> Option<&'sta
         (MaxTokens, ClaudeMessages) => lang.pick("Claude Messages always needs max_tokens, unlike OpenAI Chat.", "与 OpenAI Chat 不同，Claude Messages 必须带 max_tokens。"),
         (UnknownField, GeminiNative | Imagen) => lang.pick("Gemini rejects OpenAI fields such as messages, model or max_tokens (use contents and generationConfig.maxOutputTokens).", "Gemini 不接受 messages、model、max_tokens 等 OpenAI 字段（请用 contents 和 generationConfig.maxOutputTokens）。"),
         (PromptRequired, OpenAiChat | ClaudeMessages | OpenAiResponses) => lang.pick("A chat body reached an images or task route: check the path.", "聊天请求体发到了图像或任务接口：请检查路径。"),
-        (HtmlPage | RouteNotFound, ClaudeMessages) => lang.pick("For Claude Code the base URL is the bare host (https://api.routescope.ai); it appends /v1/messages itself.", "Claude Code 的 Base URL 只填主机（https://api.routescope.ai），它会自己追加 /v1/messages。"),
-        (HtmlPage | RouteNotFound, OpenAiChat | OpenAiResponses | OpenAiImages | OpenAiModels) => lang.pick("OpenAI-style clients and Codex take https://api.routescope.ai/v1 as base URL.", "OpenAI 风格的客户端和 Codex 的 Base URL 应为 https://api.routescope.ai/v1。"),
         (HtmlPage | RouteNotFound, GeminiNative | GeminiModels | Imagen) => lang.pick("Gemini paths start with /v1beta/ on the bare host.", "Gemini 的路径以 /v1beta/ 开头，直接接在主机地址后面。"),
         (HtmlPage, SelfService) => lang.pick("The self-service API lives on its own host (webapi…), not on the model gateway.", "自助查询 API 在单独的主机（webapi…）上，而不在模型网关上。"),
         _ => return None,

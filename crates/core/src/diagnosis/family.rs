@@ -22,7 +22,7 @@ use crate::answer::envelope::{Envelope, EnvelopeShape};
 use crate::text::lang::Lang;
 
 /// The family of the system that answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Family {
     /// new-api (QuantumNous), and gateways built from it.
     NewApi,
@@ -45,6 +45,7 @@ pub enum Family {
     /// Another proxy or load balancer (named by its `server` header).
     OtherProxy,
     /// Nothing tells.
+    #[default]
     Unknown,
 }
 
@@ -209,6 +210,8 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
         || body.contains("\"litellm_")
         // Its exception text names the deployment it called: `model: … api_base: …`.
         || lower.contains("api_base:")
+        // Its router's own refusal of a model name.
+        || lower.contains("invalid model name passed in model=")
     {
         return Family::LiteLlm;
     }

@@ -3,6 +3,7 @@
 //! Every part of the diagnosis (network outcomes, the signature rules, the wording) speaks
 //! these types, so none of them needs to import another.
 
+use super::family::Family;
 use super::reason::Reason;
 use crate::answer::envelope::Envelope;
 
@@ -349,4 +350,6 @@ pub(crate) struct Details {
     pub(crate) quote: Option<String>,
     /// Whose request id it is: only the gateway's own finds the call in its usage log.
     pub(crate) request_id_owner: IdOwner,
+    /// Who answered, as far as the evidence tells.
+    pub(crate) family: Family,
 }
