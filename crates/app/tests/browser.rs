@@ -166,7 +166,10 @@ async fn the_messages_editor_adds_reorders_and_removes() {
     click(&root, "[aria-label='Move message 3 up']");
     settle().await;
     let body = text(&root, "[aria-label='Request body']");
-    assert!(body.find("a new turn") < body.find("Say hello"), "moved up: {body}");
+    // Both must be there: `None < Some` would pass if the moved message vanished.
+    let (moved, other) = (body.find("a new turn"), body.find("Say hello"));
+    assert!(moved.is_some() && other.is_some(), "both messages remain: {body}");
+    assert!(moved < other, "moved up: {body}");
     click(&root, "[aria-label='Remove message 2']");
     settle().await;
     assert_eq!(root.query_selector_all(".message").unwrap().length(), 2);

@@ -230,6 +230,41 @@ fn rows() -> Vec<Row> {
             Some(Fix::SwitchEndpoint(EndpointId::GeminiGenerate)),
         ),
         (
+            "missing-messages",
+            || {
+                let mut s = setup(EndpointId::ChatCompletions);
+                s.raw = Some(r#"{"model":"gpt-5.4"}"#.into());
+                s
+            },
+            "messages",
+            Severity::Error,
+            None,
+        ),
+        (
+            "protocol-claude-to-openai",
+            || {
+                let mut s = setup(EndpointId::ChatCompletions);
+                s.raw = Some(r#"{"model":"gpt-5.4","max_tokens":64,"system":"be brief","messages":[{"role":"user","content":"hi"}]}"#.into());
+                s
+            },
+            "body",
+            Severity::Warning,
+            None,
+        ),
+        (
+            "protocol-contents-to-claude",
+            || {
+                let mut s = setup(EndpointId::ClaudeMessages);
+                s.raw = Some(
+                    r#"{"model":"claude-sonnet-4-6","max_tokens":64,"contents":[{"parts":[{"text":"hi"}]}]}"#.into(),
+                );
+                s
+            },
+            "body",
+            Severity::Error,
+            None,
+        ),
+        (
             "protocol-messages-to-gemini",
             || {
                 let mut s = setup(EndpointId::GeminiGenerate);
@@ -554,4 +589,29 @@ fn did_you_mean() {
         assert_eq!(closest(typed, &known).as_deref(), expected, "{typed}");
     }
     assert_eq!(edit_distance("kitten", "sitting"), 3);
+}
+
+/// Every rule the pre-flight source can raise has a row above: a rule added without one
+/// fails here.
+#[test]
+fn every_rule_in_the_source_has_a_row() {
+    let source = include_str!("../src/preflight/lint.rs");
+    let mut in_source: Vec<&str> = Vec::new();
+    for piece in source.split("Finding::new(").skip(1) {
+        let quoted = piece
+            .trim_start()
+            .strip_prefix('"')
+            .and_then(|rest| rest.split('"').next());
+        if let Some(rule) = quoted {
+            in_source.push(rule);
+        }
+    }
+    // `many-images` is raised through a helper whose call site names it.
+    assert!(source.contains("Finding::new(\"many-images\""));
+    in_source.sort_unstable();
+    in_source.dedup();
+    let rows: Vec<&str> = rows().iter().map(|r| r.0).collect();
+    let missing: Vec<&&str> = in_source.iter().filter(|r| !rows.contains(r)).collect();
+    assert!(missing.is_empty(), "rules without a row in this table: {missing:?}");
+    assert!(in_source.len() >= 30, "the scan found only {} rules", in_source.len());
 }

@@ -62,7 +62,7 @@ pub fn link_fragment(settings: Settings, drafts: DraftStore) -> String {
         Some(Body::Json(t)) => Some(t.clone()),
         _ => None,
     });
-    let gateway = settings.conn.with(|c| c.gateway.clone());
+    let (gateway, key) = settings.conn.with(|c| (c.gateway.clone(), c.api_key.clone()));
     let (values, _) = drafts.snapshot(id);
-    encode(id, &values, body.as_deref(), Some(&gateway))
+    encode(id, &values, body.as_deref(), Some(&gateway), &key)
 }

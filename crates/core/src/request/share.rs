@@ -30,8 +30,12 @@ const SECRET_NAMES: [&str; 6] = ["key", "api_key", "apikey", "token", "authoriza
 
 /// Writes the link fragment (without `#`) for an endpoint's form. `body` is the JSON body
 /// to carry, when the form has one; field values that travel in the body are not repeated.
-pub fn encode(id: EndpointId, values: &FormValues, body: Option<&str>, gateway: Option<&str>) -> String {
+/// `secret` is the person's key: any part that would carry it (typed into a field, the
+/// body or the gateway address by mistake) is left out of the link.
+pub fn encode(id: EndpointId, values: &FormValues, body: Option<&str>, gateway: Option<&str>, secret: &str) -> String {
     let ep = endpoint(id);
+    let secret = secret.trim();
+    let carries_secret = |text: &str| secret.len() >= 6 && text.contains(secret);
     let mut parts = vec![format!("e={}", id.as_str())];
     for f in ep.fields {
         let in_body = matches!(f.target, Target::Json(_)) && body.is_some();
@@ -48,18 +52,18 @@ pub fn encode(id: EndpointId, values: &FormValues, body: Option<&str>, gateway: 
             }
             _ => values.text(f.key).to_string(),
         };
-        if text != f.default {
+        if text != f.default && !carries_secret(&text) {
             parts.push(format!("{}={}", f.key, encode_component(&text)));
         }
     }
-    if let Some(b) = body {
+    if let Some(b) = body.filter(|b| !carries_secret(b)) {
         // Compact JSON keeps links short.
         let compact = serde_json::from_str::<serde_json::Value>(b)
             .map(|v| v.to_string())
             .unwrap_or_else(|_| b.to_string());
         parts.push(format!("body={}", encode_component(&compact)));
     }
-    if let Some(g) = gateway {
+    if let Some(g) = gateway.filter(|g| !carries_secret(g)) {
         parts.push(format!("gateway={}", encode_component(g)));
     }
     parts.join("&")
@@ -163,7 +167,7 @@ mod tests {
                 Body::Json(t) => Some(t),
                 _ => None,
             };
-            let link = encode(e.id, &values, body.as_deref(), None);
+            let link = encode(e.id, &values, body.as_deref(), None, "");
             let back = decode(&format!("#{link}")).unwrap_or_else(|| panic!("{link}"));
             assert_eq!(back.endpoint, e.id);
             assert_eq!(
@@ -185,11 +189,11 @@ mod tests {
         );
         values.set_text("temperature", "0.2");
         let raw = r#"{"model":"gpt-5.4","messages":[{"role":"user","content":"x"}],"seed":42}"#;
-        let link = encode(id, &values, Some(raw), Some("http://127.0.0.1:8787"));
+        let link = encode(id, &values, Some(raw), Some("http://127.0.0.1:8787"), "");
         let back = decode(&link).unwrap();
         assert_eq!(back.gateway.as_deref(), Some("http://127.0.0.1:8787"));
         assert!(back.raw_body.as_deref().unwrap_or("").contains("\"seed\": 42"));
-        let link = encode(id, &values, None, None);
+        let link = encode(id, &values, None, None, "");
         let back = decode(&link).unwrap();
         assert_eq!(back.values.text("temperature"), "0.2");
     }
@@ -210,9 +214,28 @@ mod tests {
 
     #[test]
     fn links_never_contain_the_key() {
+        let key = "sk-live-3f9a8b7c6d5e4f3a2b1c";
+        let leaks = |link: &str| link.contains(key) || link.contains(&encode_component(key));
         for e in CATALOGUE {
-            let link = encode(e.id, &FormValues::defaults(e), None, Some("https://api.routescope.ai"));
-            assert!(!link.contains("sk-"), "{link}");
+            // The key typed by mistake into every text field, the body and the gateway address.
+            let mut values = FormValues::defaults(e);
+            for f in e.fields {
+                if !matches!(
+                    f.kind,
+                    FieldKind::Files { .. } | FieldKind::Messages(_) | FieldKind::Toggle
+                ) {
+                    values.set_text(f.key, format!("x {key} y"));
+                }
+            }
+            let body = format!(r#"{{"model":"m","api_key":"{key}"}}"#);
+            let gateway = format!("https://gw.example/?key={key}");
+            for carried in [None, Some(body.as_str())] {
+                let link = encode(e.id, &values, carried, Some(&gateway), key);
+                assert!(!leaks(&link), "{}: {link}", e.title);
+            }
+            // Without the key to look for, the same values would travel: the check is real.
+            let unguarded = encode(e.id, &values, Some(&body), Some(&gateway), "");
+            assert!(leaks(&unguarded), "{}: the fixture must carry the key", e.title);
         }
     }
 }
