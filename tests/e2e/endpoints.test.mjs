@@ -192,6 +192,11 @@ test('a docs deep link opens a prefilled request, and a copied link reopens it w
   await page.getByRole('heading', { name: /generateContent/ }).waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Model', exact: true }).inputValue(), 'gemini-2.5-pro');
   assert.equal(await page.getByRole('checkbox', { name: 'Stream', exact: true }).isChecked(), true);
+  // A link never moves the gateway (and so the key) on its own: it proposes, the person chooses.
+  assert.equal(await page.getByLabel('Gateway URL').inputValue(), 'https://api.routescope.ai');
+  const proposal = page.getByRole('status').filter({ hasText: /This link points at another gateway/ });
+  await proposal.waitFor();
+  await proposal.getByRole('button', { name: 'Use this gateway' }).click();
   assert.equal(await page.getByLabel('Gateway URL').inputValue(), twin.url);
   await page.getByLabel('API key', { exact: true }).fill('sk-twin-valid');
   await page.getByLabel('Text of message 1').fill('shared text');

@@ -484,3 +484,36 @@ fn a_pasted_v1_base_doubles_the_path_visibly() {
     let r = build_request(ep, &c, &FormValues::defaults(ep), None).request.unwrap();
     assert_eq!(r.url, "https://api.routescope.ai/v1/v1/chat/completions");
 }
+
+/// Values that would steer the request (and the key) to another path on the gateway are
+/// refused, whether typed or brought by a link: a raw path choice outside its choices, a
+/// `.`/`..` segment, a custom query path outside /v1/.
+#[test]
+fn path_values_cannot_steer_the_request_elsewhere() {
+    let cases: [(EndpointId, &str, &str); 7] = [
+        (EndpointId::GeminiModels, "list", "../../api/token/self/?x="),
+        (EndpointId::GeminiModels, "list", "models/../../api"),
+        (EndpointId::OpenAiModels, "model", ".."),
+        (EndpointId::VideoQuery, "task_id", ".."),
+        (EndpointId::AsyncImageQuery, "query_path", "/api/token/self/"),
+        (EndpointId::AsyncImageQuery, "query_path", "/v1/../api/token/self/"),
+        (EndpointId::AsyncImageQuery, "query_path", "/v1/x?key=1"),
+    ];
+    for (id, field, value) in cases {
+        let ep = endpoint(id);
+        let mut values = FormValues::defaults(ep);
+        values.set_text(field, value);
+        let built = build_request(ep, &conn(AuthStyle::Bearer), &values, None);
+        assert!(!built.sendable(), "{field}={value} must not be sendable");
+        assert!(
+            built.errors.iter().any(|e| e.field == FieldRef::Form(field)),
+            "{field}={value}: the error sits on the field: {:?}",
+            built.errors
+        );
+    }
+    // The documented values still work.
+    let ep = endpoint(EndpointId::GeminiModels);
+    let mut values = FormValues::defaults(ep);
+    values.set_text("list", "openai/models");
+    assert!(build_request(ep, &conn(AuthStyle::Bearer), &values, None).sendable());
+}

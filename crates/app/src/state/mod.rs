@@ -33,9 +33,14 @@ pub fn provide_state() -> (Settings, DraftStore, Session) {
 pub fn open_link(settings: Settings, drafts: DraftStore, session: Session, fragment: &str) {
     let Some(shared) = decode(fragment) else { return };
     drafts.replace(shared.endpoint, shared.values, shared.raw_body);
-    if let Some(g) = shared.gateway {
-        settings.conn.update(|c| c.gateway = g);
-    }
+    // A link never moves the key elsewhere on its own: a different gateway is proposed, and
+    // used only once the person confirms it.
+    let current = settings.conn.with_untracked(|c| c.gateway.clone());
+    session.proposed_gateway.set(
+        shared
+            .gateway
+            .filter(|g| g.trim().trim_end_matches('/') != current.trim().trim_end_matches('/')),
+    );
     settings.endpoint.set(shared.endpoint);
     session.phase.set(Phase::Idle);
     session.ignored_link_parts.set(shared.ignored);

@@ -73,6 +73,9 @@ pub struct Session {
     pub models: RwSignal<Vec<String>>,
     /// Parts of the last opened link that were ignored (shown once, until dismissed).
     pub ignored_link_parts: RwSignal<Vec<String>>,
+    /// A gateway address a link proposed: used only when the person confirms it, since the
+    /// key goes wherever the gateway points.
+    pub proposed_gateway: RwSignal<Option<String>>,
     /// Whether the client setup helper is open.
     pub client_helper_open: RwSignal<bool>,
 }
@@ -85,6 +88,7 @@ impl Session {
             history: RwSignal::new(Vec::new()),
             models: RwSignal::new(Vec::new()),
             ignored_link_parts: RwSignal::new(Vec::new()),
+            proposed_gateway: RwSignal::new(None),
             client_helper_open: RwSignal::new(false),
         };
         provide_context(session);

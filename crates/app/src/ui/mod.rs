@@ -80,6 +80,22 @@ pub fn App() -> impl IntoView {
                     </div>
                 })
             }}
+            {move || session.proposed_gateway.get().map(|proposed| {
+                let shown = proposed.clone();
+                view! {
+                    <div class="notice notice--question" role="status">
+                        <span>{tr_with(move |lang| lang.pick_owned(
+                            &format!("This link points at another gateway: {shown}. Your key goes only where the Gateway URL points, so it stays as it is unless you choose it."),
+                            &format!("该链接指向另一个网关：{shown}。密钥只会发往“网关地址”所指之处，除非你选择它，否则保持不变。"),
+                        ))}</span>
+                        <widgets::Button kind=widgets::ButtonKind::Small on_click=move || {
+                            settings.conn.update(|c| c.gateway = proposed.clone());
+                            session.proposed_gateway.set(None);
+                        }>{tr("Use this gateway", "使用该网关")}</widgets::Button>
+                        <widgets::Button kind=widgets::ButtonKind::Ghost on_click=move || session.proposed_gateway.set(None)>{tr("Keep mine", "保留我的")}</widgets::Button>
+                    </div>
+                }
+            })}
             <div class="workspace">
                 <aside class="sidebar">
                     <EndpointNav />

@@ -225,9 +225,18 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
         let custom = values.text(f.key).trim();
         if custom.is_empty() {
             errors.push(FieldError::new(FieldRef::Form(f.key), "A path is needed."));
-        } else if !custom.starts_with('/') {
-            errors.push(FieldError::new(FieldRef::Form(f.key), "The path must start with /."));
-            template = format!("/{custom}");
+        } else if !custom.starts_with("/v1/")
+            || custom.contains("..")
+            || custom.contains(['?', '#', '\\'])
+            || custom.contains("//")
+        {
+            // Typed or from a link, the path stays on the gateway's API: it may not climb out
+            // of /v1/ or carry a query of its own, since the key goes along.
+            errors.push(FieldError::new(
+                FieldRef::Form(f.key),
+                "The path must stay under /v1/ (no .., ?, # or //).",
+            ));
+            template = "/v1/".to_string();
         } else {
             template = custom.to_string();
         }
@@ -244,6 +253,19 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
         };
         let value = values.text(f.key).trim();
         let preceded_by_slash = template[..at].ends_with('/');
+        // A raw path choice must be one of its choices, and no segment may be `.` or `..`:
+        // either would steer the request (and the key) to another path on the gateway.
+        let allowed = match f.kind {
+            FieldKind::Choice(options) if raw => options.contains(&value),
+            _ => !matches!(value, "." | ".."),
+        };
+        if !value.is_empty() && !allowed {
+            errors.push(FieldError::new(
+                FieldRef::Form(f.key),
+                format!("{} is not a value this path takes.", f.label),
+            ));
+            continue;
+        }
         let inserted = if value.is_empty() {
             if preceded_by_slash {
                 errors.push(FieldError::new(
