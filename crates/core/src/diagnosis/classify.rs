@@ -386,7 +386,25 @@ fn post_process(v: &mut Verdict, facts: &RequestFacts, env: &Envelope, path: &st
         }
         _ => {}
     }
-    v.actions.extend(actions_for(v.category, v.reason, facts));
+    let family = v.details.family;
+    v.actions.extend(
+        actions_for(v.category, v.reason, facts)
+            .into_iter()
+            .filter(|a| can_answer(*a, family)),
+    );
+}
+
+/// Whether a follow-up can answer anything for the family that answered: the key-status
+/// check reads new-api's self-service API (also tried when nothing tells who answered,
+/// since that is RouteScope's own family); the other gateways and the vendors have no
+/// such API, and topping up is a gateway account's business.
+fn can_answer(action: Action, family: Family) -> bool {
+    let new_api_or_unknown = matches!(family, Family::NewApi | Family::OneApi | Family::Unknown);
+    match action {
+        Action::CheckKeyStatus => new_api_or_unknown,
+        Action::TopUp => !family.is_vendor() && !family.is_proxy(),
+        _ => true,
+    }
 }
 
 fn actions_for(category: Category, reason: Reason, facts: &RequestFacts) -> Vec<Action> {
