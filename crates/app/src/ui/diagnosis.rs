@@ -323,7 +323,8 @@ fn ParsedEnvelope(envelope: Envelope, open: bool) -> impl IntoView {
             format!("{} {}", inner.shape.as_str(), inner.message.clone().unwrap_or_default()),
         ));
     }
-    (envelope.shape != EnvelopeShape::Empty).then(|| {
+    // Only when something was read beyond the shape itself.
+    (envelope.shape != EnvelopeShape::Empty && rows.len() > 1).then(|| {
         view! {
             <details class="envelope" open=open>
                 <summary>{tr("Parsed error body", "解析后的错误体")}</summary>

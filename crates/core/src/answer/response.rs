@@ -583,4 +583,76 @@ mod tests {
         assert_eq!(human_size(10), "10 B");
         assert_eq!(human_size(2048), "2.0 KB");
     }
+
+    #[test]
+    fn a_2xx_is_an_answer_only_in_the_endpoint_shape() {
+        use AnswerShape::*;
+        let json = Some("application/json");
+        let table: [(Protocol, &str, fn(&AnswerShape) -> bool); 12] = [
+            (
+                Protocol::OpenAiChat,
+                r#"{"choices":[{"message":{"content":"hi"},"finish_reason":"stop"}]}"#,
+                |s| *s == Answer,
+            ),
+            (
+                Protocol::OpenAiChat,
+                r#"{"id":"x","object":"chat.completion","choices":[]}"#,
+                |s| matches!(s, NotAnAnswer(_)),
+            ),
+            (
+                Protocol::OpenAiChat,
+                r#"{"choices":[{"message":{"content":"part"},"finish_reason":"error","error":{"message":"Provider disconnected"}}]}"#,
+                |s| matches!(s, ErrorInside(m) if m == "Provider disconnected"),
+            ),
+            (Protocol::OpenAiChat, "", |s| matches!(s, NotAnAnswer(_))),
+            (Protocol::OpenAiChat, "<!doctype html><title>x</title>", |s| {
+                matches!(s, NotAnAnswer(_))
+            }),
+            (
+                Protocol::ClaudeMessages,
+                r#"{"type":"message","content":[{"type":"text","text":"hi"}]}"#,
+                |s| *s == Answer,
+            ),
+            (
+                Protocol::GeminiNative,
+                r#"{"promptFeedback":{"blockReason":"SAFETY"}}"#,
+                |s| matches!(s, Withheld(w) if w.contains("SAFETY")),
+            ),
+            (
+                Protocol::GeminiNative,
+                r#"{"candidates":[{"finishReason":"SAFETY"}]}"#,
+                |s| matches!(s, Withheld(_)),
+            ),
+            (
+                Protocol::GeminiNative,
+                r#"{"candidates":[{"content":{"parts":[{"text":"hi"}]},"finishReason":"STOP"}]}"#,
+                |s| *s == Answer,
+            ),
+            (Protocol::OpenAiModels, r#"{"object":"list","data":[]}"#, |s| {
+                *s == Answer
+            }),
+            (
+                Protocol::VideoTask,
+                r#"{"task_id":"t1","status":"failed","fail_reason":"content rejected"}"#,
+                |s| matches!(s, TaskFailed(w) if w.contains("content rejected")),
+            ),
+            (Protocol::VideoTask, r#"{"task_id":"t1","status":"queued"}"#, |s| {
+                *s == Answer
+            }),
+        ];
+        for (protocol, body, ok) in table {
+            let shape = answer_shape(protocol, json, body);
+            assert!(ok(&shape), "{protocol:?} {body}: {shape:?}");
+        }
+        let stream = "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n";
+        assert_eq!(
+            answer_shape(Protocol::OpenAiChat, Some("text/event-stream"), stream),
+            Answer
+        );
+        let empty_stream = "data: [DONE]\n\n";
+        assert!(matches!(
+            answer_shape(Protocol::OpenAiChat, Some("text/event-stream"), empty_stream),
+            NotAnAnswer(_)
+        ));
+    }
 }

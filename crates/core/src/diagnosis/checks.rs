@@ -1,6 +1,7 @@
 //! What to check, in the product's own words: the seed's "What to Check" column,
 //! sharpened by the specific cause. English and Chinese.
 
+use super::family::Family;
 use super::reason::Reason;
 use super::verdict::Details;
 use super::{Category, Protocol, RequestFacts};
@@ -81,10 +82,13 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                 "Check the key in the console: enabled, not expired, quota left, IP restrictions.",
                 "在控制台检查令牌：是否启用、是否过期、额度是否还有、有无 IP 限制。",
             );
-            add(
-                "\"Key status and balance\" shows this key's status, group and remaining quota.",
-                "“密钥状态与余额”可以查看该令牌的状态、分组和剩余额度。",
-            );
+            // Only new-api (RouteScope's family) has the self-service API behind that check.
+            if matches!(d.family, Family::NewApi | Family::OneApi | Family::Unknown) {
+                add(
+                    "\"Key status and balance\" shows this key's status, group and remaining quota.",
+                    "“密钥状态与余额”可以查看该令牌的状态、分组和剩余额度。",
+                );
+            }
         }
         Category::InsufficientBalance => {
             if reason == UpstreamQuota {

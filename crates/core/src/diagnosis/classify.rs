@@ -232,33 +232,40 @@ fn on_success(
     if facts.streamed && !is_event_stream(content_type) && dialect(facts.protocol).is_some() {
         front.push(ev("stream", "asked for a stream; a single answer came back"));
     }
+    // A verdict read from the body's shape: `label` names the evidence row quoting `note`.
+    let noted = |reason: Reason, confidence: Confidence, side: Side, label: &'static str, note: String| {
+        let mut v = Verdict::new(reason, confidence, side);
+        v.evidence.push(ev(label, note.clone()));
+        v.details.note = Some(note);
+        v
+    };
     let mut v = match answer_shape(facts.protocol, content_type, r.body) {
         AnswerShape::Answer => {
             let mut v = Verdict::new(Reason::Ok, Confidence::High, Side::Unknown);
             v.evidence.push(ev("signature", "the endpoint's answer shape"));
             v
         }
-        AnswerShape::Withheld(why) => {
-            let mut v = Verdict::new(Reason::Withheld, Confidence::Medium, Side::Upstream);
-            v.evidence.push(ev("withheld", why.clone()));
-            v.details.note = Some(why);
-            v
-        }
-        AnswerShape::ErrorInside(why) => {
-            let mut v = Verdict::new(Reason::ErrorBodyOn2xx, Confidence::Medium, Side::Upstream);
-            v.evidence.push(ev("error-inside", why.clone()));
-            v.details.note = Some(why);
-            v
-        }
+        AnswerShape::Withheld(why) => noted(Reason::Withheld, Confidence::Medium, Side::Upstream, "withheld", why),
+        AnswerShape::ErrorInside(why) => noted(
+            Reason::ErrorBodyOn2xx,
+            Confidence::Medium,
+            Side::Upstream,
+            "error-inside",
+            why,
+        ),
         AnswerShape::TaskFailed(why) => {
-            let mut v = Verdict::new(Reason::TaskFailed, Confidence::High, Side::Upstream);
-            v.evidence.push(ev("task", why.clone()));
-            v.details.note = Some(why);
+            let mut v = noted(Reason::TaskFailed, Confidence::High, Side::Upstream, "task", why);
+            v.evidence.push(ev("signature", "the task's own state"));
             v
         }
         AnswerShape::NotAnAnswer(what) => {
-            let mut v = Verdict::new(Reason::NotAnAnswer, Confidence::Low, Side::Unknown);
-            v.evidence.push(ev("signature", format!("2xx, but {what}")));
+            let mut v = noted(
+                Reason::NotAnAnswer,
+                Confidence::Low,
+                Side::Unknown,
+                "signature",
+                format!("2xx, but {what}"),
+            );
             v.details.note = Some(what.to_string());
             v
         }
