@@ -588,7 +588,8 @@ mod tests {
     fn a_2xx_is_an_answer_only_in_the_endpoint_shape() {
         use AnswerShape::*;
         let json = Some("application/json");
-        let table: [(Protocol, &str, fn(&AnswerShape) -> bool); 12] = [
+        type Row = (Protocol, &'static str, fn(&AnswerShape) -> bool);
+        let table: [Row; 12] = [
             (
                 Protocol::OpenAiChat,
                 r#"{"choices":[{"message":{"content":"hi"},"finish_reason":"stop"}]}"#,
