@@ -395,7 +395,8 @@ fn explicit_message(env: &Envelope) -> bool {
         .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .collect::<String>()
-        .to_lowercase();
+        // The reason phrases are ASCII; other scripts pass through unchanged.
+        .to_ascii_lowercase();
     let words = words
         .split_whitespace()
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))

@@ -330,7 +330,7 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             format!(
                 "Status {}: most likely {}.",
                 status_or(d),
-                category.title(lang).to_lowercase()
+                category.title(lang).to_ascii_lowercase()
             ),
             format!("状态码 {}：最可能是{}。", status_or(d), category.title(lang)),
         ),
