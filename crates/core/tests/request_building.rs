@@ -517,3 +517,69 @@ fn path_values_cannot_steer_the_request_elsewhere() {
     values.set_text("list", "openai/models");
     assert!(build_request(ep, &conn(AuthStyle::Bearer), &values, None).sendable());
 }
+
+/// What a real shell passes to `curl` for an exported command: the command runs in `sh` or
+/// `bash` with `curl` replaced by a function that prints each argument NUL-terminated, and
+/// `$ROUTESCOPE_API_KEY` set to the key.
+fn argv_from_shell(shell: &str, command: &str) -> Vec<String> {
+    let script = format!("curl() {{ for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }}\n{command}\n");
+    let out = std::process::Command::new(shell)
+        .arg("-c")
+        .arg(&script)
+        .env(KEY_VAR, KEY)
+        .output()
+        .unwrap_or_else(|e| panic!("{shell} is needed for this test: {e}"));
+    assert!(
+        out.status.success(),
+        "{shell} failed: {}\n{command}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut argv: Vec<String> = text.split('\0').map(str::to_string).collect();
+    argv.pop(); // after the last NUL
+    std::iter::once("curl".to_string()).chain(argv).collect()
+}
+
+/// Every exported curl command, run by a real `sh` and a real `bash`, hands curl exactly
+/// the request that was built, with the key either revealed or read from the environment;
+/// including values full of quoting traps.
+#[test]
+fn a_real_shell_sends_exactly_the_built_request() {
+    let traps = "It's \"quoted\" $HOME `pwd` $(id) !event \\ back\\slash 你好 ☃\nnew line\ttab %s";
+    let mut requests: Vec<(String, HttpRequest)> = cases().iter().map(|c| (c.name.to_string(), build(c))).collect();
+    let ep = endpoint(EndpointId::ChatCompletions);
+    let mut values = FormValues::defaults(ep);
+    values.set("messages", FieldValue::Messages(vec![Message::text(1, "user", traps)]));
+    let mut trap_conn = conn(AuthStyle::Bearer);
+    trap_conn.gateway = "https://gw.example/path with space".into();
+    if let Some(r) = build_request(ep, &trap_conn, &values, None).request {
+        requests.push(("quoting traps".into(), r));
+    }
+    let shells: Vec<&str> = ["sh", "bash"]
+        .into_iter()
+        .filter(|s| std::process::Command::new(s).arg("-c").arg("true").output().is_ok())
+        .collect();
+    assert_eq!(shells, ["sh", "bash"], "both shells are needed");
+    for (name, r) in &requests {
+        for exposure in [KeyExposure::Revealed, KeyExposure::FromEnv] {
+            let command = to_curl(r, KEY, exposure);
+            for shell in &shells {
+                let argv = argv_from_shell(shell, &command);
+                let (method, url, headers, body, parts) = parse_curl(&argv);
+                let expected_headers: Vec<String> =
+                    r.headers.iter().map(|h| format!("{}: {}", h.name, h.value)).collect();
+                assert_eq!(
+                    (method.as_str(), url.as_str()),
+                    (r.method.as_str(), r.url.as_str()),
+                    "{name} via {shell}"
+                );
+                assert_eq!(headers, expected_headers, "{name} via {shell}");
+                match &r.body {
+                    Body::Empty => assert!(body.is_none() && parts.is_empty(), "{name} via {shell}"),
+                    Body::Json(text) => assert_eq!(body.as_deref(), Some(text.as_str()), "{name} via {shell}"),
+                    Body::Multipart(ps) => assert_eq!(parts.len(), ps.len(), "{name} via {shell}"),
+                }
+            }
+        }
+    }
+}
