@@ -13,12 +13,11 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The saved settings, or defaults when there are none or they cannot be read.
-pub fn load_settings() -> SavedSettings {
+/// The saved settings, or `None` when there are none or storage cannot be read.
+pub fn load_settings() -> Option<SavedSettings> {
     local()
         .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
         .map(|text| SavedSettings::decode(&text))
-        .unwrap_or_default()
 }
 
 /// Saves the settings (never the key).

@@ -10,6 +10,11 @@ use routescope_core::request::catalogue::{endpoint, Endpoint, EndpointId};
 use routescope_core::request::saved::SavedSettings;
 use routescope_core::text::lang::Lang;
 
+/// Where `scripts/dev.sh` starts the gateway twin.
+const DEV_TWIN: &str = "http://127.0.0.1:8787";
+/// The twin's demo key that succeeds (not a secret: the twin is a local sandbox).
+const DEV_TWIN_KEY: &str = "sk-twin-valid";
+
 /// The settings, each a signal; provided in context by [`Settings::provide`].
 #[derive(Clone, Copy)]
 pub struct Settings {
@@ -31,12 +36,22 @@ impl Settings {
     /// Loads the saved settings (and the key, when remembered), provides them, and keeps
     /// storage in step from then on.
     pub fn provide() -> Settings {
-        let saved = storage::load_settings();
-        let api_key = if saved.remember_key {
+        let first_visit = storage::load_settings();
+        let fresh = first_visit.is_none();
+        let mut saved = first_visit.unwrap_or_default();
+        let mut api_key = if saved.remember_key {
             storage::load_key().unwrap_or_default()
         } else {
             String::new()
         };
+        // `trunk serve` (a debug build, started by scripts/dev.sh beside the gateway twin)
+        // opens on the twin with its demo key, so the first Send works offline. Release
+        // builds open on the documented gateway with no key.
+        if cfg!(debug_assertions) && fresh {
+            saved.gateway = DEV_TWIN.to_string();
+            saved.self_service = DEV_TWIN.to_string();
+            api_key = DEV_TWIN_KEY.to_string();
+        }
         let settings = Settings {
             conn: RwSignal::new(Connection {
                 gateway: saved.gateway.clone(),
