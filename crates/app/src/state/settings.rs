@@ -65,16 +65,19 @@ impl Settings {
             endpoint: RwSignal::new(saved.endpoint),
             timeout_secs: RwSignal::new(saved.timeout_secs),
         };
-        // Persist settings (never the key) whenever they change.
+        // Persist settings (never the key, even one typed into an address) whenever they change.
         Effect::new(move |_| {
-            let saved = settings.conn.with(|c| SavedSettings {
-                gateway: c.gateway.clone(),
-                self_service: c.self_service.clone(),
-                auth: c.auth,
-                lang: settings.lang.get(),
-                endpoint: settings.endpoint.get(),
-                remember_key: settings.remember_key.get(),
-                timeout_secs: settings.timeout_secs.get(),
+            let saved = settings.conn.with(|c| {
+                SavedSettings {
+                    gateway: c.gateway.clone(),
+                    self_service: c.self_service.clone(),
+                    auth: c.auth,
+                    lang: settings.lang.get(),
+                    endpoint: settings.endpoint.get(),
+                    remember_key: settings.remember_key.get(),
+                    timeout_secs: settings.timeout_secs.get(),
+                }
+                .without_secret(&c.api_key)
             });
             storage::save_settings(&saved);
         });

@@ -41,6 +41,30 @@ impl Default for SavedSettings {
 }
 
 impl SavedSettings {
+    /// These settings with the key taken out of anything it was typed into by mistake (an
+    /// address with `?key=sk-…`): settings are stored whether or not the person asked to
+    /// remember the key, so they must never carry it. An address that still holds it after
+    /// its query is dropped falls back to the default.
+    pub fn without_secret(mut self, secret: &str) -> SavedSettings {
+        let secret = secret.trim();
+        if secret.len() < 6 {
+            return self;
+        }
+        let scrub = |address: &mut String, default: &str| {
+            if address.contains(secret) {
+                let kept = address.split(['?', '#']).next().unwrap_or("").to_string();
+                *address = if kept.contains(secret) {
+                    default.to_string()
+                } else {
+                    kept
+                };
+            }
+        };
+        scrub(&mut self.gateway, DEFAULT_GATEWAY);
+        scrub(&mut self.self_service, DEFAULT_SELF_SERVICE);
+        self
+    }
+
     /// Serialises to the stored JSON.
     pub fn encode(&self) -> String {
         json!({
@@ -104,7 +128,21 @@ mod tests {
 
     #[test]
     fn never_contains_a_key() {
-        let text = SavedSettings::default().encode();
-        assert!(!text.contains("sk-"));
+        let key = "sk-live-9e8d7c6b5a4f3e2d1c0b";
+        // The key typed by mistake into both addresses, in a query and in the path.
+        let typed = SavedSettings {
+            gateway: format!("https://gw.example/?key={key}"),
+            self_service: format!("https://self.example/{key}/"),
+            ..SavedSettings::default()
+        };
+        assert!(typed.encode().contains(key), "the fixture carries the key");
+        let stored = typed.without_secret(key);
+        let text = stored.encode();
+        assert!(!text.contains(key), "{text}");
+        assert_eq!(stored.gateway, "https://gw.example/");
+        assert_eq!(stored.self_service, DEFAULT_SELF_SERVICE);
+        // Nothing else changes, and settings without the key pass untouched.
+        let plain = SavedSettings::default();
+        assert_eq!(plain.clone().without_secret(key), plain);
     }
 }
