@@ -583,3 +583,29 @@ fn a_real_shell_sends_exactly_the_built_request() {
         }
     }
 }
+
+/// A header value fetch() would refuse (a line break, NUL, a character above U+00FF such
+/// as a typographic dash pasted into anthropic-beta) is refused next to its field instead
+/// of wedging the send.
+#[test]
+fn header_values_fetch_would_refuse_are_refused_at_the_field() {
+    let ep = endpoint(EndpointId::ClaudeMessages);
+    for bad in [
+        "context\u{2010}management-2025-06-27",
+        "a\r\nX-Injected: 1",
+        "nul\0byte",
+    ] {
+        let mut values = FormValues::defaults(ep);
+        values.set_text("anthropic_beta", bad);
+        let built = build_request(ep, &conn(AuthStyle::Bearer), &values, None);
+        assert!(!built.sendable(), "{bad:?} must not be sendable");
+        assert!(
+            built.errors.iter().any(|e| e.field == FieldRef::Form("anthropic_beta")),
+            "{bad:?}: {:?}",
+            built.errors
+        );
+    }
+    let mut values = FormValues::defaults(ep);
+    values.set_text("anthropic_beta", "context-management-2025-06-27");
+    assert!(build_request(ep, &conn(AuthStyle::Bearer), &values, None).sendable());
+}

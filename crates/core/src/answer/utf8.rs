@@ -11,32 +11,37 @@ impl Utf8Accumulator {
     /// Adds a chunk; a character cut at the end waits for the next chunk.
     pub fn push(&mut self, chunk: &[u8]) {
         self.pending.extend_from_slice(chunk);
+        // Walk forward with an offset and drop the consumed bytes once at the end: draining
+        // from the front at every bad byte would make invalid input quadratic.
+        let mut start = 0;
         loop {
-            match std::str::from_utf8(&self.pending) {
+            match std::str::from_utf8(&self.pending[start..]) {
                 Ok(valid) => {
                     self.text.push_str(valid);
-                    self.pending.clear();
-                    return;
+                    start = self.pending.len();
+                    break;
                 }
                 Err(e) => {
                     let good = e.valid_up_to();
-                    // Safe: from_utf8 vouched for the first `good` bytes.
-                    self.text.push_str(&String::from_utf8_lossy(&self.pending[..good]));
+                    // from_utf8 vouched for these `good` bytes.
+                    self.text
+                        .push_str(&String::from_utf8_lossy(&self.pending[start..start + good]));
                     match e.error_len() {
                         // A truly invalid sequence: replace it and go on.
                         Some(bad) => {
                             self.text.push('\u{FFFD}');
-                            self.pending.drain(..good + bad);
+                            start += good + bad;
                         }
                         // A character cut by the chunk boundary: wait for more.
                         None => {
-                            self.pending.drain(..good);
-                            return;
+                            start += good;
+                            break;
                         }
                     }
                 }
             }
         }
+        self.pending.drain(..start);
     }
 
     /// The text decoded so far.
@@ -77,5 +82,18 @@ mod tests {
         let mut cut = Utf8Accumulator::default();
         cut.push(&[b'a', 0xE4, 0xBD]);
         assert_eq!(cut.finish(), "a\u{FFFD}");
+    }
+
+    #[test]
+    fn long_invalid_input_becomes_replacement_characters() {
+        let mut acc = Utf8Accumulator::default();
+        let mut bytes = vec![0xFFu8; 100_000];
+        bytes.extend_from_slice("ok 你好".as_bytes());
+        for chunk in bytes.chunks(4096) {
+            acc.push(chunk);
+        }
+        let text = acc.finish();
+        assert_eq!(text.chars().filter(|c| *c == '\u{FFFD}').count(), 100_000);
+        assert!(text.ends_with("ok 你好"));
     }
 }

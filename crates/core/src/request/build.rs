@@ -110,7 +110,7 @@ pub fn build_request(endpoint: &Endpoint, conn: &Connection, values: &FormValues
         }
     };
 
-    if conn.api_key.contains(['\r', '\n']) || conn.api_key.chars().any(|c| c as u32 > 0xFF) {
+    if !header_safe(&conn.api_key) {
         errors.push(FieldError::new(
             FieldRef::ApiKey,
             "The key contains a line break or a character a header cannot carry: the browser would refuse to send it.",
@@ -166,7 +166,13 @@ pub fn build_request(endpoint: &Endpoint, conn: &Connection, values: &FormValues
     for f in endpoint.fields {
         if let Target::Header(name) = f.target {
             let v = values.text(f.key).trim();
-            if !v.is_empty() {
+            if !header_safe(v) {
+                // fetch() throws on such a value: refuse it here, next to the field, instead.
+                errors.push(FieldError::new(
+                    FieldRef::Form(f.key),
+                    format!("{} has a line break or a character a header cannot carry (only Latin-1 is allowed): retype it, e.g. a plain - for a typographic dash.", f.label),
+                ));
+            } else if !v.is_empty() {
                 headers.push(Header::new(name, v));
             }
         }
@@ -610,6 +616,12 @@ fn multipart_parts(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<Fi
         }
     }
     parts
+}
+
+/// Whether a header value is one the browser's fetch accepts: no CR, LF or NUL, and only
+/// Latin-1 characters.
+pub fn header_safe(value: &str) -> bool {
+    !value.contains(['\r', '\n', '\0']) && value.chars().all(|c| u32::from(c) <= 0xFF)
 }
 
 /// How the key actually travels on this endpoint, as the diagnosis sees it: `None` when

@@ -21,10 +21,12 @@ pub fn redact(text: &str, key: &str) -> String {
     redact_with(text, key, &mask_key(key))
 }
 
-/// Replaces every occurrence of the key in `text` with `replacement`.
+/// Replaces every occurrence of the key in `text` with `replacement`, also where it
+/// travels percent-encoded (a `?key=` URL with `/ + = & %` in the key).
 pub fn redact_with(text: &str, key: &str, replacement: &str) -> String {
     let mut out = text.to_string();
-    for candidate in [key, key.trim()] {
+    let encoded = crate::text::percent::encode_component(key.trim());
+    for candidate in [key, key.trim(), encoded.as_str()] {
         // Too-short secrets would blank out ordinary text; nothing shorter than 4 is a key.
         if candidate.len() >= 4 && out.contains(candidate) {
             out = out.replace(candidate, replacement);
@@ -59,5 +61,17 @@ mod tests {
         assert!(!r.contains(key));
         assert_eq!(r, "Bearer sk-…4567 and ?key=sk-…4567");
         assert_eq!(redact("abc", "a"), "abc");
+    }
+
+    #[test]
+    fn a_key_travelling_percent_encoded_is_masked_too() {
+        let key = "sk-ab/cd+ef=gh&ij%kl";
+        let url = format!(
+            "https://gw.example/v1beta/models/x:generateContent?key={}",
+            crate::text::percent::encode_component(key)
+        );
+        let shown = redact(&url, key);
+        assert!(!shown.contains("ab%2Fcd"), "{shown}");
+        assert!(shown.ends_with(&format!("key={}", mask_key(key))), "{shown}");
     }
 }
