@@ -848,3 +848,19 @@ test('fix: a typo\'d model after listing models → Use gpt-5.4, then the call w
   assert.equal(await modelBox(page).inputValue(), 'gpt-5.4');
   assert.equal(await send(page), 'success');
 });
+
+test('the next action "Send the key as x-api-key header" after a refused Bearer preflight switches the header', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: `${twin.url}/_nocors` });
+  await pick(page, 'Messages');
+  const authStyle = page.getByLabel('Send the key as', { exact: true });
+  await authStyle.selectOption('bearer');
+  assert.equal(await send(page), 'network-or-cors');
+  assert.deepEqual(await actionNames(page), [CORS_PROBE, 'Send the key as x-api-key header', 'Retry']);
+  await nextActions(page).getByRole('button', { name: 'Send the key as x-api-key header' }).click();
+  assert.equal(await authStyle.inputValue(), 'x-api-key');
+  const headers = await page.getByRole('region', { name: 'Request preview' }).getByLabel('Request headers').textContent();
+  assert.match(headers, /x-api-key: /i);
+  assert.doesNotMatch(headers, /authorization/i);
+  assert.deepEqual(page.errors, []);
+});

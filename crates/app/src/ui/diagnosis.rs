@@ -17,7 +17,7 @@ use routescope_core::diagnosis::followup::{
     ProbeOutcome,
 };
 use routescope_core::diagnosis::{diagnose, Action as NextAction, Category, Protocol};
-use routescope_core::request::catalogue::{endpoint, AuthStyle, EndpointId};
+use routescope_core::request::catalogue::{endpoint, EndpointId};
 use routescope_core::request::form::FieldValue;
 
 /// The follow-up checks, in the order their results are listed.
@@ -176,8 +176,7 @@ fn Verdict(exchange: Exchange, context: CheckContext) -> impl IntoView {
                     </Button>
                 }.into_any()),
                 NextAction::SwitchAuthStyle => {
-                    let style = if matches!(protocol, Protocol::GeminiNative | Protocol::GeminiModels | Protocol::Imagen) { AuthStyle::XGoogApiKey } else { AuthStyle::XApiKey };
-                    endpoint(settings.endpoint.get_untracked()).auth_styles.contains(&style).then(|| view! {
+                    protocol.alternative_auth().filter(|style| endpoint(settings.endpoint.get_untracked()).auth_styles.contains(style)).map(|style| view! {
                         <Button on_click=move || settings.conn.update(|c| c.auth = style)>
                             {tr_with(move |lang| lang.pick_owned(&format!("Send the key as {}", style.title(lang)), &format!("改用 {} 发送密钥", style.title(lang))))}
                         </Button>

@@ -49,18 +49,20 @@ impl Protocol {
         }
     }
 
-    /// Whether the gateway accepts a key outside `Authorization` here (`x-api-key` on Claude
-    /// and model lists, `x-goog-api-key` / `?key=` on Gemini), so a Bearer preflight
-    /// failure has a way around it.
+    /// The header the gateway also accepts the key in here (`x-api-key` on Claude and model
+    /// lists, `x-goog-api-key` on Gemini and Imagen), so a Bearer preflight failure has a
+    /// way around it; `None` where `Authorization` is the only way in.
+    pub fn alternative_auth(self) -> Option<AuthStyle> {
+        match self {
+            Protocol::ClaudeMessages | Protocol::OpenAiModels => Some(AuthStyle::XApiKey),
+            Protocol::GeminiNative | Protocol::GeminiModels | Protocol::Imagen => Some(AuthStyle::XGoogApiKey),
+            _ => None,
+        }
+    }
+
+    /// Whether [`Protocol::alternative_auth`] has a header to offer.
     pub fn has_alternative_auth(self) -> bool {
-        matches!(
-            self,
-            Protocol::ClaudeMessages
-                | Protocol::OpenAiModels
-                | Protocol::GeminiNative
-                | Protocol::GeminiModels
-                | Protocol::Imagen
-        )
+        self.alternative_auth().is_some()
     }
 
     /// Whether long jobs of this family have an async task endpoint to fall back on.

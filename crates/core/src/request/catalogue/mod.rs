@@ -387,4 +387,15 @@ mod tests {
             assert_eq!(e.auth_styles.first(), Some(&AuthStyle::Bearer), "{}", e.title);
         }
     }
+
+    /// The diagnosis offers "send the key as …" from the protocol; every endpoint of that
+    /// protocol must list the header, or the button would silently not appear.
+    #[test]
+    fn the_alternative_header_of_a_protocol_is_offered_by_its_endpoints() {
+        for e in CATALOGUE {
+            if let Some(style) = e.protocol.alternative_auth() {
+                assert!(e.auth_styles.contains(&style), "{}: {style:?}", e.title);
+            }
+        }
+    }
 }
