@@ -225,7 +225,7 @@ fn fixtures() -> Vec<Fx> {
             .expect(C::TokenUnavailable, High, S::Client),
         // ---------------- insufficient balance ----------------
         http("seed_common_balance_user_quota_403_zh", 403, r#"{"error":{"message":"用户额度不足, 剩余额度: ＄0.000000 (request id: 20260312000007)","type":"new_api_error","code":"insufficient_user_quota"}}"#).zh()
-            .expect(C::InsufficientBalance, High, S::Client).act("top-up"),
+            .expect(C::InsufficientBalance, High, S::Client).act("check-key-status"),
         http("balance_pre_consume_failed_zh", 403, r#"{"error":{"message":"预扣费额度失败, 用户剩余额度: ＄0.01, 需要预扣费额度: ＄0.10","type":"new_api_error","code":"insufficient_user_quota"}}"#).zh()
             .expect(C::InsufficientBalance, High, S::Client),
         http("balance_user_quota_en_older_no_code", 403, r#"{"error":{"message":"user quota is not enough","type":"one_api_error"}}"#)

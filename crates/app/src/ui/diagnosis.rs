@@ -182,7 +182,7 @@ fn Verdict(exchange: Exchange, context: CheckContext) -> impl IntoView {
                         </Button>
                     }.into_any())
                 }
-                NextAction::TopUp | NextAction::CopyRequestId => None,
+                NextAction::CopyRequestId => None,
             }
         })
         .collect_view();

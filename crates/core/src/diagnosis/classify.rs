@@ -404,12 +404,11 @@ fn post_process(v: &mut Verdict, facts: &RequestFacts, env: &Envelope, path: &st
 /// Whether a follow-up can answer anything for the family that answered: the key-status
 /// check reads new-api's self-service API (also tried when nothing tells who answered,
 /// since that is RouteScope's own family); the other gateways and the vendors have no
-/// such API, and topping up is a gateway account's business.
+/// such API.
 fn can_answer(action: Action, family: Family) -> bool {
     let new_api_or_unknown = matches!(family, Family::NewApi | Family::OneApi | Family::Unknown);
     match action {
         Action::CheckKeyStatus => new_api_or_unknown,
-        Action::TopUp => !family.is_vendor() && !family.is_proxy(),
         _ => true,
     }
 }
@@ -425,7 +424,7 @@ fn actions_for(category: Category, reason: Reason, facts: &RequestFacts) -> Vec<
         },
         Category::TokenUnavailable => vec![Action::CheckKeyStatus],
         Category::InsufficientBalance if reason == UpstreamQuota => vec![Action::Retry],
-        Category::InsufficientBalance => vec![Action::TopUp, Action::CheckKeyStatus],
+        Category::InsufficientBalance => vec![Action::CheckKeyStatus],
         Category::ModelNotAvailable => vec![Action::ListModels, Action::CheckKeyStatus],
         Category::IncorrectEndpoint => vec![Action::OpenClientHelper],
         Category::ClaudeCodeBetas => vec![Action::DisableClaudeBetas, Action::OpenClientHelper],

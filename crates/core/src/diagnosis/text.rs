@@ -71,7 +71,6 @@ impl Action {
             Action::UseAsyncTask => lang.pick("Open the async task endpoint", "打开异步任务接口"),
             Action::OpenClientHelper => lang.pick("Client setup", "客户端配置"),
             Action::DisableClaudeBetas => lang.pick("Remove the anthropic-beta header", "去掉 anthropic-beta 请求头"),
-            Action::TopUp => lang.pick("Top up", "去充值"),
             Action::CopyRequestId => lang.pick("Copy request id", "复制请求 ID"),
             Action::SwitchAuthStyle => lang.pick("Switch auth header", "换用其他认证头"),
         };

@@ -193,8 +193,6 @@ pub enum Action {
     OpenClientHelper,
     /// Show how to disable Claude Code's experimental betas.
     DisableClaudeBetas,
-    /// Open the console to top up (advice only).
-    TopUp,
     /// Copy the request id.
     CopyRequestId,
     /// Use `x-api-key` / `x-goog-api-key` when a Bearer preflight fails.
@@ -213,7 +211,6 @@ impl Action {
             Action::UseAsyncTask => "use-async-task",
             Action::OpenClientHelper => "open-client-helper",
             Action::DisableClaudeBetas => "disable-claude-betas",
-            Action::TopUp => "top-up",
             Action::CopyRequestId => "copy-request-id",
             Action::SwitchAuthStyle => "switch-auth-style",
         }
