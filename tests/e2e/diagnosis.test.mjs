@@ -864,3 +864,17 @@ test('the next action "Send the key as x-api-key header" after a refused Bearer 
   assert.doesNotMatch(headers, /authorization/i);
   assert.deepEqual(page.errors, []);
 });
+
+test('"Copy request id" puts exactly the gateway request id on the clipboard, never the key', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url, key: 'sk-not-a-real-key' });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'authentication-failure');
+  const id = (await diagnosis(page).getByLabel('Request id', { exact: true }).textContent()).trim();
+  assert.match(id, REQUEST_ID);
+  await diagnosis(page).getByRole('button', { name: 'Copy request id' }).click();
+  await diagnosis(page).getByRole('button', { name: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), id);
+  assert.deepEqual(page.errors, []);
+});
