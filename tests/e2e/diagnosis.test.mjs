@@ -878,3 +878,24 @@ test('"Copy request id" puts exactly the gateway request id on the clipboard, ne
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), id);
   assert.deepEqual(page.errors, []);
 });
+
+test('a provider 429 asking for 2 s offers "Retry after 2 s", counts down, then resends by itself', async (t) => {
+  await reset();
+  const page = await open(t, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  await modelBox(page).fill('twin-upstream-429');
+  assert.equal(await send(page), 'rate-limit');
+  assertEvidence(await evidence(page), 'status', /^429$/);
+  const names = await actionNames(page);
+  assert.equal(names[0], 'Retry after 2 s', `actions were ${JSON.stringify(names)}`);
+  assert.ok(!names.includes('Retry'), 'the plain Retry gives way to the advised wait');
+  const before = await verdictSerial(page);
+  await nextActions(page).getByRole('button', { name: 'Retry after 2 s', exact: true }).click();
+  const counting = nextActions(page).getByRole('button', { name: /^Retrying in [12] s…$/ });
+  await counting.waitFor();
+  assert.equal(await counting.isDisabled(), true, 'the countdown cannot be clicked twice');
+  const started = Date.now();
+  assert.equal(await nextVerdict(page, before, 15000), 'rate-limit', 'the resend got a fresh verdict');
+  assert.ok(Date.now() - started >= 500, 'the resend waited for the countdown');
+  assert.deepEqual(page.errors, []);
+});

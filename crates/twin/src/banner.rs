@@ -24,6 +24,10 @@ pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
         ),
         ("twin-unpriced", "400 model_price_error (ratio or price not set)".into()),
         (
+            "twin-upstream-429",
+            "429 relayed from the provider, asking to try again in 2s (in the body: readable under CORS)".into(),
+        ),
+        (
             "twin-stream-breaks",
             "on an OpenAI-style stream: a few tokens, then the profile's error chunk".into(),
         ),

@@ -246,7 +246,34 @@ impl Call {
             }
             Some(TestModel::UpstreamError) if !mid_stream_error => Err(self.fail(GatewayMsg::do_request_failed())),
             Some(TestModel::Overloaded) => Err(self.fail(self.overloaded())),
+            Some(TestModel::UpstreamRateLimited) => Err(self.fail(self.upstream_rate_limited())),
             _ => Ok(()),
+        }
+    }
+
+    /// The provider's own 429, relayed: the wait is only in the message, since the gateway
+    /// exposes no headers to scripts.
+    fn upstream_rate_limited(&self) -> Fault {
+        use axum::http::StatusCode;
+        let message = "Rate limit reached for requests on the upstream account. Please try again in 2s.";
+        match self.shape {
+            Shape::Claude => Fault::Claude {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                kind: "rate_limit_error",
+                message: message.into(),
+            },
+            Shape::Task => Fault::Task {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                code: "rate_limit_exceeded",
+                message: message.into(),
+            },
+            Shape::OpenAi => Fault::OpenAi(OpenAiError {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                message: message.into(),
+                kind: "requests",
+                param: String::new(),
+                code: "rate_limit_exceeded".into(),
+            }),
         }
     }
 

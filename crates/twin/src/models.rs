@@ -14,6 +14,8 @@ pub enum TestModel {
     Overloaded,
     /// 400 `model_price_error`: the operator never priced it.
     Unpriced,
+    /// 429 from the provider behind the channel, relayed with its "try again in 2s" hint.
+    UpstreamRateLimited,
     /// 200 with a chat completion that has no choices: a success status, not an answer.
     NotAnAnswer,
     /// On an OpenAI-style stream: a few tokens, then the family's error chunk, no end marker.
@@ -194,6 +196,12 @@ pub static MODELS: &[Model] = &[
         Family::Test(TestModel::NotAnAnswer),
         "custom",
         "Twin not an answer",
+    ),
+    m(
+        "twin-upstream-429",
+        Family::Test(TestModel::UpstreamRateLimited),
+        "custom",
+        "Twin upstream rate limited",
     ),
     m(
         "twin-unpriced",
