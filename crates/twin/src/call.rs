@@ -149,6 +149,25 @@ impl Call {
         }
     }
 
+    /// The gate every JSON relay route passes in this order: authenticate, read and parse
+    /// the body, require and admit its model, check the model serves `route`. Returns the
+    /// parsed body and the model id.
+    pub async fn admit_json(
+        &mut self,
+        req: axum::extract::Request,
+        endpoint: Endpoint,
+        route: &str,
+    ) -> Result<(Value, String), Refusal> {
+        let (parts, body) = req.into_parts();
+        self.authenticate(&parts.headers, &parts.uri)?;
+        let bytes = self.body(body).await?;
+        let body = self.json(&bytes)?;
+        let model = self.required_model(&body)?;
+        self.admit(&model)?;
+        self.require(endpoint, route)?;
+        Ok((body, model))
+    }
+
     /// Reads the whole body, refusing bodies over the limit.
     pub async fn body(&self, body: Body) -> Result<Bytes, Refusal> {
         let limit = self.twin.config.body_limit;

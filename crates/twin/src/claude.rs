@@ -34,13 +34,7 @@ pub async fn messages(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<C
 }
 
 async fn relay(call: &mut Call, req: Request) -> Result<Response, Refusal> {
-    let (parts, body) = req.into_parts();
-    call.authenticate(&parts.headers, &parts.uri)?;
-    let bytes = call.body(body).await?;
-    let body = call.json(&bytes)?;
-    let model = call.required_model(&body)?;
-    call.admit(&model)?;
-    call.require(Endpoint::Text, "/v1/messages")?;
+    let (body, model) = call.admit_json(req, Endpoint::Text, "/v1/messages").await?;
     go_types(
         &body,
         "ClaudeRequest",

@@ -42,13 +42,7 @@ pub async fn chat_completions(State(twin): State<Arc<Twin>>, Extension(ctx): Ext
 }
 
 async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
-    let (parts, body) = req.into_parts();
-    call.authenticate(&parts.headers, &parts.uri)?;
-    let bytes = call.body(body).await?;
-    let body = call.json(&bytes)?;
-    let model = call.required_model(&body)?;
-    call.admit(&model)?;
-    call.require(Endpoint::Text, "/v1/chat/completions")?;
+    let (body, model) = call.admit_json(req, Endpoint::Text, "/v1/chat/completions").await?;
     chat_gateway_checks(&body).map_err(|f| call.fail(f))?;
     let streamed = body.get("stream").and_then(Value::as_bool).unwrap_or(false);
     let breaks_mid_stream = streamed && call.test_model() == Some(TestModel::BreaksMidStream);
@@ -226,13 +220,7 @@ pub async fn responses(State(twin): State<Arc<Twin>>, Extension(ctx): Extension<
 }
 
 async fn respond(call: &mut Call, req: Request) -> Result<Response, Refusal> {
-    let (parts, body) = req.into_parts();
-    call.authenticate(&parts.headers, &parts.uri)?;
-    let bytes = call.body(body).await?;
-    let body = call.json(&bytes)?;
-    let model = call.required_model(&body)?;
-    call.admit(&model)?;
-    call.require(Endpoint::Text, "/v1/responses")?;
+    let (body, model) = call.admit_json(req, Endpoint::Text, "/v1/responses").await?;
     go_types(
         &body,
         "OpenAIResponsesRequest",

@@ -151,13 +151,7 @@ pub async fn video_submit(State(twin): State<Arc<Twin>>, Extension(ctx): Extensi
 }
 
 async fn submit_video(call: &mut Call, req: Request) -> Result<Response, Refusal> {
-    let (parts, body) = req.into_parts();
-    call.authenticate(&parts.headers, &parts.uri)?;
-    let bytes = call.body(body).await?;
-    let body = call.json(&bytes)?;
-    let model = call.required_model(&body)?;
-    call.admit(&model)?;
-    call.require(Endpoint::Video, "/v1/video/generations")?;
+    let (body, model) = call.admit_json(req, Endpoint::Video, "/v1/video/generations").await?;
     let prompt = body
         .get("prompt")
         .and_then(Value::as_str)
