@@ -1,14 +1,15 @@
 //! The request stage: what the person asks for, and the exact HTTP request it becomes.
 //!
-//! [`catalogue`] describes every endpoint as data; [`form`] holds what was typed;
-//! [`build`] turns both into an [`http::HttpRequest`]; [`sync`] keeps the raw body and the
-//! form in step; [`share`] and [`saved`] are what may leave memory (links, storage), never
+//! [`endpoint`] says what an endpoint is; [`catalogue`] lists every one as data; [`form`]
+//! holds what was typed; [`build`] turns both into an [`http::HttpRequest`]; [`sync`] keeps
+//! the raw body and the form in step; [`share`] and [`saved`] are what may leave memory (links, storage), never
 //! the key. [`protocol`] names the protocol families and auth styles every later stage uses.
 
 pub mod base_url;
 pub mod build;
 pub mod catalogue;
 pub mod drafts;
+pub mod endpoint;
 pub mod field_ref;
 pub mod form;
 pub mod http;
