@@ -6,7 +6,7 @@
 //! is on, the evidence it rests on, what to check and which actions to offer.
 //! Out of scope: sending anything, rendering, storage.
 //!
-//! Signatures are read in the order `shared/spec/gateway-behaviour.md` asks for:
+//! Signatures are read from the most to the least certain (see `docs/gateway-behaviour.md`):
 //! transport outcome, status, content type, envelope shape, `type`/`code`, then message
 //! patterns in English and Chinese. Several gateway generations and foreign gateways
 //! answer in the wild, so messages are matched by tolerant patterns, never one exact

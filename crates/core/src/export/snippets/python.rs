@@ -133,7 +133,7 @@ const CLAUDE_PARAMS: &[&str] = &[
     "top_p",
 ];
 
-/// The `anthropic-version` the 2.x Python SDK sends by itself (docs: endpoints.md, SDK notes).
+/// The `anthropic-version` the 2.x Python SDK sends by itself (see `docs/endpoints.md`, SDK notes).
 const ANTHROPIC_SDK_VERSION: &str = "2026-10-21";
 
 /// The Python snippet for a planned request.
