@@ -12,11 +12,13 @@
 //! - [`preflight`]: the checks run before sending, with their fixes;
 //! - [`answer`]: reading what came back (UTF-8, SSE, the response, error envelopes);
 //! - [`diagnosis`]: what went wrong, how sure, whose side, what to check, follow-ups;
+//! - [`exchange`]: one exchange from Send to verdict, fed by the browser shell;
 //! - [`export`]: curl, SDK snippets and client setup;
 //! - [`text`]: language, redaction, base64 and percent-encoding shared by all of them.
 
 pub mod answer;
 pub mod diagnosis;
+pub mod exchange;
 pub mod export;
 pub mod preflight;
 pub mod request;

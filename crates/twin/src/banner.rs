@@ -33,6 +33,10 @@ pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
         ),
         ("twin-not-an-answer", "200 chat completion with no choices".into()),
         (
+            "twin-error-on-200",
+            "200 chat completion whose choice ends in finish_reason \"error\" with an error object".into(),
+        ),
+        (
             "any unknown model",
             "503 model_not_found: No available channel for model X under group default".into(),
         ),

@@ -18,6 +18,9 @@ pub enum TestModel {
     UpstreamRateLimited,
     /// 200 with a chat completion that has no choices: a success status, not an answer.
     NotAnAnswer,
+    /// 200 whose one choice ends with `finish_reason: "error"` and an error object, the
+    /// shape OpenRouter documents for a provider that fails after starting to answer.
+    ErrorOn200,
     /// On an OpenAI-style stream: a few tokens, then the family's error chunk, no end marker.
     BreaksMidStream,
 }
@@ -196,6 +199,12 @@ pub static MODELS: &[Model] = &[
         Family::Test(TestModel::NotAnAnswer),
         "custom",
         "Twin not an answer",
+    ),
+    m(
+        "twin-error-on-200",
+        Family::Test(TestModel::ErrorOn200),
+        "custom",
+        "Twin error on 200",
     ),
     m(
         "twin-upstream-429",

@@ -67,6 +67,24 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
             "chat completion (no choices)",
         ));
     }
+    if call.test_model() == Some(TestModel::ErrorOn200) {
+        // The provider failed after the gateway had committed to a 200: the error rides in
+        // the choice (OpenRouter documents this shape for non-streamed answers).
+        let failed = json!({
+            "id": id, "object": "chat.completion", "created": created, "model": model,
+            "choices": [{
+                "index": 0,
+                "message": {"role": "assistant", "content": "partial output"},
+                "finish_reason": "error",
+                "error": {"code": 502, "message": "Provider disconnected mid-stream", "metadata": {"error_type": "provider_unavailable"}},
+            }],
+        });
+        return Ok(call.done(
+            json_response(StatusCode::OK, &failed),
+            usage,
+            "chat completion (choice failed)",
+        ));
+    }
     if !stream {
         let answer = json!({
             "id": id,

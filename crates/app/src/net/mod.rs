@@ -1,85 +1,94 @@
 //! The thin fetch shell: sends a built [`HttpRequest`] from the browser and reads the
 //! answer as it arrives. It decides nothing: what the outcome means is the domain's job.
 
-use gloo_net::http::{Method as GlooMethod, RequestBuilder};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, FormData, ReadableStreamDefaultReader, RequestCredentials, ResponseType};
+use web_sys::{
+    AbortSignal, FormData, Headers, ReadableStreamDefaultReader, RequestCredentials, RequestInit, RequestMode,
+    ResponseType,
+};
 
 mod files;
 
 pub use files::{file, picked_files, read_picked};
 
+use routescope_core::answer::reader::DEFAULT_BYTE_CAP;
 use routescope_core::answer::utf8::Utf8Accumulator;
-use routescope_core::request::http::{Body, HttpRequest, Method, PartValue};
-
-/// What came back when a response arrived.
-#[derive(Clone, Debug)]
-pub struct Received {
-    /// HTTP status.
-    pub status: u16,
-    /// The headers JavaScript could read, names lower-cased.
-    pub headers: Vec<(String, String)>,
-    /// True for a cross-origin response: only CORS-safelisted headers are readable then.
-    pub cross_origin: bool,
-    /// The whole body as text.
-    pub body: String,
-    /// Milliseconds from send to the response head.
-    pub head_ms: f64,
-}
+use routescope_core::exchange::Head;
+use routescope_core::request::http::{Body, HttpRequest, PartValue};
 
 /// Milliseconds since the epoch, as the browser counts them.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Sends `request` with `credentials: "omit"` and reads the body chunk by chunk, calling
-/// `on_chunk` with the text so far decoded. `Err` carries the browser's message when fetch
-/// itself rejected (CORS, network, abort).
+/// Sends `request` exactly as built (the URL, headers and body the preview shows, byte for
+/// byte) with `credentials: "omit"`. `on_head` gets the status and readable headers when
+/// they arrive; `on_bytes` gets each body chunk and returns whether to keep reading. `Err`
+/// carries the browser's message when fetch rejected or reading the body failed; whether
+/// the head had come first is known from `on_head`.
 pub async fn send(
     request: &HttpRequest,
     signal: &AbortSignal,
-    mut on_chunk: impl FnMut(&str),
-) -> Result<Received, String> {
+    on_head: impl FnOnce(Head),
+    mut on_bytes: impl FnMut(&[u8]) -> bool,
+) -> Result<(), String> {
     let started = now_ms();
-    let method = match request.method {
-        Method::Get => GlooMethod::GET,
-        Method::Post => GlooMethod::POST,
-    };
-    let mut builder = RequestBuilder::new(&request.url)
-        .method(method)
-        .credentials(RequestCredentials::Omit)
-        .abort_signal(Some(signal));
-    for h in &request.headers {
-        builder = builder.header(&h.name, &h.value);
-    }
-    let built = match &request.body {
-        Body::Empty => builder.build(),
-        Body::Json(text) => builder.body(JsValue::from_str(text)),
-        Body::Multipart(parts) => builder.body(form_data(parts)?),
-    };
-    let req = built.map_err(|e| e.to_string())?;
-    let response = req.send().await.map_err(|e| e.to_string())?;
-    let head_ms = now_ms() - started;
-    let cross_origin = response.type_() == ResponseType::Cors;
-    let headers: Vec<(String, String)> = response
-        .headers()
-        .entries()
-        .map(|(k, v)| (k.to_ascii_lowercase(), v))
-        .collect();
-    let status = response.status();
-    let body = match response.body() {
-        Some(stream) => read_stream(stream, &mut on_chunk).await?,
-        None => String::new(),
-    };
-    Ok(Received {
-        status,
+    let fetch_request = fetch_request(request, signal)?;
+    let window = web_sys::window().ok_or("no window to fetch from")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&fetch_request))
+        .await
+        .map_err(js_message)?
+        .dyn_into()
+        .map_err(|_| "fetch answered something that is not a Response".to_string())?;
+    let headers: Vec<(String, String)> = header_pairs(&response.headers());
+    on_head(Head {
+        status: response.status(),
         headers,
-        cross_origin,
-        body,
-        head_ms,
-    })
+        cross_origin: response.type_() == ResponseType::Cors,
+        at_ms: (now_ms() - started).max(0.0) as u64,
+    });
+    match response.body() {
+        Some(stream) => read_stream(stream, &mut on_bytes).await,
+        None => Ok(()),
+    }
+}
+
+/// The browser request for `request`: method, URL, headers and body as built, nothing added
+/// (no query rewriting, no default headers beyond what the browser itself sets).
+fn fetch_request(request: &HttpRequest, signal: &AbortSignal) -> Result<web_sys::Request, String> {
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_mode(RequestMode::Cors);
+    init.set_signal(Some(signal));
+    let headers = Headers::new().map_err(js_message)?;
+    for h in &request.headers {
+        headers.append(&h.name, &h.value).map_err(js_message)?;
+    }
+    init.set_headers(&headers);
+    match &request.body {
+        Body::Empty => {}
+        Body::Json(text) => init.set_body(&JsValue::from_str(text)),
+        Body::Multipart(parts) => init.set_body(&form_data(parts)?.into()),
+    }
+    web_sys::Request::new_with_str_and_init(&request.url, &init).map_err(js_message)
+}
+
+/// The headers JavaScript may read, names lower-cased, in the browser's order.
+fn header_pairs(headers: &Headers) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Ok(Some(entries)) = js_sys::try_iter(headers) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let pair = js_sys::Array::from(&entry);
+        if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            out.push((name.to_ascii_lowercase(), value));
+        }
+    }
+    out
 }
 
 /// Builds FormData from the parts; the browser writes the boundary into Content-Type.
@@ -100,12 +109,13 @@ fn form_data(parts: &[routescope_core::request::http::MultipartPart]) -> Result<
     Ok(data)
 }
 
-async fn read_stream(stream: web_sys::ReadableStream, on_chunk: &mut impl FnMut(&str)) -> Result<String, String> {
+/// Reads the body chunk by chunk until its end, an error, or `on_bytes` says stop (then the
+/// stream is cancelled so the browser stops downloading).
+async fn read_stream(stream: web_sys::ReadableStream, on_bytes: &mut impl FnMut(&[u8]) -> bool) -> Result<(), String> {
     let reader: ReadableStreamDefaultReader = stream
         .get_reader()
         .dyn_into()
         .map_err(|o: js_sys::Object| js_message(o.into()))?;
-    let mut text = Utf8Accumulator::default();
     loop {
         let result = JsFuture::from(reader.read()).await.map_err(js_message)?;
         let done = Reflect::get(&result, &JsValue::from_str("done"))
@@ -113,16 +123,17 @@ async fn read_stream(stream: web_sys::ReadableStream, on_chunk: &mut impl FnMut(
             .and_then(|d| d.as_bool())
             .unwrap_or(true);
         if done {
-            break;
+            return Ok(());
         }
         if let Ok(value) = Reflect::get(&result, &JsValue::from_str("value")) {
             if let Ok(bytes) = value.dyn_into::<Uint8Array>() {
-                text.push(&bytes.to_vec());
-                on_chunk(text.as_str());
+                if !on_bytes(&bytes.to_vec()) {
+                    let _ = reader.cancel();
+                    return Ok(());
+                }
             }
         }
     }
-    Ok(text.finish())
 }
 
 /// A readable message from a JavaScript error value.
@@ -146,9 +157,22 @@ pub async fn probe(request: &HttpRequest, timeout_ms: u32) -> Result<(u16, Strin
         std::time::Duration::from_millis(u64::from(timeout_ms)),
     )
     .ok();
-    let result = send(request, &signal, |_| {}).await;
+    let mut status = 0;
+    let mut body = Utf8Accumulator::default();
+    let mut kept = 0usize;
+    let result = send(
+        request,
+        &signal,
+        |head| status = head.status,
+        |chunk| {
+            kept += chunk.len();
+            body.push(chunk);
+            kept < DEFAULT_BYTE_CAP
+        },
+    )
+    .await;
     if let Some(t) = timer {
         t.clear();
     }
-    result.map(|r| (r.status, r.body))
+    result.map(|()| (status, body.finish()))
 }

@@ -3,34 +3,35 @@
 
 use leptos::prelude::*;
 
-use routescope_core::answer::response::Rendered;
-use routescope_core::diagnosis::{Diagnosis, RequestFacts, Transport};
-use routescope_core::request::catalogue::EndpointId;
+use routescope_core::exchange::Live;
 use routescope_core::request::form::FormValues;
 
-/// One finished exchange: what was sent, what came back, and what it means.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Exchange {
-    /// A serial number, so views can tell exchanges apart.
-    pub serial: u32,
-    /// The endpoint it was sent to.
-    pub endpoint: EndpointId,
-    /// The method and URL, key redacted.
-    pub request_line: String,
-    /// The model the request named, for the follow-up checks.
-    pub model: Option<String>,
-    /// Milliseconds to the response head (time to first byte).
-    pub head_ms: Option<u64>,
-    /// Milliseconds to the first streamed assistant text.
-    pub first_token_ms: Option<u64>,
-    /// What was sent, as the diagnosis reads it (never the key: the URL is redacted).
-    pub facts: RequestFacts,
-    /// The transport outcome.
-    pub transport: Transport,
-    /// The rendered answer (text, usage, images…).
-    pub rendered: Rendered,
-    /// The verdict.
-    pub diagnosis: Diagnosis,
+pub use routescope_core::exchange::Exchange;
+
+/// What the page shows while an answer arrives: a copy of the domain's live reading, taken
+/// at most once per repaint interval.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LiveView {
+    /// The status, once the head came.
+    pub status: Option<u16>,
+    /// Bytes received so far.
+    pub bytes: usize,
+    /// The merged text of a stream so far.
+    pub text: Option<String>,
+    /// Stream events merged so far.
+    pub events: usize,
+}
+
+impl LiveView {
+    /// Copies what the domain reads now.
+    pub fn of(live: &Live<'_>) -> LiveView {
+        LiveView {
+            status: live.status,
+            bytes: live.bytes,
+            text: live.merged.map(|m| m.text.clone()).filter(|t| !t.is_empty()),
+            events: live.merged.map_or(0, |m| m.events),
+        }
+    }
 }
 
 /// One past exchange and the form that made it. Never the key: the form holds none, and
@@ -53,11 +54,8 @@ pub const HISTORY_LIMIT: usize = 30;
 pub enum Phase {
     /// Nothing sent yet.
     Idle,
-    /// Waiting for the answer; the text received so far.
-    InFlight {
-        /// Text streamed in so far.
-        partial: String,
-    },
+    /// Waiting for the answer; what has arrived so far.
+    InFlight(LiveView),
     /// Done.
     Done(Box<Exchange>),
 }
@@ -105,7 +103,7 @@ impl Session {
 
     /// Whether a request is in flight (tracked).
     pub fn in_flight(&self) -> bool {
-        matches!(self.phase.get(), Phase::InFlight { .. })
+        matches!(self.phase.get(), Phase::InFlight(_))
     }
 }
 

@@ -39,7 +39,7 @@ pub fn DiagnosisPanel() -> impl IntoView {
                     view! { <Verdict exchange=*exchange context=context /> }
                         .into_any()
                 }
-                Phase::InFlight { .. } => view! {
+                Phase::InFlight(_) => view! {
                     <h2 class="panel-title">{tr("Diagnosis", "诊断")}</h2>
                     <p class="empty">{tr("Waiting for the answer…", "等待响应…")}</p>
                 }
@@ -188,7 +188,7 @@ fn Verdict(exchange: Exchange, context: CheckContext) -> impl IntoView {
         .collect_view();
     let (confidence, side) = (d.confidence, d.side);
     view! {
-        <div class=format!("verdict verdict--{category}") data-category=category data-serial=serial.to_string()>
+        <div class=format!("verdict verdict--{category}") data-category=category data-confidence=confidence.as_str() data-side=side.as_str() data-serial=serial.to_string()>
             <p class="verdict-kicker">
                 <span class="verdict-category">{let c = d.category; tr_with(move |lang| c.title(lang))}</span>
                 <span class=format!("confidence confidence--{}", confidence.as_str())>{tr_with(move |lang| confidence.title(lang))}</span>

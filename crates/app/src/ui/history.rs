@@ -38,7 +38,7 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
     let serial = ex.serial;
     let shown = Memo::new(move |_| matches!(session.phase.get(), Phase::Done(e) if e.serial == serial));
     let tone = match &ex.transport {
-        Transport::Response { status, .. } => StatusTone::of_status(*status),
+        Transport::Response { status, .. } | Transport::Cut { status, .. } => StatusTone::of_status(*status),
         Transport::NetworkError { .. } | Transport::TimedOut { .. } => StatusTone::Network,
         Transport::Cancelled { .. } => StatusTone::Pending,
     };

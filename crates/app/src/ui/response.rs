@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::state::{use_drafts, use_session, use_settings, Phase};
 use crate::ui::widgets::{Button, ButtonKind, KvTable, StatusBadge, StatusTone};
 use crate::ui::{tr, tr_with};
-use routescope_core::answer::response::{display_window, human_size, pretty_json, render, DISPLAY_LIMIT};
-use routescope_core::diagnosis::Transport;
+use routescope_core::answer::response::{display_window, human_size, pretty_json, DISPLAY_LIMIT};
+use routescope_core::diagnosis::{CutCause, Transport};
 use routescope_core::request::catalogue::EndpointId;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -18,7 +18,7 @@ enum BodyTab {
 /// Everything the browser could see of the answer.
 #[component]
 pub fn ResponsePanel() -> impl IntoView {
-    let (settings, session) = (use_settings(), use_session());
+    let session = use_session();
     let (tab, set_tab) = signal(BodyTab::Pretty);
     view! {
         <section class="panel response" aria-label="Response">
@@ -28,20 +28,31 @@ pub fn ResponsePanel() -> impl IntoView {
                     <p class="empty">{tr("Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter).", "尚未发送。填写表单后点击发送（Ctrl/⌘+Enter）。")}</p>
                 }
                 .into_any(),
-                Phase::InFlight { partial } => {
-                    // A stream is shown as it arrives: the merged text, then the raw events.
-                    let live = render(settings.current().protocol, Some("text/event-stream"), &partial);
+                Phase::InFlight(live) => {
+                    // What has arrived so far: the status, a byte count, and a stream's
+                    // merged text (the domain merges; this only shows its latest reading).
+                    let received = human_size(live.bytes);
+                    let events = live.events;
                     view! {
-                        <p class="status-line"><StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Receiving…", "接收中…")) /></p>
+                        <p class="status-line">
+                            <StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Receiving…", "接收中…")) />
+                            {live.status.map(|s| view! { <span class="metric" aria-label="Status so far">{s}</span> })}
+                            <span class="metric" aria-label="Received so far">{received}</span>
+                            {(events > 0).then(|| view! { <span class="metric">{tr_with(move |lang| lang.pick_owned(&format!("{events} events"), &format!("{events} 个事件")))}</span> })}
+                        </p>
                         {live.text.map(|t| view! { <div class="rendered" role="region" aria-label="Answer so far"><p class="answer-text">{t}</p></div> })}
-                        {(!partial.is_empty()).then(|| view! { <pre class="code" aria-label="Received so far">{partial}</pre> })}
                     }
                     .into_any()
                 }
                 Phase::Done(exchange) => {
                     let ex = *exchange;
                     match ex.transport.clone() {
-                        Transport::Response { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. } => {
+                        Transport::Response { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. }
+                        | Transport::Cut { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. } => {
+                            let cut = match &ex.transport {
+                                Transport::Cut { cause, .. } => Some(cut_note(cause, ex.received_bytes)),
+                                _ => None,
+                            };
                             let size = human_size(body.len());
                             let pretty = pretty_json(&body);
                             let raw_body = body.clone();
@@ -55,6 +66,7 @@ pub fn ResponsePanel() -> impl IntoView {
                                     <span class="metric" aria-label="Size">{size}</span>
                                     <span class="muted mono request-echo">{ex.request_line.clone()}</span>
                                 </p>
+                                {cut.map(|note| view! { <p class="note note--cut" role="note" aria-label="Answer cut">{note}</p> })}
                                 <RenderedAnswer rendered=rendered endpoint=ex.endpoint />
                                 <details class="headers" open=true>
                                     <summary>{let n = headers.len(); tr_with(move |lang| lang.pick_owned(&format!("Headers ({n})"), &format!("响应头（{n}）")))}</summary>
@@ -92,6 +104,33 @@ pub fn ResponsePanel() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Says why the answer below is partial.
+fn cut_note(cause: &CutCause, received: usize) -> impl Fn() -> String + Send + Sync + 'static {
+    let size = human_size(received);
+    let cause = cause.clone();
+    tr_with(move |lang| match &cause {
+        CutCause::Timeout => lang.pick_owned(
+            &format!("Cut by the timeout: {size} had arrived and is shown below."),
+            &format!("被超时截断：已收到 {size}，显示如下。"),
+        ),
+        CutCause::Cancelled => lang.pick_owned(
+            &format!("Cancelled: {size} had arrived and is shown below."),
+            &format!("已取消：已收到 {size}，显示如下。"),
+        ),
+        CutCause::Network(message) => lang.pick_owned(
+            &format!("The connection broke after {size} ({message}); what arrived is shown below."),
+            &format!("收到 {size} 后连接中断（{message}）；已收到的内容显示如下。"),
+        ),
+        CutCause::Cap { cap_bytes } => {
+            let cap = human_size(*cap_bytes);
+            lang.pick_owned(
+                &format!("Reading stopped at the {cap} cap ({size} received); the first {cap} are shown below."),
+                &format!("读取在 {cap} 上限处停止（共收到 {size}）；下面显示前 {cap}。"),
+            )
+        }
+    })
 }
 
 /// The answer as a person reads it: text, usage, models, images, task status.

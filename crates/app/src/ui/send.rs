@@ -1,7 +1,7 @@
-//! Sending: the Send / Cancel bar, the client timeout, and turning what the browser saw
-//! into the domain's `Transport` for the diagnosis.
+//! Sending: the Send / Cancel bar, the client timeout and the abort. What arrives is fed
+//! to the domain's `InFlight`, which reads it and turns it into the finished exchange.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -10,16 +10,17 @@ use web_sys::AbortController;
 
 use crate::net;
 use crate::state::{
-    use_drafts, use_session, use_settings, DraftStore, Exchange, HistoryEntry, Phase, Session, Settings,
+    use_drafts, use_session, use_settings, DraftStore, HistoryEntry, LiveView, Phase, Session, Settings,
 };
 use crate::ui::widgets::{Button, ButtonKind};
 use crate::ui::{tr, tr_with};
-use routescope_core::answer::response::{render, stream_end};
-use routescope_core::diagnosis::{diagnose, RequestFacts, Transport};
-use routescope_core::request::build::auth_sent;
-use routescope_core::request::catalogue::{endpoint, EndpointId};
+use routescope_core::answer::reader::DEFAULT_BYTE_CAP;
+use routescope_core::exchange::{Ending, InFlight};
+use routescope_core::request::catalogue::EndpointId;
 use routescope_core::request::http::HttpRequest;
-use routescope_core::text::redact::redact;
+
+/// How often a streaming answer is repainted, in milliseconds.
+const PAINT_EVERY_MS: f64 = 50.0;
 
 /// Why a request was aborted.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -74,7 +75,7 @@ impl Sender {
     /// Sends the current request, if it can be sent and nothing is in flight.
     pub fn send(&self) {
         let built = self.drafts.built.get_untracked();
-        if !built.sendable() || matches!(self.session.phase.get_untracked(), Phase::InFlight { .. }) {
+        if !built.sendable() || matches!(self.session.phase.get_untracked(), Phase::InFlight(_)) {
             return;
         }
         let Some(request) = built.request else { return };
@@ -106,104 +107,69 @@ impl Sender {
             Duration::from_secs(u64::from(timeout_secs)),
         )
         .ok();
-        session.phase.set(Phase::InFlight { partial: String::new() });
+        session.phase.set(Phase::InFlight(LiveView::default()));
         let lang = settings.lang.get_untracked();
-        let key = settings.conn.with_untracked(|c| c.api_key.clone());
         let page_is_https = web_sys::window()
             .and_then(|w| w.location().protocol().ok())
             .is_some_and(|p| p == "https:");
         let sender = *self;
         // The form as it was at Send: the person may keep editing while the answer comes.
         let (values, raw_at_send) = drafts.snapshot(endpoint_id);
+        let flight = settings.conn.with_untracked(|conn| {
+            InFlight::start(
+                serial,
+                endpoint_id,
+                &request,
+                &values,
+                conn,
+                page_is_https,
+                DEFAULT_BYTE_CAP,
+            )
+        });
+        // The domain reads the answer; this shell only feeds it and repaints, at most once
+        // per PAINT_EVERY_MS, so a fast stream costs one repaint per interval, not per chunk.
+        let flight = Rc::new(RefCell::new(flight));
         leptos::task::spawn_local(async move {
-            let ep = endpoint(endpoint_id);
             let started = net::now_ms();
             let mut last_paint = 0.0;
-            let mut first_token_ms: Option<u64> = None;
-            let result = net::send(&request, &signal, |text| {
-                let now = net::now_ms();
-                // The first chunk that carries assistant text is the time to first token.
-                if first_token_ms.is_none() && render(ep.protocol, Some("text/event-stream"), text).text.is_some() {
-                    first_token_ms = Some((now - started).max(0.0) as u64);
+            let on_head = {
+                let flight = flight.clone();
+                move |head| flight.borrow_mut().head(head)
+            };
+            let on_bytes = {
+                let flight = flight.clone();
+                move |chunk: &[u8]| {
+                    let now = net::now_ms();
+                    let mut flight = flight.borrow_mut();
+                    flight.push(chunk, (now - started).max(0.0) as u64);
+                    if now - last_paint > PAINT_EVERY_MS {
+                        last_paint = now;
+                        session.phase.set(Phase::InFlight(LiveView::of(&flight.live())));
+                    }
+                    flight.wants_more()
                 }
-                // Streamed text is repainted at most every 50 ms.
-                if now - last_paint > 50.0 {
-                    last_paint = now;
-                    session.phase.set(Phase::InFlight {
-                        partial: text.to_string(),
-                    });
-                }
-            })
-            .await;
+            };
+            let result = net::send(&request, &signal, on_head, on_bytes).await;
             if let Some(t) = timer {
                 t.clear();
             }
             let elapsed_ms = (net::now_ms() - started).max(0.0) as u64;
-            let mut head_ms = None;
-            let transport = match result {
-                Ok(received) => {
-                    head_ms = Some(received.head_ms.max(0.0) as u64);
-                    let content_type = received
-                        .headers
-                        .iter()
-                        .find(|(k, _)| k == "content-type")
-                        .map(|(_, v)| v.clone());
-                    let stream = stream_end(ep.protocol, content_type.as_deref(), received.status, &received.body);
-                    Transport::Response {
-                        status: received.status,
-                        headers: received.headers,
-                        headers_hidden_by_cors: received.cross_origin,
-                        body: received.body,
-                        elapsed_ms,
-                        stream,
-                    }
-                }
-                Err(message) => match reason.get() {
-                    AbortReason::Timeout => Transport::TimedOut { after_ms: elapsed_ms },
-                    AbortReason::User => Transport::Cancelled { after_ms: elapsed_ms },
-                    AbortReason::None => Transport::NetworkError { message, elapsed_ms },
-                },
+            let ending = match (result, reason.get()) {
+                (_, AbortReason::Timeout) => Ending::TimedOut,
+                (_, AbortReason::User) => Ending::Cancelled,
+                (Ok(()), AbortReason::None) => Ending::Finished,
+                (Err(message), AbortReason::None) => Ending::Failed(message),
             };
-            let facts = RequestFacts {
-                protocol: ep.protocol,
-                method: request.method.as_str().to_string(),
-                url: redact(&request.url, &key),
-                model: values.model().map(str::to_string),
-                streamed: values.flag("stream"),
-                body_bytes: request.body.approx_len(),
-                page_is_https,
-                anthropic_beta: request.header("anthropic-beta").map(str::to_string),
-                auth_style: settings.conn.with_untracked(|c| auth_sent(ep, c)),
+            let Ok(flight) = Rc::try_unwrap(flight).map(RefCell::into_inner) else {
+                // Every callback holding it is gone once send() returned.
+                session.phase.set(Phase::Idle);
+                return;
             };
-            let diagnosis = diagnose(&facts, &transport, lang);
-            let rendered = match &transport {
-                Transport::Response {
-                    status, headers, body, ..
-                } if *status < 400 => {
-                    let ct = headers
-                        .iter()
-                        .find(|(k, _)| k == "content-type")
-                        .map(|(_, v)| v.as_str());
-                    render(ep.protocol, ct, body)
-                }
-                _ => Default::default(),
-            };
-            if !rendered.models.is_empty() {
-                session.models.set(rendered.models.clone());
+            let exchange = flight.finish(ending, elapsed_ms, lang);
+            if !exchange.rendered.models.is_empty() {
+                session.models.set(exchange.rendered.models.clone());
             }
             sender.controller.set_value(None);
-            let exchange = Exchange {
-                serial,
-                endpoint: endpoint_id,
-                request_line: format!("{} {}", request.method.as_str(), redact(&request.url, &key)),
-                model: facts.model.clone(),
-                head_ms,
-                first_token_ms: first_token_ms.filter(|_| values.flag("stream")),
-                facts,
-                transport,
-                rendered,
-                diagnosis,
-            };
             session.remember(HistoryEntry {
                 exchange: exchange.clone(),
                 values,

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::answer::sse::StreamEnd;
-use crate::answer::sse::{collect_usage, parse_all, summarize, StreamDialect};
+use crate::answer::sse::{collect_usage, parse_all, summarize, StreamDialect, StreamSummary};
 use crate::request::protocol::Protocol;
 
 /// An image found in an answer.
@@ -74,6 +74,20 @@ pub struct Rendered {
     pub stream_events: Option<usize>,
     /// Whether a stream reached its end marker.
     pub stream_completed: Option<bool>,
+}
+
+impl Rendered {
+    /// What a merged stream shows.
+    pub fn of_stream(s: StreamSummary) -> Rendered {
+        Rendered {
+            text: (!s.text.is_empty()).then_some(s.text),
+            finish_reason: s.finish_reason,
+            usage: s.usage,
+            stream_events: Some(s.events),
+            stream_completed: Some(s.completed),
+            ..Rendered::default()
+        }
+    }
 }
 
 /// Whether a content type is an event stream.
@@ -242,16 +256,7 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
         || body.trim_start().starts_with("event:")
     {
         if let Some(d) = dialect(protocol) {
-            let events = parse_all(body);
-            let s = summarize(d, &events);
-            return Rendered {
-                text: (!s.text.is_empty()).then_some(s.text),
-                finish_reason: s.finish_reason,
-                usage: s.usage,
-                stream_events: Some(s.events),
-                stream_completed: Some(s.completed),
-                ..Rendered::default()
-            };
+            return Rendered::of_stream(summarize(d, &parse_all(body)));
         }
     }
     let Ok(v) = serde_json::from_str::<Value>(body) else {

@@ -21,18 +21,26 @@ pub struct SseParser {
 }
 
 impl SseParser {
-    /// Adds text and returns the events it completed.
+    /// Adds text and returns the events it completed. Work is proportional to `text` plus
+    /// an unfinished line carried over: complete lines are read in place and the buffer is
+    /// shortened once per call, never once per line.
     pub fn push(&mut self, text: &str) -> Vec<SseEvent> {
+        // What is buffered holds no newline (it is the start of an unfinished line), so the
+        // search starts at the new text: a long line arriving in small chunks stays linear.
+        let mut search = self.buffer.len();
         self.buffer.push_str(text);
         let mut events = Vec::new();
-        while let Some(end) = self.buffer.find('\n') {
-            let mut line: String = self.buffer.drain(..=end).collect();
-            line.pop();
-            if line.ends_with('\r') {
-                line.pop();
-            }
-            self.line(&line, &mut events);
+        let buffer = std::mem::take(&mut self.buffer);
+        let mut start = 0;
+        while let Some(offset) = buffer.get(search..).and_then(|rest| rest.find('\n')) {
+            let end = search + offset;
+            let line = &buffer[start..end];
+            self.line(line.strip_suffix('\r').unwrap_or(line), &mut events);
+            start = end + 1;
+            search = start;
         }
+        self.buffer = buffer;
+        self.buffer.drain(..start);
         events
     }
 
@@ -118,24 +126,58 @@ pub struct StreamSummary {
 
 /// Merges events of a dialect into a summary.
 pub fn summarize(dialect: StreamDialect, events: &[SseEvent]) -> StreamSummary {
-    let mut s = StreamSummary {
-        events: events.len(),
-        ..StreamSummary::default()
-    };
+    let mut merger = StreamMerger::new(dialect);
     for e in events {
+        merger.add(e);
+    }
+    merger.into_summary()
+}
+
+/// Merges a stream's events one at a time, as they arrive: the work per event is that
+/// event's, so a stream of any length is merged in one pass.
+#[derive(Clone, Debug)]
+pub struct StreamMerger {
+    dialect: StreamDialect,
+    summary: StreamSummary,
+}
+
+impl StreamMerger {
+    /// A merger for one dialect, with nothing merged yet.
+    pub fn new(dialect: StreamDialect) -> StreamMerger {
+        StreamMerger {
+            dialect,
+            summary: StreamSummary::default(),
+        }
+    }
+
+    /// What has been merged so far.
+    pub fn summary(&self) -> &StreamSummary {
+        &self.summary
+    }
+
+    /// The merged summary.
+    pub fn into_summary(self) -> StreamSummary {
+        self.summary
+    }
+
+    /// Merges one event.
+    pub fn add(&mut self, e: &SseEvent) {
+        let s = &mut self.summary;
+        s.events += 1;
+        let dialect = self.dialect;
         if e.data.trim() == "[DONE]" {
             s.completed = true;
-            continue;
+            return;
         }
         let Ok(v) = serde_json::from_str::<Value>(&e.data) else {
-            continue;
+            return;
         };
         if e.name == "error"
             || v.get("error").is_some_and(|x| !x.is_null())
             || v.get("type").and_then(Value::as_str) == Some("error")
         {
             s.error = Some(e.data.clone());
-            continue;
+            return;
         }
         match dialect {
             StreamDialect::OpenAiChat => {
@@ -214,7 +256,6 @@ pub fn summarize(dialect: StreamDialect, events: &[SseEvent]) -> StreamSummary {
             }
         }
     }
-    s
 }
 
 /// Copies integer usage figures (`prompt_tokens`, `input_tokens`, `totalTokenCount` …).

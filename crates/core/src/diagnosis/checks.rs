@@ -21,8 +21,8 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                 "查看响应体中的错误：有些接口会以 200 返回错误对象。",
             );
             add(
-                "Make your client check for a top-level error member, not only the status.",
-                "让客户端检查顶层的 error 字段，而不只看状态码。",
+                "Make your client look for an error object (at the top level or inside a choice), not only at the status.",
+                "让客户端检查 error 对象（顶层或 choice 内），而不只看状态码。",
             );
         }
         Category::AuthenticationFailure => match reason {
@@ -191,6 +191,12 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             );
         }
         Category::Timeout => {
+            if reason == TimeoutMidAnswer {
+                add(
+                    "Raise the timeout in More settings: the answer was arriving, only slower than the limit.",
+                    "在“更多设置”中调高超时：回答一直在传输，只是比上限慢。",
+                );
+            }
             if facts.protocol.has_async_alternative() {
                 add(
                     "For images and video, submit an async task, keep the task id and poll its status.",
@@ -267,6 +273,16 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             );
         }
         Category::NetworkOrCors => {
+            if reason == ConnectionLost {
+                add(
+                    "Retry: a dropped connection is often a one-off.",
+                    "重试：连接中断往往是偶发的。",
+                );
+                add(
+                    "If it breaks at the same time every call, a proxy's read timeout is cutting it: stream, or ask the operator.",
+                    "如果每次都在同样的时间点中断，多半是代理的读取超时：改用流式，或联系运营方。",
+                );
+            }
             if reason == MixedContent {
                 add(
                     "Use an https:// gateway URL, or open the playground over http for local tests.",
@@ -294,6 +310,12 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             "无需处理：准备好后再次发送即可。",
         ),
         Category::Unknown => {
+            if reason == BodyCapped {
+                add(
+                    "Download what arrived, or ask for less (fewer images, url instead of b64_json).",
+                    "下载已收到的部分，或减少请求的内容（更少的图片，用 url 代替 b64_json）。",
+                );
+            }
             add(
                 "Read the raw response; the parsed envelope shows what could be read.",
                 "查看原始响应；解析结果展示了能读到的信息。",

@@ -14,13 +14,16 @@ use super::extract::{
     extract_field, extract_group, extract_model, extract_rate_window, extract_route, has_doubled_segment, url_path,
 };
 use super::family::{identify, Family};
+use super::matching::scanned;
 use super::network;
 use super::reason::Reason;
 use super::request_id::{find_request_id, header, rate_limit_headers, retry_hint, FoundId};
 use super::rules::{error_verdict, origin_of, side_for, status_fallback};
 use super::text::headline;
 use super::verdict::{ev, IdOwner, Verdict};
-use super::{Action, Category, Confidence, Diagnosis, Evidence, Protocol, RequestFacts, Side, StreamEnd, Transport};
+use super::{
+    Action, Category, Confidence, CutCause, Diagnosis, Evidence, Protocol, RequestFacts, Side, StreamEnd, Transport,
+};
 use crate::answer::envelope::{parse_envelope, Envelope, EnvelopeShape};
 use crate::answer::response::{answer_shape, dialect, is_event_stream, AnswerShape};
 use crate::text::lang::Lang;
@@ -61,6 +64,37 @@ pub(crate) fn classify(facts: &RequestFacts, transport: &Transport, lang: Lang) 
                 stream: stream.as_ref(),
             };
             response(facts, &parts, lang)
+        }
+        Transport::Cut {
+            status,
+            headers,
+            headers_hidden_by_cors,
+            body,
+            elapsed_ms,
+            stream,
+            cause,
+        } => {
+            let parts = Response {
+                status: *status,
+                headers,
+                hidden_by_cors: *headers_hidden_by_cors,
+                body,
+                elapsed_ms: *elapsed_ms,
+                stream: stream.as_ref(),
+            };
+            let (read, env) = response(facts, &parts, lang);
+            // An error status already says what went wrong; a cut body only adds that the
+            // rest did not arrive. Otherwise the cut is the news: why reading stopped.
+            let says_enough = *status >= 300 && read.category != Category::Unknown && cause != &CutCause::Cancelled;
+            let verdict = if says_enough {
+                let mut read = read;
+                read.evidence
+                    .push(network::cut_evidence(cause, body.len(), *elapsed_ms));
+                read
+            } else {
+                network::cut(facts, cause, *status, body.len(), *elapsed_ms, stream.is_some(), read)
+            };
+            (verdict, env)
         }
     };
     render(verdict, envelope, facts, lang)
@@ -312,7 +346,7 @@ fn messages(env: &Envelope) -> Vec<&str> {
     let mut out = Vec::new();
     let mut current = Some(env);
     while let Some(e) = current {
-        out.extend(e.message.as_deref());
+        out.extend(e.message.as_deref().map(scanned));
         current = e.nested.as_deref();
     }
     out

@@ -8,10 +8,19 @@ fn is_name_char(c: char) -> bool {
 
 const SKIP_BEFORE_NAME: &[char] = &[':', '：', '\'', '"', '`', '“', '‘', '「', '[', '='];
 
+/// Longest name an extractor reads: longer runs are not model, group or field names, and
+/// stopping here keeps each marker hit's work bounded (a message of one endless name made
+/// of repeated markers would otherwise be re-read from every hit).
+const NAME_SCAN_CHARS: usize = 160;
+
 /// The name right after a marker, once quotes and separators are skipped.
 fn name_after(rest: &str) -> String {
     let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || SKIP_BEFORE_NAME.contains(&c));
-    let name: String = rest.chars().take_while(|c| is_name_char(*c)).collect();
+    let name: String = rest
+        .chars()
+        .take(NAME_SCAN_CHARS)
+        .take_while(|c| is_name_char(*c))
+        .collect();
     name.trim_end_matches(['.', ':', ',', '/', '-']).to_string()
 }
 

@@ -17,9 +17,13 @@
 //! - Proxies: an HTML page signed by nginx / openresty or Cloudflare (`cf-ray`), or a
 //!   `server` header naming a proxy, on an API call.
 
+use super::matching::prefix;
 use super::request_id::header;
 use crate::answer::envelope::{Envelope, EnvelopeShape};
 use crate::text::lang::Lang;
+
+/// How much of a body the family is read from, in bytes.
+const BODY_SCAN_CAP: usize = 64 * 1024;
 
 /// The family of the system that answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -170,6 +174,9 @@ const LITELLM_TYPES: &[&str] = &[
 
 /// Reads the family from the typed URL, the readable headers and the body.
 pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &str) -> Family {
+    // A family's vocabulary sits in the first few KB of an error body; a 20 MB answer is
+    // not read to the end for it.
+    let body = prefix(body, BODY_SCAN_CAP);
     if let Some(vendor) = vendor_of_url(url) {
         return vendor;
     }

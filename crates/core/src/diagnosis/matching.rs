@@ -3,6 +3,30 @@
 //! boundaries, so one pattern covers case, `_`/`-`/space, full-width punctuation and
 //! spacing variants ("rate_limit", "Rate-Limit", "rate limit"; "IP 不在", "IP不在").
 
+/// How much of one message the diagnosis reads, in bytes. Real error messages are a few
+/// hundred bytes (long validation errors a few KB); a hostile or broken answer can be
+/// megabytes. What lies beyond is still shown in the response, but no pattern or extractor
+/// looks at it, so the work per answer is bounded whatever its size.
+pub const MESSAGE_SCAN_CAP: usize = 16 * 1024;
+
+/// The part of a message the diagnosis reads: its first [`MESSAGE_SCAN_CAP`] bytes, cut at
+/// a character boundary.
+pub(crate) fn scanned(text: &str) -> &str {
+    prefix(text, MESSAGE_SCAN_CAP)
+}
+
+/// The first `cap` bytes of `text`, cut back to a character boundary.
+pub(crate) fn prefix(text: &str, cap: usize) -> &str {
+    if text.len() <= cap {
+        return text;
+    }
+    let mut end = cap;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Lower-cases and folds punctuation so that one pattern covers its variants.
 pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -46,7 +70,7 @@ impl Hay {
     pub(crate) fn new<'a>(parts: impl IntoIterator<Item = &'a str>) -> Hay {
         let mut joined = String::new();
         for part in parts {
-            joined.push_str(part);
+            joined.push_str(scanned(part));
             joined.push(' ');
         }
         let spaced = normalise(&joined);

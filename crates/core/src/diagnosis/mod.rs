@@ -24,6 +24,7 @@ mod extract;
 pub mod family;
 pub mod followup;
 mod matching;
+pub use matching::MESSAGE_SCAN_CAP;
 mod network;
 mod reason;
 mod request_id;
@@ -85,6 +86,7 @@ impl Transport {
             Transport::NetworkError { .. } => lang.pick("network", "网络").to_string(),
             Transport::TimedOut { .. } => lang.pick("timeout", "超时").to_string(),
             Transport::Cancelled { .. } => lang.pick("cancelled", "已取消").to_string(),
+            Transport::Cut { status, .. } => lang.pick_owned(&format!("{status}, cut"), &format!("{status}，中断")),
         }
     }
 }
@@ -123,6 +125,40 @@ pub enum Transport {
     Cancelled {
         /// When the user cancelled, in milliseconds.
         after_ms: u64,
+    },
+    /// The answer began (status and headers arrived) but reading its body stopped before
+    /// its end: what arrived is kept.
+    Cut {
+        /// The HTTP status.
+        status: u16,
+        /// Lower-case names; only those JavaScript could read.
+        headers: Vec<(String, String)>,
+        /// Whether CORS hid headers.
+        headers_hidden_by_cors: bool,
+        /// The part of the body that arrived.
+        body: String,
+        /// Time until reading stopped, in milliseconds.
+        elapsed_ms: u64,
+        /// How far a stream had got, when the request streamed.
+        stream: Option<StreamEnd>,
+        /// Why reading stopped.
+        cause: CutCause,
+    },
+}
+
+/// Why reading an answer stopped before its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CutCause {
+    /// The client timeout fired while the answer was arriving.
+    Timeout,
+    /// The person pressed Cancel.
+    Cancelled,
+    /// The connection failed mid-body; the browser's message.
+    Network(String),
+    /// The answer outgrew the byte cap, so reading stopped there.
+    Cap {
+        /// The cap, in bytes.
+        cap_bytes: usize,
     },
 }
 

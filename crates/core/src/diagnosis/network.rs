@@ -7,7 +7,8 @@
 
 use super::reason::Reason;
 use super::verdict::{ev, Verdict};
-use super::{Action, AuthStyle, Category, Confidence, RequestFacts, Side};
+use super::{Action, AuthStyle, Category, Confidence, CutCause, RequestFacts, Side};
+use crate::answer::response::human_size;
 
 /// Message hints some browsers and runtimes do give, most specific first.
 const HINTS: &[(&[&str], Reason)] = &[
@@ -116,6 +117,73 @@ pub(crate) fn timed_out(facts: &RequestFacts, after_ms: u64) -> Verdict {
         v.actions.push(Action::UseAsyncTask);
     }
     v.actions.push(Action::Retry);
+    v
+}
+
+/// What a cut answer's evidence says about the cut.
+pub(crate) fn cut_evidence(cause: &CutCause, received: usize, elapsed_ms: u64) -> super::Evidence {
+    let size = human_size(received);
+    ev(
+        "transport",
+        match cause {
+            CutCause::Timeout => format!("timed out after {elapsed_ms} ms with the answer arriving: {size} received"),
+            CutCause::Cancelled => format!("cancelled after {elapsed_ms} ms with the answer arriving: {size} received"),
+            CutCause::Network(message) => {
+                format!(
+                    "connection lost after {elapsed_ms} ms, {size} received: {}",
+                    message.trim()
+                )
+            }
+            CutCause::Cap { cap_bytes } => format!("reading stopped at the {} cap", human_size(*cap_bytes)),
+        },
+    )
+}
+
+/// The answer had begun (a status arrived) when reading stopped. `read` is the verdict on
+/// the part that arrived: its evidence (status, who answered, request id) is kept.
+pub(crate) fn cut(
+    facts: &RequestFacts,
+    cause: &CutCause,
+    status: u16,
+    received: usize,
+    elapsed_ms: u64,
+    streamed: bool,
+    read: Verdict,
+) -> Verdict {
+    let (reason, confidence, side) = match cause {
+        // The answer was still coming: the fix is a longer timeout (or streaming), on the
+        // person's side, and that is a fact, not a reading.
+        CutCause::Timeout => (Reason::TimeoutMidAnswer, Confidence::High, Side::Client),
+        CutCause::Cancelled => (Reason::UserCancelled, Confidence::High, Side::Client),
+        // A connection dropped mid-body: a proxy's read timeout, the network or the provider
+        // can all do this, and the browser does not say which.
+        CutCause::Network(_) => (Reason::ConnectionLost, Confidence::Low, Side::Unknown),
+        CutCause::Cap { .. } => (Reason::BodyCapped, Confidence::High, Side::Unknown),
+    };
+    let mut v = Verdict::new(reason, confidence, side);
+    v.evidence.push(cut_evidence(cause, received, elapsed_ms));
+    v.evidence
+        .extend(read.evidence.into_iter().filter(|e| e.label != "transport"));
+    v.details = read.details;
+    v.details.status = Some(status);
+    v.details.after_ms = Some(elapsed_ms);
+    v.details.received_bytes = Some(received);
+    match cause {
+        CutCause::Timeout => {
+            if facts.protocol.has_async_alternative() {
+                v.actions.push(Action::UseAsyncTask);
+            }
+            v.actions.push(Action::Retry);
+        }
+        CutCause::Network(_) => {
+            v.candidates = vec![Category::NetworkOrCors, Category::UpstreamFailure, Category::Timeout];
+            if streamed {
+                v.candidates.swap(0, 1);
+            }
+            v.actions.push(Action::Retry);
+        }
+        CutCause::Cancelled | CutCause::Cap { .. } => {}
+    }
     v
 }
 

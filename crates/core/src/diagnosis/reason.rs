@@ -59,6 +59,8 @@ pub(crate) enum Reason {
     BetaHeaderHeuristic,
 
     ClientTimeout,
+    /// The client timeout fired while the answer was arriving.
+    TimeoutMidAnswer,
     GatewayTimeout,
     ProxyTimeout,
     RequestTimeout,
@@ -95,8 +97,12 @@ pub(crate) enum Reason {
     Offline,
     GenericNetwork,
     ProxyBlocked,
+    /// The connection failed after the answer had begun.
+    ConnectionLost,
 
     UserCancelled,
+    /// The answer outgrew the byte cap and reading stopped there.
+    BodyCapped,
 
     /// Only the status code points at the category.
     StatusOnly,
@@ -136,7 +142,9 @@ impl Reason {
             ContentPolicy | NotAnAnswer | Withheld | GatewayInternal => Category::Unknown,
             TaskFailed => Category::UpstreamFailure,
             ExtraInputs | BetaHeaderHeuristic => Category::ClaudeCodeBetas,
-            ClientTimeout | GatewayTimeout | ProxyTimeout | RequestTimeout | UpstreamTimeout => Category::Timeout,
+            ClientTimeout | TimeoutMidAnswer | GatewayTimeout | ProxyTimeout | RequestTimeout | UpstreamTimeout => {
+                Category::Timeout
+            }
             GatewayLimit | EmptyBody429 | UpstreamLimit | Saturated | Concurrency => Category::RateLimit,
             BodyTooLarge | TooManyTokens => Category::RequestTooLarge,
             UpstreamRequestFailed
@@ -147,11 +155,10 @@ impl Reason {
             | GatewayOverloaded
             | StreamError
             | StreamEndedEarly => Category::UpstreamFailure,
-            MixedContent | CorsRefused | Dns | Tls | ConnectionRefused | Offline | GenericNetwork | ProxyBlocked => {
-                Category::NetworkOrCors
-            }
+            MixedContent | CorsRefused | Dns | Tls | ConnectionRefused | Offline | GenericNetwork | ProxyBlocked
+            | ConnectionLost => Category::NetworkOrCors,
             UserCancelled => Category::Cancelled,
-            StatusOnly | Unrecognised => Category::Unknown,
+            StatusOnly | Unrecognised | BodyCapped => Category::Unknown,
         }
     }
 }

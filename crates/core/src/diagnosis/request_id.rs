@@ -6,6 +6,7 @@
 //! header, so the message is the usual source; relayed upstream errors carry none.
 
 use super::extract::{parse_duration_secs, retry_seconds_in_text};
+use super::matching::scanned;
 use crate::answer::envelope::Envelope;
 
 /// Header names that carry a request id, most specific first.
@@ -108,7 +109,7 @@ pub(crate) fn retry_hint(headers: &[(String, String)], envelope: &Envelope) -> R
         }
     }
     for env in [envelope, inner] {
-        if let Some(secs) = env.message.as_deref().and_then(retry_seconds_in_text) {
+        if let Some(secs) = env.message.as_deref().map(scanned).and_then(retry_seconds_in_text) {
             return RetryHint {
                 seconds: Some(secs),
                 shown: Some(format!("{secs} s")),

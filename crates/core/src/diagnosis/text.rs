@@ -246,6 +246,30 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             ),
             format!("{} 秒内没有响应，Playground 停止了等待。", secs(d.after_ms)),
         ),
+        TimeoutMidAnswer => en_zh(
+            format!(
+                "The answer was still arriving after {} s when the playground's timeout stopped it.",
+                secs(d.after_ms)
+            ),
+            format!("{} 秒时回答仍在传输，被 Playground 的超时截断了。", secs(d.after_ms)),
+        ),
+        ConnectionLost => en_zh(
+            format!(
+                "The connection broke after the answer had begun (status {}).",
+                status_or(d)
+            ),
+            format!("回答开始后连接中断了（状态 {}）。", status_or(d)),
+        ),
+        BodyCapped => en_zh(
+            format!(
+                "The answer is larger than the {} the playground reads: reading stopped there.",
+                crate::answer::response::human_size(d.received_bytes.unwrap_or(0))
+            ),
+            format!(
+                "回答超过了 Playground 读取的上限 {}，读取在此停止。",
+                crate::answer::response::human_size(d.received_bytes.unwrap_or(0))
+            ),
+        ),
         GatewayTimeout => fixed(
             "A gateway or proxy gave up waiting (504).",
             "网关或代理等待超时（504）。",

@@ -328,6 +328,8 @@ pub(crate) struct Details {
     pub(crate) window: Option<(u32, u32)>,
     pub(crate) retry_secs: Option<u32>,
     pub(crate) after_ms: Option<u64>,
+    /// Bytes of the answer that arrived before reading stopped (a cut answer).
+    pub(crate) received_bytes: Option<usize>,
     pub(crate) body_bytes: usize,
     pub(crate) body_empty: bool,
     pub(crate) hidden_by_cors: bool,

@@ -1,0 +1,406 @@
+//! One exchange, from Send to verdict. [`InFlight`] holds the facts of what was sent, takes
+//! the answer's head and bytes as they arrive (through an [`AnswerReader`], so each chunk
+//! costs work proportional to the chunk), and at the end turns how the transport ended into
+//! the finished [`Exchange`] the page shows and the history keeps: the transport outcome
+//! (a cut answer keeps its status and the bytes that arrived), the rendered answer and the
+//! diagnosis. The browser shell only feeds it and paints what it says.
+
+use crate::answer::reader::{AnswerReader, ReadAnswer};
+use crate::answer::response::Rendered;
+use crate::answer::sse::StreamSummary;
+use crate::diagnosis::{diagnose, CutCause, Diagnosis, RequestFacts, Transport};
+use crate::request::build::{auth_sent, Connection};
+use crate::request::catalogue::{endpoint, EndpointId};
+use crate::request::form::FormValues;
+use crate::request::http::HttpRequest;
+use crate::text::lang::Lang;
+use crate::text::redact::redact;
+
+/// One finished exchange: what was sent, what came back, and what it means.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exchange {
+    /// A serial number, so views can tell exchanges apart.
+    pub serial: u32,
+    /// The endpoint it was sent to.
+    pub endpoint: EndpointId,
+    /// The method and URL, key redacted.
+    pub request_line: String,
+    /// The model the request named, for the follow-up checks.
+    pub model: Option<String>,
+    /// Milliseconds to the response head (time to first byte).
+    pub head_ms: Option<u64>,
+    /// Milliseconds to the first streamed assistant text.
+    pub first_token_ms: Option<u64>,
+    /// Bytes of the answer received (more than the body kept when the cap stopped reading).
+    pub received_bytes: usize,
+    /// What was sent, as the diagnosis reads it (never the key: the URL is redacted).
+    pub facts: RequestFacts,
+    /// The transport outcome.
+    pub transport: Transport,
+    /// The rendered answer (text, usage, images…).
+    pub rendered: Rendered,
+    /// The verdict.
+    pub diagnosis: Diagnosis,
+}
+
+/// The answer's head, as the browser reported it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    /// HTTP status.
+    pub status: u16,
+    /// The headers JavaScript could read, names lower-cased.
+    pub headers: Vec<(String, String)>,
+    /// True for a cross-origin response: only CORS-safelisted headers are readable then.
+    pub cross_origin: bool,
+    /// Milliseconds from Send to the head.
+    pub at_ms: u64,
+}
+
+/// How the transport ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// The body was read to its end (or to the byte cap).
+    Finished,
+    /// fetch rejected, or reading the body failed; the browser's message.
+    Failed(String),
+    /// The client timeout aborted it.
+    TimedOut,
+    /// The person pressed Cancel.
+    Cancelled,
+}
+
+/// What the page paints while an answer arrives.
+#[derive(Clone, Copy, Debug)]
+pub struct Live<'a> {
+    /// The status, once the head came.
+    pub status: Option<u16>,
+    /// Bytes received so far.
+    pub bytes: usize,
+    /// The merged stream so far, when the answer is a stream.
+    pub merged: Option<&'a StreamSummary>,
+}
+
+/// An exchange under way.
+#[derive(Debug)]
+pub struct InFlight {
+    serial: u32,
+    endpoint: EndpointId,
+    request_line: String,
+    facts: RequestFacts,
+    cap: usize,
+    head: Option<Head>,
+    reader: Option<AnswerReader>,
+}
+
+impl InFlight {
+    /// Starts an exchange for `request`, built from `values` on `conn`; at most `cap` bytes
+    /// of the answer are kept. The key never enters what is kept: URLs are redacted.
+    pub fn start(
+        serial: u32,
+        endpoint_id: EndpointId,
+        request: &HttpRequest,
+        values: &FormValues,
+        conn: &Connection,
+        page_is_https: bool,
+        cap: usize,
+    ) -> InFlight {
+        let ep = endpoint(endpoint_id);
+        let url = redact(&request.url, &conn.api_key);
+        let facts = RequestFacts {
+            protocol: ep.protocol,
+            method: request.method.as_str().to_string(),
+            url: url.clone(),
+            model: values.model().map(str::to_string),
+            streamed: values.flag("stream"),
+            body_bytes: request.body.approx_len(),
+            page_is_https,
+            anthropic_beta: request.header("anthropic-beta").map(str::to_string),
+            auth_style: auth_sent(ep, conn),
+        };
+        InFlight {
+            serial,
+            endpoint: endpoint_id,
+            request_line: format!("{} {url}", request.method.as_str()),
+            facts,
+            cap,
+            head: None,
+            reader: None,
+        }
+    }
+
+    /// The answer's head arrived.
+    pub fn head(&mut self, head: Head) {
+        let content_type = head
+            .headers
+            .iter()
+            .find(|(name, _)| name == "content-type")
+            .map(|(_, value)| value.as_str());
+        self.reader = Some(AnswerReader::new(
+            self.facts.protocol,
+            head.status,
+            content_type,
+            self.cap,
+        ));
+        self.head = Some(head);
+    }
+
+    /// A chunk of the body arrived `at_ms` after Send.
+    pub fn push(&mut self, chunk: &[u8], at_ms: u64) {
+        if let Some(reader) = &mut self.reader {
+            reader.push(chunk, at_ms);
+        }
+    }
+
+    /// Whether reading should go on (false once the byte cap is reached).
+    pub fn wants_more(&self) -> bool {
+        self.reader.as_ref().is_none_or(|r| !r.capped())
+    }
+
+    /// What to paint now.
+    pub fn live(&self) -> Live<'_> {
+        Live {
+            status: self.head.as_ref().map(|h| h.status),
+            bytes: self.reader.as_ref().map_or(0, AnswerReader::bytes),
+            merged: self.reader.as_ref().and_then(AnswerReader::merged),
+        }
+    }
+
+    /// Ends the exchange: the transport outcome, the rendered answer and the verdict.
+    pub fn finish(self, ending: Ending, elapsed_ms: u64, lang: Lang) -> Exchange {
+        let InFlight {
+            serial,
+            endpoint,
+            request_line,
+            facts,
+            cap,
+            head,
+            reader,
+        } = self;
+        let (transport, rendered, head_ms, first_token_ms, received_bytes) = match (head, reader) {
+            (Some(head), Some(reader)) => {
+                let read: ReadAnswer = reader.finish();
+                let cause = match ending {
+                    Ending::Finished if read.capped => Some(CutCause::Cap { cap_bytes: cap }),
+                    Ending::Finished => None,
+                    Ending::Failed(message) => Some(CutCause::Network(message)),
+                    Ending::TimedOut => Some(CutCause::Timeout),
+                    Ending::Cancelled => Some(CutCause::Cancelled),
+                };
+                let rendered = if head.status < 400 {
+                    read.rendered
+                } else {
+                    Rendered::default()
+                };
+                let transport = match cause {
+                    None => Transport::Response {
+                        status: head.status,
+                        headers: head.headers,
+                        headers_hidden_by_cors: head.cross_origin,
+                        body: read.body,
+                        elapsed_ms,
+                        stream: read.stream_end,
+                    },
+                    Some(cause) => Transport::Cut {
+                        status: head.status,
+                        headers: head.headers,
+                        headers_hidden_by_cors: head.cross_origin,
+                        body: read.body,
+                        elapsed_ms,
+                        stream: read.stream_end,
+                        cause,
+                    },
+                };
+                (transport, rendered, Some(head.at_ms), read.first_token_ms, read.bytes)
+            }
+            _ => {
+                let transport = match ending {
+                    Ending::TimedOut => Transport::TimedOut { after_ms: elapsed_ms },
+                    Ending::Cancelled => Transport::Cancelled { after_ms: elapsed_ms },
+                    Ending::Failed(message) => Transport::NetworkError { message, elapsed_ms },
+                    // A finished read without a head cannot happen in a browser; say what
+                    // is known rather than invent a status.
+                    Ending::Finished => Transport::NetworkError {
+                        message: "the answer ended before its head arrived".to_string(),
+                        elapsed_ms,
+                    },
+                };
+                (transport, Rendered::default(), None, None, 0)
+            }
+        };
+        let diagnosis = diagnose(&facts, &transport, lang);
+        Exchange {
+            serial,
+            endpoint,
+            request_line,
+            model: facts.model.clone(),
+            head_ms,
+            first_token_ms: first_token_ms.filter(|_| facts.streamed),
+            received_bytes,
+            facts,
+            transport,
+            rendered,
+            diagnosis,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::reader::DEFAULT_BYTE_CAP;
+    use crate::diagnosis::{Category, Side};
+    use crate::request::build::build_request;
+    use crate::request::form::FieldValue;
+
+    const KEY: &str = "sk-exchange-test-0123456789";
+
+    fn chat(stream: bool) -> (HttpRequest, FormValues, Connection) {
+        let conn = Connection {
+            gateway: "https://api.routescope.ai".into(),
+            api_key: KEY.into(),
+            ..Connection::default()
+        };
+        let mut values = FormValues::defaults(endpoint(EndpointId::ChatCompletions));
+        values.set("stream", FieldValue::Flag(stream));
+        let built = build_request(endpoint(EndpointId::ChatCompletions), &conn, &values, None);
+        let request = built
+            .request
+            .unwrap_or_else(|| panic!("the default chat builds: {:?}", built.errors));
+        (request, values, conn)
+    }
+
+    fn head(status: u16, content_type: &str) -> Head {
+        Head {
+            status,
+            headers: vec![("content-type".into(), content_type.into())],
+            cross_origin: true,
+            at_ms: 40,
+        }
+    }
+
+    const STREAM: &[&str] = &[
+        "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n",
+        "data: {\"choices\":[{\"delta\":{\"content\":\"lo\"},\"finish_reason\":\"stop\"}]}\n\n",
+        "data: [DONE]\n\n",
+    ];
+
+    fn run(stream: bool, status: u16, content_type: &str, chunks: &[&str], ending: Ending) -> Exchange {
+        let (request, values, conn) = chat(stream);
+        let mut flight = InFlight::start(
+            7,
+            EndpointId::ChatCompletions,
+            &request,
+            &values,
+            &conn,
+            true,
+            DEFAULT_BYTE_CAP,
+        );
+        flight.head(head(status, content_type));
+        for (i, chunk) in chunks.iter().enumerate() {
+            flight.push(chunk.as_bytes(), 50 + i as u64 * 10);
+        }
+        flight.finish(ending, 500, Lang::En)
+    }
+
+    #[test]
+    fn a_finished_stream_is_a_success_with_its_merged_text_and_first_token() {
+        let ex = run(true, 200, "text/event-stream", STREAM, Ending::Finished);
+        assert_eq!(ex.diagnosis.category, Category::Success);
+        assert_eq!(ex.rendered.text.as_deref(), Some("Hello"));
+        assert_eq!(ex.head_ms, Some(40));
+        assert_eq!(ex.first_token_ms, Some(50));
+        assert!(matches!(ex.transport, Transport::Response { status: 200, .. }));
+        assert!(!ex.request_line.contains(KEY) && !ex.facts.url.contains(KEY));
+    }
+
+    #[test]
+    fn a_timeout_mid_stream_keeps_the_status_and_what_arrived() {
+        let ex = run(true, 200, "text/event-stream", &STREAM[..1], Ending::TimedOut);
+        let Transport::Cut {
+            status, body, cause, ..
+        } = &ex.transport
+        else {
+            panic!("a cut answer: {:?}", ex.transport)
+        };
+        assert_eq!((*status, cause), (200, &CutCause::Timeout));
+        assert_eq!(body, STREAM[0]);
+        assert_eq!(ex.diagnosis.category, Category::Timeout);
+        assert_eq!(ex.diagnosis.side, Side::Client, "the fix is a longer timeout");
+        assert!(ex
+            .diagnosis
+            .evidence_value("transport")
+            .is_some_and(|t| t.contains("answer arriving")));
+        assert_eq!(
+            ex.rendered.text.as_deref(),
+            Some("Hel"),
+            "the partial text stays visible"
+        );
+    }
+
+    #[test]
+    fn a_connection_lost_mid_body_is_said_with_the_browser_message_and_not_guessed() {
+        let ex = run(
+            true,
+            200,
+            "text/event-stream",
+            &STREAM[..1],
+            Ending::Failed("network error".into()),
+        );
+        assert!(matches!(
+            ex.transport,
+            Transport::Cut {
+                cause: CutCause::Network(_),
+                ..
+            }
+        ));
+        assert_eq!(ex.diagnosis.confidence.as_str(), "low");
+        assert_eq!(ex.diagnosis.side, Side::Unknown);
+        assert!(ex.diagnosis.candidates.len() > 1);
+    }
+
+    #[test]
+    fn cancel_before_the_head_and_after_it() {
+        let (request, values, conn) = chat(false);
+        let flight = InFlight::start(
+            1,
+            EndpointId::ChatCompletions,
+            &request,
+            &values,
+            &conn,
+            true,
+            DEFAULT_BYTE_CAP,
+        );
+        let ex = flight.finish(Ending::Cancelled, 80, Lang::En);
+        assert_eq!(ex.transport, Transport::Cancelled { after_ms: 80 });
+        let ex = run(true, 200, "text/event-stream", &STREAM[..1], Ending::Cancelled);
+        assert_eq!(ex.diagnosis.category, Category::Cancelled);
+    }
+
+    #[test]
+    fn an_error_status_cut_short_keeps_the_error_reading() {
+        let body = "{\"error\":{\"message\":\"Invalid token (request id: 2025)\",\"type\":\"new_api_error\"}}";
+        let ex = run(false, 401, "application/json", &[body], Ending::TimedOut);
+        assert_eq!(ex.diagnosis.category, Category::AuthenticationFailure);
+        assert_eq!(ex.rendered, Rendered::default());
+    }
+
+    #[test]
+    fn the_byte_cap_stops_reading_with_its_own_verdict() {
+        let (request, values, conn) = chat(false);
+        let mut flight = InFlight::start(1, EndpointId::ChatCompletions, &request, &values, &conn, true, 16);
+        flight.head(head(200, "application/json"));
+        let answer = b"{\"choices\":[{\"message\":{\"content\":\"long\"}}]}";
+        flight.push(answer, 60);
+        assert!(!flight.wants_more());
+        let ex = flight.finish(Ending::Finished, 70, Lang::En);
+        assert!(matches!(
+            ex.transport,
+            Transport::Cut {
+                cause: CutCause::Cap { cap_bytes: 16 },
+                ..
+            }
+        ));
+        assert_eq!(ex.received_bytes, answer.len());
+        assert_eq!(ex.diagnosis.category, Category::Unknown);
+    }
+}
