@@ -31,6 +31,10 @@ if os.environ.get("TRUNK_PROFILE") == "debug":
     hashes = ["unsafe-inline (debug build)"]
 else:
     html = html.replace("__TRUNK_INLINE_HASHES__", " ".join(hashes))
+    # The ws: sources exist for trunk's live reload only; a hosted page never needs them.
+    html = re.sub(r" ws://127\.0\.0\.1:\* ws://localhost:\*", "", html)
+    if "ws:" in html.split("Content-Security-Policy", 1)[-1].split(">", 1)[0]:
+        sys.exit("csp-hash: the release CSP still allows ws: (index.html's connect-src changed?)")
 with open(path, "w", encoding="utf-8") as f:
     f.write(html)
 print("csp-hash: inline scripts allowed by %s" % (", ".join(hashes) or "nothing"))

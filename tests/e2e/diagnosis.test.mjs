@@ -4,10 +4,10 @@
 //
 // Elements are found by role and accessible name; the only attributes read are the
 // documented data-* hooks (data-category, data-serial, data-check, data-ok, data-rule).
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { noisePng } from './png.mjs';
-import { startTwin, startApp, launch, openApp, pick, send, verdictSerial, nextVerdict, closedPort } from './harness.mjs';
+import { startTwin, startApp, launch, openApp, pick, send, verdictSerial, nextVerdict, closedPort, closeContexts, resetTwins } from './harness.mjs';
 
 let twin, smallTwin, app, browser;
 before(async () => {
@@ -20,6 +20,7 @@ after(async () => {
   twin?.stop();
   smallTwin?.stop();
 });
+afterEach(closeContexts);
 
 // ---------------------------------------------------------------------------------------
 // Helpers: what a person sees and does.
@@ -30,16 +31,10 @@ const nextActions = (page) => diagnosis(page).getByRole('group', { name: 'Next a
 const followUps = (page) => diagnosis(page).getByRole('list', { name: 'Follow-up checks' });
 const REQUEST_ID = /^\d{23}[A-Za-z]{8}$/;
 
-async function reset() {
-  await Promise.all([twin, smallTwin].map((t) => fetch(`${t.url}/_twin/reset`, { method: 'POST' })));
-}
+const reset = () => resetTwins(twin, smallTwin);
 
-/** Opens the app; the page's context is closed when the test ends. */
-async function open(t, options) {
-  const page = await openApp(browser, app.url, options);
-  t.after(() => page.context().close());
-  return page;
-}
+/** Opens the app; `afterEach(closeContexts)` closes its context when the test ends. */
+const open = (options) => openApp(browser, app.url, options);
 
 /** Evidence rows as [label, value] pairs, in order. */
 async function evidence(page) {
@@ -60,6 +55,13 @@ function assertEvidence(rows, label, pattern) {
   const show = rows.map(([l, v]) => `  ${l}: ${v}`).join('\n');
   assert.ok(values.length > 0, `Evidence has a "${label}" row; rows were:\n${show}`);
   assert.ok(values.some((v) => pattern.test(v)), `Evidence "${label}" matches ${pattern}; rows were:\n${show}`);
+}
+
+/** The lines under "What to check", in order (none when the list is absent). */
+async function checkLines(page) {
+  const list = diagnosis(page).getByRole('list', { name: 'What to check' });
+  if ((await list.count()) === 0) return [];
+  return (await list.getByRole('listitem').allTextContents()).map((line) => line.trim());
 }
 
 /** The names of the buttons under 'Next actions'. */
@@ -138,6 +140,7 @@ const scenarios = [
   {
     name: 'a working chat is a quiet success',
     category: 'success',
+    confidence: 'high',
     evidence: { status: /^200$/, 'content-type': /application\/json/ },
     noActions: true,
   },
@@ -146,6 +149,8 @@ const scenarios = [
     name: 'a wrong key',
     key: 'sk-not-a-real-key',
     category: 'authentication-failure',
+    confidence: 'high',
+    checks: /keep its sk- prefix/,
     side: 'client',
     evidence: { status: /^401$/, message: /Invalid token/ },
     requestId: true,
@@ -155,6 +160,8 @@ const scenarios = [
     name: 'a key pasted without sk-',
     key: 'twin-valid',
     category: 'authentication-failure',
+    confidence: 'high',
+    checks: /keep its sk- prefix/,
     side: 'client',
     evidence: { status: /^401$/, message: /Invalid token/ },
     requestId: true,
@@ -165,6 +172,8 @@ const scenarios = [
     name: 'no key at all',
     key: '',
     category: 'authentication-failure',
+    confidence: 'high',
+    checks: /Send the key as Authorization: Bearer/,
     side: 'client',
     evidence: { status: /^401$/, message: /Token not provided/ },
     requestId: true,
@@ -177,6 +186,8 @@ const scenarios = [
     selfService: true,
     key: 'sk-not-a-real-key',
     category: 'authentication-failure',
+    confidence: 'medium',
+    checks: /keep its sk- prefix/,
     side: 'client',
     evidence: { status: /2xx carrying an error body/, message: /Invalid token/ },
     alsoStatus200: true,
@@ -187,6 +198,8 @@ const scenarios = [
     name: 'a disabled token',
     key: 'sk-twin-disabled',
     category: 'token-unavailable',
+    confidence: 'high',
+    checks: /^Enable the key in the console\./,
     side: 'client',
     evidence: { status: /^401$/, message: /This token status is unavailable/ },
     requestId: true,
@@ -196,6 +209,8 @@ const scenarios = [
     name: 'an expired token',
     key: 'sk-twin-expired',
     category: 'token-unavailable',
+    confidence: 'high',
+    checks: /Extend the key's expiry/,
     side: 'client',
     evidence: { status: /^401$/, message: /This token has expired/ },
     requestId: true,
@@ -205,6 +220,8 @@ const scenarios = [
     name: 'an exhausted token',
     key: 'sk-twin-exhausted',
     category: 'token-unavailable',
+    confidence: 'high',
+    checks: /Raise the key's own quota/,
     side: 'client',
     evidence: { status: /^401$/, message: /quota is exhausted/ },
     requestId: true,
@@ -214,6 +231,8 @@ const scenarios = [
     name: 'an IP-restricted token',
     key: 'sk-twin-iprestricted',
     category: 'token-unavailable',
+    confidence: 'high',
+    checks: /allow list/,
     side: 'client',
     evidence: { status: /^403$/, code: /^access_denied$/ },
     requestId: true,
@@ -223,6 +242,8 @@ const scenarios = [
     name: 'a token whose own quota is too low',
     key: 'sk-twin-lowquota',
     category: 'token-unavailable',
+    confidence: 'high',
+    checks: /Raise the key's own quota/,
     side: 'client',
     evidence: { status: /^403$/, code: /^pre_consume_token_quota_failed$/ },
     requestId: true,
@@ -233,6 +254,8 @@ const scenarios = [
     name: 'an empty account balance',
     key: 'sk-twin-broke',
     category: 'insufficient-balance',
+    confidence: 'high',
+    checks: /wallet balance/,
     side: 'client',
     evidence: { status: /^403$/, code: /^insufficient_user_quota$/ },
     requestId: true,
@@ -243,6 +266,8 @@ const scenarios = [
     name: 'a typo in the model id (503 no channel)',
     model: 'gpt-5.4x',
     category: 'model-not-available',
+    confidence: 'high',
+    checks: /model id is typed exactly/,
     side: 'gateway',
     evidence: { status: /^503$/, code: /^model_not_found$/, model: /^gpt-5\.4x/, group: /^default$/ },
     requestId: true,
@@ -253,6 +278,8 @@ const scenarios = [
     model: 'gpt-5.4x',
     toggles: ['Stream'],
     category: 'model-not-available',
+    confidence: 'high',
+    checks: /model id is typed exactly/,
     side: 'gateway',
     evidence: { status: /^503$/, code: /^model_not_found$/, model: /^gpt-5\.4x/ },
     requestId: true,
@@ -262,6 +289,8 @@ const scenarios = [
     name: 'a model outside the token allowlist (403)',
     key: 'sk-twin-allowlist',
     category: 'model-not-available',
+    confidence: 'high',
+    checks: /key restricts its models/,
     side: 'client',
     evidence: { status: /^403$/, model: /^gpt-5\.4\b/ },
     requestId: true,
@@ -271,6 +300,8 @@ const scenarios = [
     name: 'a model the operator has not priced',
     model: 'twin-unpriced',
     category: 'model-not-available',
+    confidence: 'high',
+    checks: /set a price or ratio/,
     side: 'gateway',
     evidence: { status: /^400$/, code: /^model_price_error$/, model: /^twin-unpriced/ },
     requestId: true,
@@ -281,6 +312,8 @@ const scenarios = [
     endpoint: 'List models (OpenAI)',
     one: 'gpt-9-nope',
     category: 'model-not-available',
+    confidence: 'medium',
+    checks: /model id is typed exactly/,
     side: 'unknown',
     evidence: { status: /2xx carrying an error body/, code: /^model_not_found$/, model: /gpt-9-nope/ },
     alsoStatus200: true,
@@ -288,11 +321,24 @@ const scenarios = [
     requestId: false,
     actions: [MODEL_VISIBLE, KEY_STATUS],
   },
+  {
+    name: 'a 200 whose only choice failed (finish_reason "error")',
+    model: 'twin-error-on-200',
+    category: 'success-with-error-body',
+    confidence: 'medium',
+    checks: /Read the error inside the body/,
+    side: 'upstream',
+    evidence: { status: /^200$/, 'error-inside': /Provider disconnected mid-stream/ },
+    requestId: false,
+    actions: [],
+  },
   // Incorrect endpoint.
   {
     name: 'a base URL ending in /v1 (404 Invalid URL)',
     base: '/v1',
     category: 'incorrect-endpoint',
+    confidence: 'high',
+    checks: /Remove \/v1 from the base URL or from the path/,
     side: 'client',
     evidence: { status: /^404$/, message: /Invalid URL \(POST \/v1\/v1\/chat\/completions\)/, route: /\/v1\/v1\/chat\/completions/ },
     // new-api's NoRoute answer carries no request id in the body; the header is hidden by CORS.
@@ -303,6 +349,8 @@ const scenarios = [
     name: 'a base URL that reaches the dashboard (200 HTML)',
     base: '/console',
     category: 'incorrect-endpoint',
+    confidence: 'high',
+    checks: /dashboard or a proxy answered/,
     side: 'client',
     evidence: { status: /^200$/, 'content-type': /text\/html/, signature: /HTML page/ },
     actions: ['Client setup'],
@@ -312,6 +360,8 @@ const scenarios = [
     name: 'mixed protocols: Gemini contents sent to Chat (500 invalid_request)',
     raw: () => ({ model: 'gpt-5.4', contents: [{ parts: [{ text: 'hi' }] }] }),
     category: 'parameter-error',
+    confidence: 'high',
+    checks: /Do not mix protocols/,
     side: 'client',
     evidence: { status: /^500$/, code: /^invalid_request$/, field: /^messages$/, protocol: /^openai-chat$/ },
     requestId: true,
@@ -322,6 +372,8 @@ const scenarios = [
     endpoint: 'generateContent',
     raw: () => ({ messages: [{ role: 'user', content: 'hi' }] }),
     category: 'parameter-error',
+    confidence: 'high',
+    checks: /Do not mix protocols/,
     side: 'client',
     evidence: { status: /^500$/, code: /^invalid_request$/, message: /contents is required/, protocol: /^gemini-native$/ },
     requestId: true,
@@ -333,6 +385,8 @@ const scenarios = [
     endpoint: 'Messages',
     fields: { 'Max tokens': '' },
     category: 'parameter-error',
+    confidence: 'medium',
+    checks: /Claude Messages requires max_tokens/,
     side: 'client',
     evidence: { status: /^400$/, message: /max_tokens: Field required/, field: /^max_tokens$/, protocol: /^claude-messages$/ },
     actions: [],
@@ -343,6 +397,8 @@ const scenarios = [
     endpoint: 'Messages',
     raw: (body) => ({ ...body, context_management: {} }),
     category: 'claude-code-betas',
+    confidence: 'medium',
+    checks: /CLAUDE_CODE_DISABLE_EXPERIMENTAL_BETAS=1/,
     side: 'client',
     evidence: { status: /^400$/, message: /context_management: Extra inputs are not permitted/, field: /^context_management$/ },
     actions: ['Remove the anthropic-beta header', 'Client setup'],
@@ -354,6 +410,8 @@ const scenarios = [
     fields: { 'anthropic-beta': 'context-management-2025-06-27' },
     raw: (body) => ({ ...body, context_management: { edits: [] } }),
     category: 'claude-code-betas',
+    confidence: 'medium',
+    checks: /drop the anthropic-beta header/,
     side: 'client',
     evidence: { status: /^400$/, message: /context_management/ },
     actions: ['Remove the anthropic-beta header', 'Client setup'],
@@ -364,6 +422,8 @@ const scenarios = [
     base: '/_slow',
     timeout: 2,
     category: 'timeout',
+    confidence: 'high',
+    checks: /Stream text responses/,
     side: 'upstream',
     // The client timer fires at about 2000 ms (a millisecond or two either side).
     evidence: { transport: /timed out after (19[5-9]\d|2\d\d\d) ms/ },
@@ -375,6 +435,8 @@ const scenarios = [
     base: '/_slow',
     timeout: 2,
     category: 'timeout',
+    confidence: 'high',
+    checks: /submit an async task/,
     side: 'upstream',
     evidence: { transport: /timed out after (19[5-9]\d|2\d\d\d) ms/ },
     actions: ['Open the async task endpoint', 'Retry'],
@@ -383,6 +445,8 @@ const scenarios = [
     name: 'a readable Cloudflare 524 page',
     base: '/_cf524',
     category: 'timeout',
+    confidence: 'low',
+    checks: /slow upstreams take longer/,
     side: 'gateway',
     evidence: { status: /^524$/ },
     actions: ['Retry'],
@@ -392,6 +456,8 @@ const scenarios = [
     name: 'an empty 429',
     key: 'sk-twin-empty429',
     category: 'rate-limit',
+    confidence: 'medium',
+    checks: /hidden by CORS here/,
     side: 'unknown',
     evidence: { status: /^429$/, 'retry-after': /hidden by CORS/ },
     actions: ['Retry'],
@@ -401,6 +467,9 @@ const scenarios = [
     name: 'a gateway that refuses CORS',
     base: '/_nocors',
     category: 'network-or-cors',
+    confidence: 'medium',
+    checks: /Probe CORS/,
+    network: true,
     side: 'network',
     evidence: { transport: /fetch rejected/ },
     actions: [CORS_PROBE, 'Retry'],
@@ -409,6 +478,9 @@ const scenarios = [
     name: 'a closed port',
     gateway: async () => `http://127.0.0.1:${await closedPort()}`,
     category: 'network-or-cors',
+    confidence: 'medium',
+    checks: /scheme, host and port/,
+    network: true,
     side: 'network',
     evidence: { transport: /fetch rejected/ },
     actions: [CORS_PROBE, 'Retry'],
@@ -417,6 +489,9 @@ const scenarios = [
     name: 'a proxy 504 page without CORS',
     base: '/_proxy504',
     category: 'network-or-cors',
+    confidence: 'medium',
+    checks: /proxy error page \(413\/502\/504\)/,
+    network: true,
     side: 'network',
     evidence: { transport: /fetch rejected/ },
     actions: [CORS_PROBE, 'Retry'],
@@ -426,6 +501,8 @@ const scenarios = [
     name: 'an upstream that fails (500 do_request_failed)',
     model: 'twin-upstream-error',
     category: 'upstream-failure',
+    confidence: 'high',
+    checks: /may pick another channel/,
     side: 'upstream',
     evidence: { status: /^500$/, code: /^do_request_failed$/ },
     requestId: true,
@@ -436,6 +513,8 @@ const scenarios = [
     endpoint: 'Messages',
     model: 'twin-overloaded',
     category: 'upstream-failure',
+    confidence: 'medium',
+    checks: /may pick another channel/,
     side: 'upstream',
     evidence: { status: /^529$/, type: /^overloaded_error$/ },
     requestId: false,
@@ -445,6 +524,8 @@ const scenarios = [
     name: 'an overloaded OpenAI-style upstream (503 bad_response_status_code)',
     model: 'twin-overloaded',
     category: 'upstream-failure',
+    confidence: 'medium',
+    checks: /may pick another channel/,
     side: 'upstream',
     evidence: { status: /^503$/, type: /^upstream_error$/, code: /^bad_response_status_code$/ },
     requestId: false,
@@ -456,6 +537,8 @@ const scenarios = [
     model: 'twin-upstream-error',
     toggles: ['Stream'],
     category: 'upstream-failure',
+    confidence: 'medium',
+    checks: /request id and the time/,
     side: 'upstream',
     evidence: { status: /^200$/, stream: /error event after 200/, type: /^overloaded_error$/ },
     actions: ['Retry'],
@@ -466,10 +549,11 @@ const scenarios = [
     base: '/_legacy',
     key: 'sk-twin-disabled',
     category: 'authentication-failure',
+    confidence: 'high',
+    checks: /check the key's status/,
     side: 'client',
     evidence: { status: /^401$/, type: /^one_api_error$/, message: /Invalid token/ },
     candidates: /Could also be: .*Token unavailable/,
-    checks: /Invalid token" for disabled, expired and used-up keys/,
     requestId: true,
     actions: [KEY_STATUS],
   },
@@ -478,6 +562,8 @@ const scenarios = [
     base: '/_legacy',
     model: 'gpt-5.4x',
     category: 'model-not-available',
+    confidence: 'high',
+    checks: /model id is typed exactly/,
     side: 'gateway',
     evidence: { status: /^503$/, type: /^one_api_error$/, message: /当前分组 default 下对于模型 gpt-5\.4x 无可用渠道/, model: /^gpt-5\.4x/, group: /^default$/ },
     requestId: true,
@@ -488,6 +574,8 @@ const scenarios = [
     key: 'sk-twin-zh',
     model: 'gpt-5.4x',
     category: 'model-not-available',
+    confidence: 'high',
+    checks: /model id is typed exactly/,
     side: 'gateway',
     evidence: { status: /^503$/, type: /^one_api_error$/, message: /分组 default 下模型 gpt-5\.4x 无可用渠道/, model: /^gpt-5\.4x/, group: /^default$/ },
     requestId: true,
@@ -499,7 +587,7 @@ for (const s of scenarios) {
   test(`diagnoses ${s.name} as ${s.category}`, async (t) => {
     await reset();
     const gateway = s.gateway ? await s.gateway() : twin.url + (s.base ?? '');
-    const page = await open(t, { gateway, key: s.key ?? 'sk-twin-valid' });
+    const page = await open({ gateway, key: s.key ?? 'sk-twin-valid' });
     if (s.selfService) await setSelfService(page, twin.url);
     await pick(page, s.endpoint ?? 'Chat Completions');
     if (s.model) await modelBox(page).fill(s.model);
@@ -524,12 +612,23 @@ for (const s of scenarios) {
       assert.match(kicker, new RegExp(`· ${s.side}$`), `the cause is placed on the ${s.side} side`);
     }
     if (s.candidates) assert.match(await verdict(page).textContent(), s.candidates);
-    if (s.checks) await diagnosis(page).getByRole('list', { name: 'What to check' }).getByText(s.checks).waitFor();
+    const confidence = await verdict(page).getAttribute('data-confidence');
+    const checks = await checkLines(page);
     const names = await actionNames(page);
     if (process.env.E2E_VERBOSE) {
       const kicker = (await verdict(page).getByRole('paragraph').first().textContent()).trim();
-      console.log(`# ${s.name}\n#   ${kicker}\n${rows.map(([l, v]) => `#   ${l}: ${v}`).join('\n')}\n#   actions: ${JSON.stringify(names)}`);
+      console.log(`# ${s.name}\n#   ${kicker} [${confidence}]\n${rows.map(([l, v]) => `#   ${l}: ${v}`).join('\n')}\n#   checks: ${JSON.stringify(checks)}\n#   actions: ${JSON.stringify(names)}\n#   blocked: ${JSON.stringify(page.blocked)}`);
     }
+    assert.equal(confidence, s.confidence, 'the confidence shown');
+    if (s.category === 'success') {
+      assert.deepEqual(checks, [], 'a success asks nothing to be checked');
+    } else {
+      assert.ok(s.checks, 'the scenario names a "What to check" line it expects');
+      assert.ok(checks.some((line) => s.checks.test(line)), `"What to check" has a line matching ${s.checks}; it had ${JSON.stringify(checks)}`);
+    }
+    // A network-level failure is logged by Chromium itself; anywhere else it would mean the
+    // page fetched something the test did not expect to fail.
+    if (!s.network) assert.deepEqual(page.blocked, [], 'no request was refused at the network level');
     // Exactly these actions, in this order: an extra (wrong) action fails too.
     assert.deepEqual(names, s.noActions ? [] : s.actions, 'the next actions offered');
     assert.deepEqual(page.errors, []);
@@ -538,7 +637,7 @@ for (const s of scenarios) {
 
 test('the rate-limited key: three calls a minute, the fourth is diagnosed, and Retry brings a fresh verdict', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url, key: 'sk-twin-ratelimited' });
+  const page = await open({ gateway: twin.url, key: 'sk-twin-ratelimited' });
   await pick(page, 'Chat Completions');
   const categories = [];
   for (let i = 0; i < 4; i += 1) categories.push(await send(page));
@@ -563,7 +662,7 @@ test('diagnoses an upload over the gateway body limit (readable 413) as request-
   const image = noisePng(640);
   assert.ok(image.length > 1024 * 1024, `the PNG is over 1 MB (${image.length} bytes)`);
   // The same upload is fine on a gateway with the default 32 MB limit…
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'Image edit (multipart)');
   await page.getByLabel('Image file(s)', { exact: true }).setInputFiles({ name: 'noise.png', mimeType: 'image/png', buffer: image });
   await page.getByRole('list', { name: 'Image file(s) chosen' }).getByText('noise.png').waitFor();
@@ -589,7 +688,7 @@ test('diagnoses an upload over the gateway body limit (readable 413) as request-
 
 test('a timed-out image generation offers the async task endpoint, and the button opens it', async (t) => {
   await reset();
-  const page = await open(t, { gateway: `${twin.url}/_slow` });
+  const page = await open({ gateway: `${twin.url}/_slow` });
   await pick(page, 'Image generation');
   await setTimeoutSecs(page, 2);
   assert.equal(await send(page), 'timeout');
@@ -600,7 +699,7 @@ test('a timed-out image generation offers the async task endpoint, and the butto
 
 test('Cancel while a slow answer is pending is diagnosed as cancelled', async (t) => {
   await reset();
-  const page = await open(t, { gateway: `${twin.url}/_slow` });
+  const page = await open({ gateway: `${twin.url}/_slow` });
   await pick(page, 'Chat Completions');
   const before = await verdictSerial(page);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -615,7 +714,7 @@ test('Cancel while a slow answer is pending is diagnosed as cancelled', async (t
 
 test('Chinese: the browser and the Language select in zh-CN, a Chinese gateway message, a Chinese verdict', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url, key: 'sk-twin-broke', locale: 'zh-CN' });
+  const page = await open({ gateway: twin.url, key: 'sk-twin-broke', locale: 'zh-CN' });
   await page.getByLabel('Language').selectOption('zh-CN');
   await pick(page, 'Chat Completions');
   assert.equal(await send(page), 'insufficient-balance');
@@ -634,7 +733,7 @@ test('Chinese: the browser and the Language select in zh-CN, a Chinese gateway m
 
 test('the next action "Remove the anthropic-beta header" clears the header field', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'Messages');
   await page.getByLabel('anthropic-beta', { exact: true }).fill('context-management-2025-06-27');
   await useRawBody(page, (body) => ({ ...body, context_management: {} }));
@@ -650,7 +749,7 @@ test('the next action "Remove the anthropic-beta header" clears the header field
 
 test('follow-up: model visibility after a typo says it is not visible and suggests the right id', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'Chat Completions');
   await modelBox(page).fill('gpt-5.4x');
   assert.equal(await send(page), 'model-not-available');
@@ -663,7 +762,7 @@ test('follow-up: model visibility after a typo says it is not visible and sugges
 
 test('follow-up: key status after a disabled key reports it disabled (self-service on the twin)', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url, key: 'sk-twin-disabled' });
+  const page = await open({ gateway: twin.url, key: 'sk-twin-disabled' });
   await setSelfService(page, twin.url);
   await pick(page, 'Chat Completions');
   assert.equal(await send(page), 'token-unavailable');
@@ -675,7 +774,7 @@ test('follow-up: key status after a disabled key reports it disabled (self-servi
 
 test('follow-up: key status after a valid key\'s error says the key is fine', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url, key: 'sk-twin-valid' });
+  const page = await open({ gateway: twin.url, key: 'sk-twin-valid' });
   await setSelfService(page, twin.url);
   await pick(page, 'Chat Completions');
   await modelBox(page).fill('gpt-5.4x');
@@ -688,7 +787,7 @@ test('follow-up: key status after a valid key\'s error says the key is fine', as
 
 test('follow-up: the CORS probe after /_nocors says the browser is refused', async (t) => {
   await reset();
-  const page = await open(t, { gateway: `${twin.url}/_nocors` });
+  const page = await open({ gateway: `${twin.url}/_nocors` });
   await pick(page, 'Chat Completions');
   assert.equal(await send(page), 'network-or-cors');
   const item = await runFollowUp(page, CORS_PROBE, 'cors-probe');
@@ -718,7 +817,7 @@ async function clientSettings(helper) {
 
 for (const typed of ['/v1', '']) {
   test(`client setup for a gateway typed as ${typed ? 'the origin + /v1' : 'the bare origin'}`, async (t) => {
-    const page = await open(t, { gateway: twin.url + typed });
+    const page = await open({ gateway: twin.url + typed });
     await page.getByRole('button', { name: 'Client setup', exact: true }).click();
     const helper = page.getByRole('region', { name: 'Client setup' });
     await helper.waitFor();
@@ -747,7 +846,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('the diagnosis action "Client setup" opens the helper after a doubled /v1', async (t) => {
   await reset();
-  const page = await open(t, { gateway: `${twin.url}/v1` });
+  const page = await open({ gateway: `${twin.url}/v1` });
   await pick(page, 'Chat Completions');
   assert.equal(await send(page), 'incorrect-endpoint');
   await nextActions(page).getByRole('button', { name: 'Client setup', exact: true }).click();
@@ -768,7 +867,7 @@ async function applyFix(page, field, rule, fixLabel) {
 
 test('fix: a key pasted with "Bearer " → Remove "Bearer ", then the call works', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url, key: 'Bearer sk-twin-valid' });
+  const page = await open({ gateway: twin.url, key: 'Bearer sk-twin-valid' });
   await pick(page, 'Chat Completions');
   await applyFix(page, 'api_key', 'key-has-bearer', 'Remove "Bearer "');
   assert.equal(await page.getByLabel('API key', { exact: true }).inputValue(), 'sk-twin-valid');
@@ -777,7 +876,7 @@ test('fix: a key pasted with "Bearer " → Remove "Bearer ", then the call works
 
 test('fix: a key with spaces around it → Trim the key, then the call works', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url, key: '  sk-twin-valid \t' });
+  const page = await open({ gateway: twin.url, key: '  sk-twin-valid \t' });
   await pick(page, 'Chat Completions');
   await applyFix(page, 'api_key', 'key-whitespace', 'Trim the key');
   assert.equal(await page.getByLabel('API key', { exact: true }).inputValue(), 'sk-twin-valid');
@@ -786,7 +885,7 @@ test('fix: a key with spaces around it → Trim the key, then the call works', a
 
 test('fix: a gateway ending in /v1 → Strip /v1, then the call works', async (t) => {
   await reset();
-  const page = await open(t, { gateway: `${twin.url}/v1` });
+  const page = await open({ gateway: `${twin.url}/v1` });
   await pick(page, 'Chat Completions');
   await applyFix(page, 'gateway', 'base-ends-v1', 'Strip /v1');
   assert.equal(await page.getByLabel('Gateway URL').inputValue(), twin.url);
@@ -795,7 +894,7 @@ test('fix: a gateway ending in /v1 → Strip /v1, then the call works', async (t
 
 test('fix: Claude Messages without max_tokens → Add max_tokens: 1024, then the call works', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'Messages');
   await page.getByLabel('Max tokens', { exact: true }).fill('');
   await applyFix(page, 'max_tokens', 'claude-max-tokens', 'Add max_tokens: 1024');
@@ -805,7 +904,7 @@ test('fix: Claude Messages without max_tokens → Add max_tokens: 1024, then the
 
 test('fix: Claude raw body without max_tokens → Add max_tokens: 1024 writes it into the JSON', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'Messages');
   await useRawBody(page, (body) => { const { max_tokens: _drop, ...rest } = body; return rest; });
   await applyFix(page, 'max_tokens', 'claude-max-tokens', 'Add max_tokens: 1024');
@@ -815,7 +914,7 @@ test('fix: Claude raw body without max_tokens → Add max_tokens: 1024 writes it
 
 test('fix: an image size written with × → Use 1024x1024, then the call works', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'Image generation');
   await page.getByLabel('Size', { exact: true }).fill('1024×1024');
   await applyFix(page, 'size', 'size-not-ascii-x', 'Use 1024x1024');
@@ -825,7 +924,7 @@ test('fix: an image size written with × → Use 1024x1024, then the call works'
 
 test('fix: Imagen sampleCount 8 → Set to 4, then the call works', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'Imagen predict');
   await page.getByLabel('sampleCount', { exact: true }).fill('8');
   await applyFix(page, 'sample_count', 'out-of-range', 'Set to 4');
@@ -835,7 +934,7 @@ test('fix: Imagen sampleCount 8 → Set to 4, then the call works', async (t) =>
 
 test('fix: a typo\'d model after listing models → Use gpt-5.4, then the call works', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'List models (OpenAI)');
   assert.equal(await send(page), 'success');
   await pick(page, 'Chat Completions');
@@ -847,7 +946,7 @@ test('fix: a typo\'d model after listing models → Use gpt-5.4, then the call w
 
 test('the next action "Send the key as x-api-key header" after a refused Bearer preflight switches the header', async (t) => {
   await reset();
-  const page = await open(t, { gateway: `${twin.url}/_nocors` });
+  const page = await open({ gateway: `${twin.url}/_nocors` });
   await pick(page, 'Messages');
   const authStyle = page.getByLabel('Send the key as', { exact: true });
   await authStyle.selectOption('bearer');
@@ -863,7 +962,7 @@ test('the next action "Send the key as x-api-key header" after a refused Bearer 
 
 test('"Copy request id" puts exactly the gateway request id on the clipboard, never the key', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url, key: 'sk-not-a-real-key' });
+  const page = await open({ gateway: twin.url, key: 'sk-not-a-real-key' });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   await pick(page, 'Chat Completions');
   assert.equal(await send(page), 'authentication-failure');
@@ -877,7 +976,7 @@ test('"Copy request id" puts exactly the gateway request id on the clipboard, ne
 
 test('a provider 429 asking for 2 s offers "Retry after 2 s", counts down, then resends by itself', async (t) => {
   await reset();
-  const page = await open(t, { gateway: twin.url });
+  const page = await open({ gateway: twin.url });
   await pick(page, 'Chat Completions');
   await modelBox(page).fill('twin-upstream-429');
   assert.equal(await send(page), 'rate-limit');

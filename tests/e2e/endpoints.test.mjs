@@ -1,8 +1,8 @@
 // Every documented endpoint, sent once from its form against the twin and accepted; real
 // multipart with a PNG file; Seedream with a data URI; streams; exports; raw/form sync.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTwin, startApp, launch, openApp, pick, send } from './harness.mjs';
+import { startTwin, startApp, launch, openApp, pick, send, closeContexts, resetTwins, newContext } from './harness.mjs';
 import { png } from './png.mjs';
 
 let twin, app, browser;
@@ -16,12 +16,13 @@ after(async () => {
   app?.stop();
   twin?.stop();
 });
+afterEach(closeContexts);
 
 const response = (page) => page.getByRole('region', { name: 'Response' });
 const answer = (page) => response(page).getByRole('region', { name: 'Answer' });
 
 async function open() {
-  await fetch(`${twin.url}/_twin/reset`, { method: 'POST' });
+  await resetTwins(twin);
   const page = await openApp(browser, app.url, { gateway: twin.url });
   await page.getByText('More settings').click();
   await page.getByLabel('Self-service API URL').fill(twin.url);
@@ -185,7 +186,7 @@ test('the raw body and the form stay in step', async () => {
 
 test('a docs deep link opens a prefilled request, and a copied link reopens it without the key', async () => {
   const link = `${app.url}#e=gemini-generate&model=gemini-2.5-pro&stream=true&gateway=${encodeURIComponent(twin.url)}`;
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await newContext(browser);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   const page = await context.newPage();
   await page.goto(link);

@@ -54,18 +54,60 @@ export async function launch() {
   });
 }
 
-/** Opens the app in a fresh context and fills in the gateway and key. Page errors fail the test. */
+// Every browser context a test opens is tracked here, so each file's `afterEach(closeContexts)`
+// closes what the test left open (a failed assertion included) and no context outlives it.
+const openContexts = new Set();
+
+/** A fresh browser context that `closeContexts` will close. */
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, ...options });
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
+  return context;
+}
+
+/** Closes every context opened through `newContext` / `openApp` and not closed yet. */
+export async function closeContexts() {
+  await Promise.all([...openContexts].map((context) => context.close()));
+}
+
+/** Resets the twins' counters and tasks; a twin that does not answer 2xx fails the test. */
+export async function resetTwins(...twins) {
+  for (const twin of twins) {
+    const answer = await fetch(`${twin.url}/_twin/reset`, { method: 'POST' });
+    if (!answer.ok) throw new Error(`twin reset at ${twin.url} answered ${answer.status}`);
+  }
+}
+
+// What Chromium logs by itself when a request fails at the network level (a CORS refusal,
+// a refused connection, an abort): expected in scenarios about exactly that, so these are
+// kept apart (page.blocked) for the test to assert on, not dropped.
+const NETWORK_CONSOLE = /blocked by CORS|Access-Control|net::ERR/i;
+// Chromium's line for any non-2xx answer the page fetched: the product's everyday input.
+const HTTP_STATUS_CONSOLE = /^Failed to load resource: the server responded with a status of \d{3}/;
+
+/**
+ * Opens the app in a fresh context and fills in the gateway and key. Page errors and console
+ * errors land in page.errors (a test asserts it empty); network-level failures in page.blocked.
+ */
 export async function openApp(browser, appUrl, { gateway, key = 'sk-twin-valid', locale = 'en-US', colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1440, height: 1000 } });
+  const context = await newContext(browser, { locale, colorScheme });
   const page = await context.newPage();
   const errors = [];
+  const blocked = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource|net::ERR|CORS|Access-Control/i.test(m.text())) errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    if (HTTP_STATUS_CONSOLE.test(text)) return;
+    (NETWORK_CONSOLE.test(text) ? blocked : errors).push(text);
+  });
   await page.goto(appUrl);
   await page.getByRole('navigation', { name: 'Endpoints' }).waitFor();
   if (gateway) await page.getByLabel('Gateway URL').fill(gateway);
   await page.getByLabel('API key', { exact: true }).fill(key);
   page.errors = errors;
+  page.blocked = blocked;
   return page;
 }
 

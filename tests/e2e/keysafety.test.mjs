@@ -4,9 +4,9 @@
 // request. No request carrying the key may go to any origin but the typed gateway's.
 //
 // Also here: a verdict already on screen is re-worded when the language changes.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTwin, startApp, launch, openApp, pick, send } from './harness.mjs';
+import { startTwin, startApp, launch, openApp, pick, send, closeContexts, resetTwins } from './harness.mjs';
 
 let twin, app, browser;
 before(async () => {
@@ -18,20 +18,17 @@ after(async () => {
   app?.stop();
   twin?.stop();
 });
+afterEach(closeContexts);
 
 const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
 const nextActions = (page) => diagnosis(page).getByRole('group', { name: 'Next actions' });
 const followUps = (page) => diagnosis(page).getByRole('list', { name: 'Follow-up checks' });
 
-async function reset() {
-  const answer = await fetch(`${twin.url}/_twin/reset`, { method: 'POST' });
-  assert.ok(answer.ok, 'the twin resets');
-}
+const reset = () => resetTwins(twin);
 
 /** Opens the app and records every request the page makes, with the key's presence. */
 async function openRecorded(t, key, gateway = twin.url) {
   const page = await openApp(browser, app.url, { gateway, key });
-  t.after(() => page.context().close());
   const seen = [];
   page.on('request', (request) => {
     const headers = request.headers();
@@ -39,6 +36,11 @@ async function openRecorded(t, key, gateway = twin.url) {
     seen.push({ origin: new URL(request.url()).origin, url: request.url(), carries });
   });
   page.seen = seen;
+  // Every console line the page writes, of any level: the key must be in none of them.
+  const logged = [];
+  page.on('console', (m) => logged.push(m.text()));
+  page.logged = logged;
+  page.key = key;
   return page;
 }
 
@@ -47,6 +49,9 @@ function assertKeyStayedHome(page, gatewayOrigin) {
   const strays = page.seen.filter((r) => r.carries && r.origin !== gatewayOrigin);
   assert.deepEqual(strays, [], `requests carrying the key left for another origin: ${JSON.stringify(strays)}`);
   assert.ok(page.seen.some((r) => r.carries && r.origin === gatewayOrigin), 'the key did reach the gateway (the recorder works)');
+  const loggedKey = page.logged.filter((line) => line.includes(page.key));
+  assert.deepEqual(loggedKey, [], 'the key is in no console line');
+  assert.ok(!page.url().includes(page.key), 'the key is not in the page address');
 }
 
 /** Clicks every follow-up button the verdict offers, waiting for each to finish. */
@@ -140,7 +145,6 @@ const storedText = (page) => page.evaluate(() => [localStorage, sessionStorage].
 test('"Remember key" keeps the key only while ticked: stored and restored on reload, deleted on untick', async (t) => {
   const key = 'sk-twin-valid';
   const page = await openApp(browser, app.url, { gateway: twin.url, key });
-  t.after(() => page.context().close());
   const remember = page.getByRole('checkbox', { name: 'Remember key in this browser' });
   const keyBox = page.getByLabel('API key', { exact: true });
   assert.equal(await remember.isChecked(), false, 'off by default');

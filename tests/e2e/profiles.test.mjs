@@ -2,9 +2,9 @@
 // RouteScope runs), as a LiteLLM proxy and as OpenRouter (`--profile`), and the same five
 // situations must be diagnosed right in each: no key, a wrong key, an unknown model, a
 // stream that breaks after its first tokens, and a 200 that is not an answer.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTwin, startApp, launch, openApp, pick, send } from './harness.mjs';
+import { startTwin, startApp, launch, openApp, pick, send, closeContexts } from './harness.mjs';
 
 const profiles = ['new-api', 'litellm', 'openrouter'];
 const twins = {};
@@ -20,6 +20,7 @@ after(async () => {
   app?.stop();
   for (const t of Object.values(twins)) t.stop();
 });
+afterEach(closeContexts);
 
 const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
 const verdict = (page) => diagnosis(page).locator('[data-category]');
@@ -52,7 +53,6 @@ for (const profile of profiles) {
   for (const c of cases) {
     test(`${profile}: ${c.name} is diagnosed as ${c.category}`, async (t) => {
       const page = await openApp(browser, app.url, { gateway: twins[profile].url, key: c.key ?? 'sk-twin-valid' });
-      t.after(() => page.context().close());
       await pick(page, 'Chat Completions');
       if (c.model) await page.getByRole('combobox', { name: 'Model', exact: true }).fill(c.model);
       if (c.stream) await page.getByLabel('Stream', { exact: true }).check();
