@@ -1,24 +1,54 @@
 #!/usr/bin/env bash
-# Builds the release bundle and measures it: wasm + js + css sizes (raw, gzip -9, brotli -q 11)
-# and the page's start-up time in headless Chromium (median of 7 cold loads).
+# Builds the release bundle and measures, in one run on this machine:
+#   1. the bundle (html, wasm, js, css: raw, gzip -9, brotli -q 11) and, beside it, Swagger UI's
+#      npm distribution (swagger-ui-dist) measured the same way, with the ratio;
+#   2. start-up to first render in headless Chromium (median of 7 cold loads);
+#   3. answers at any size through the UI: a 20 MB JSON answer and a 20,000-event stream
+#      (first content / final text after the last byte, longest main-thread task, events lost).
+# Figures are machine-dependent; the ratio to the peer measured in the same run is what
+# carries across machines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh >/dev/null
 export PATH="$HOME/.cargo/bin:$(pwd)/.tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
+SWAGGER_VERSION=5.35.0
+PEER="$(pwd)/.tools/peer"
+
 trunk build --release >/dev/null 2>&1 || trunk build --release
-printf '%-8s %12s %12s %12s\n' "asset" "raw" "gzip" "brotli"
-total_raw=0; total_gz=0; total_br=0
-for kind in wasm js css; do
-  raw=0; gz=0; br=0
-  for f in dist/*."$kind"; do
+cargo build -q -p gateway-twin
+if [ ! -f "$PEER/node_modules/swagger-ui-dist/package.json" ] \
+  || ! grep -q "\"version\": \"$SWAGGER_VERSION\"" "$PEER/node_modules/swagger-ui-dist/package.json"; then
+  npm install --silent --no-audit --no-fund --prefix "$PEER" "swagger-ui-dist@$SWAGGER_VERSION" >/dev/null
+fi
+
+kb() { echo "scale=1; $1/1024" | bc -l; }
+# Prints one row (label, raw, gzip, brotli) for the files given; sets $row_br to the brotli bytes.
+row() {
+  local label=$1; shift
+  local raw=0 gz=0 br=0
+  for f in "$@"; do
     [ -e "$f" ] || continue
     raw=$((raw + $(stat -c %s "$f")))
     gz=$((gz + $(gzip -9 -c "$f" | wc -c)))
     br=$((br + $(brotli -q 11 -c "$f" | wc -c)))
   done
-  printf '%-8s %10.1f KB %10.1f KB %10.1f KB\n' "$kind" "$(echo "$raw/1024" | bc -l)" "$(echo "$gz/1024" | bc -l)" "$(echo "$br/1024" | bc -l)"
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
-done
-printf '%-8s %10.1f KB %10.1f KB %10.1f KB\n' "total" "$(echo "$total_raw/1024" | bc -l)" "$(echo "$total_gz/1024" | bc -l)" "$(echo "$total_br/1024" | bc -l)"
+  printf '%-34s %10s KB %10s KB %10s KB\n' "$label" "$(kb $raw)" "$(kb $gz)" "$(kb $br)"
+  row_br=$br
+}
+
+printf '%-34s %13s %13s %13s\n' "bundle" "raw" "gzip" "brotli"
+row "html" dist/index.html
+row "wasm" dist/*.wasm
+row "js" dist/*.js
+row "css" dist/*.css
+row "RouteScope total" dist/index.html dist/*.wasm dist/*.js dist/*.css
+ours=$row_br
+S="$PEER/node_modules/swagger-ui-dist"
+row "Swagger UI $SWAGGER_VERSION (what a page loads)" "$S/index.html" "$S/index.css" "$S/swagger-ui.css" \
+  "$S/swagger-ui-bundle.js" "$S/swagger-ui-standalone-preset.js" "$S/swagger-initializer.js"
+peer=$row_br
+printf 'ratio (brotli): RouteScope / Swagger UI = %s\n\n' "$(echo "scale=2; $ours/$peer" | bc -l)"
+
 (cd tests/e2e && node bench-startup.mjs)
+(cd tests/e2e && node bench-loads.mjs)

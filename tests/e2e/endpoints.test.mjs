@@ -51,14 +51,59 @@ const simple = [
   'Live RPM / TPM',
 ];
 
+/** The request the preview shows (with the key revealed, so nothing is masked). */
+async function previewed(page) {
+  const preview = page.getByRole('region', { name: 'Request preview' });
+  const [method, ...url] = (await preview.getByLabel('Request line').textContent()).trim().split(' ');
+  const headers = (await preview.getByLabel('Request headers').textContent()).split('\n').filter(Boolean).map((line) => {
+    const at = line.indexOf(': ');
+    return [line.slice(0, at).toLowerCase(), line.slice(at + 2)];
+  });
+  const body = (await preview.getByLabel('Request body').textContent());
+  return { method, url: url.join(' '), headers, body: body === '(no body)' ? null : body };
+}
+
+/** Sends and returns the one request the page made to the twin for it (no preflight). */
+async function sendRecorded(page) {
+  const sent = [];
+  // Only what the page fetched (an answer's images load as images, not fetches).
+  const record = (request) => { if (request.resourceType() === 'fetch' && request.url().startsWith(twin.url) && request.method() !== 'OPTIONS') sent.push(request); };
+  page.on('request', record);
+  await sendOk(page);
+  page.off('request', record);
+  assert.equal(sent.length, 1, `one request went out: ${sent.map((r) => r.url()).join(', ')}`);
+  return sent[0];
+}
+
+/** What was fetched is, byte for byte, what "What will be sent" showed. */
+async function assertSentAsShown(page) {
+  await page.getByRole('button', { name: 'Show key' }).click();
+  const shown = await previewed(page);
+  const request = await sendRecorded(page);
+  assert.equal(request.method(), shown.method);
+  assert.equal(request.url(), shown.url, 'the URL fetched is the URL shown');
+  const sentHeaders = request.headers();
+  for (const [name, value] of shown.headers) assert.equal(sentHeaders[name], value, `header ${name}`);
+  if (shown.body !== null) assert.equal(request.postData(), shown.body, 'the body fetched is the body shown');
+  else assert.equal(request.postData(), null);
+}
+
 for (const title of simple) {
-  test(`${title}: the prefilled form is accepted`, async () => {
+  test(`${title}: the prefilled form is accepted, and what was fetched is what the preview showed`, async () => {
     const page = await open();
     await pick(page, title);
-    await sendOk(page);
+    await assertSentAsShown(page);
     assert.deepEqual(page.errors, []);
   });
 }
+
+test('a streamed Gemini call with ?key= fetches exactly the previewed URL (no stray "&")', async () => {
+  const page = await open();
+  await pick(page, 'generateContent');
+  await page.getByLabel('Send the key as').selectOption('query-key');
+  await page.getByLabel('Stream', { exact: true }).check();
+  await assertSentAsShown(page);
+});
 
 test('chat, Claude, Responses and Gemini stream and the merged text is shown', async () => {
   const page = await open();

@@ -238,7 +238,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
     };
     let diagnosis = diagnose(&facts, &transport, Lang::En);
     let state = STATE.with(|s| *s.borrow()).expect("state provided");
-    state.phase.set(Phase::Done(Box::new(Exchange {
+    state.phase.set(Phase::Done(std::sync::Arc::new(Exchange {
         serial: 1,
         endpoint: routescope_core::request::catalogue::EndpointId::ChatCompletions,
         request_line: "POST https://api.routescope.ai/v1/chat/completions".into(),
@@ -246,6 +246,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         head_ms: Some(40),
         first_token_ms: None,
         received_bytes: 0,
+        lang: Lang::En,
         rendered: render(Protocol::OpenAiChat, Some("application/json"), body),
         facts: facts.clone(),
         transport,
@@ -265,7 +266,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
     assert!(root.text_content().unwrap_or_default().contains("hidden by CORS"));
     // Response content is rendered as text, never as HTML.
     let html_body = "<img src=x onerror=alert(1)><b>bold</b>";
-    state.phase.set(Phase::Done(Box::new(Exchange {
+    state.phase.set(Phase::Done(std::sync::Arc::new(Exchange {
         serial: 2,
         endpoint: routescope_core::request::catalogue::EndpointId::ChatCompletions,
         request_line: "POST x".into(),
@@ -273,6 +274,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         head_ms: None,
         first_token_ms: None,
         received_bytes: 0,
+        lang: Lang::En,
         rendered: Default::default(),
         facts: facts.clone(),
         transport: Transport::Response {
@@ -304,8 +306,9 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         0
     );
     assert!(text(&root, "[aria-label='Response body']").contains("<img src=x"));
-    // A very large body is windowed, with the rest one click away and a download.
-    let big = format!("{{\"data\": \"{}\"}}", "x".repeat(400_000));
+    // A very large body is windowed: one part at a time, the next one click away, find
+    // jumps to a match far down, and the whole body can be downloaded.
+    let big = format!("{{\"data\": \"{}needle{}\"}}", "x".repeat(300_000), "y".repeat(100_000));
     let big_transport = Transport::Response {
         status: 200,
         headers: vec![],
@@ -314,7 +317,7 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         elapsed_ms: 1,
         stream: None,
     };
-    state.phase.set(Phase::Done(Box::new(Exchange {
+    state.phase.set(Phase::Done(std::sync::Arc::new(Exchange {
         serial: 3,
         endpoint: routescope_core::request::catalogue::EndpointId::ChatCompletions,
         request_line: "POST x".into(),
@@ -322,20 +325,29 @@ async fn the_diagnosis_panel_shows_verdict_evidence_and_request_id() {
         head_ms: None,
         first_token_ms: None,
         received_bytes: 0,
+        lang: Lang::En,
         rendered: Default::default(),
         facts: facts.clone(),
         diagnosis: diagnose(&facts, &big_transport, Lang::En),
         transport: big_transport,
     })));
     settle().await;
-    assert!(text(&root, "[aria-label='Response body']").len() < 250_000);
-    assert!(root
-        .query_selector("a[download='response-body.txt']")
-        .unwrap()
-        .is_some());
-    find_button(&root, "Show everything").click();
+    let first = text(&root, "[aria-label='Response body']");
+    assert!(first.len() <= 70_000, "one window is shown, not {} bytes", first.len());
+    assert!(text(&root, "[aria-label='Body part']").contains("Showing 0 B to 64.0 KB of 390.6 KB"));
+    find_button(&root, "Download the body");
+    find_button(&root, "Next part").click();
     settle().await;
-    assert!(text(&root, "[aria-label='Response body']").len() > 400_000);
+    assert!(text(&root, "[aria-label='Body part']").contains("Showing 64.0 KB to 128.0 KB"));
+    assert_ne!(text(&root, "[aria-label='Response body']"), first);
+    type_into(&root, "[aria-label='Find in body']", "NEEDLE");
+    settle().await;
+    assert_eq!(text(&root, "[aria-label='Matches']"), "1 of 1");
+    assert_eq!(
+        text(&root, "[aria-label='Response body'] mark"),
+        "needle",
+        "the match is marked, as text"
+    );
     root.remove();
 }
 
@@ -360,7 +372,7 @@ async fn an_unrecognised_answer_says_so_and_lays_out_the_parsed_body() {
     };
     let diagnosis = diagnose(&facts, &transport, Lang::En);
     let state = STATE.with(|s| *s.borrow()).expect("state provided");
-    state.phase.set(Phase::Done(Box::new(Exchange {
+    state.phase.set(Phase::Done(std::sync::Arc::new(Exchange {
         serial: 9,
         endpoint: routescope_core::request::catalogue::EndpointId::ChatCompletions,
         request_line: "POST x".into(),
@@ -368,6 +380,7 @@ async fn an_unrecognised_answer_says_so_and_lays_out_the_parsed_body() {
         head_ms: None,
         first_token_ms: None,
         received_bytes: 0,
+        lang: Lang::En,
         rendered: Default::default(),
         facts: facts.clone(),
         transport,

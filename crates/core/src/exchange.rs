@@ -14,7 +14,7 @@ use crate::request::catalogue::{endpoint, EndpointId};
 use crate::request::form::FormValues;
 use crate::request::http::HttpRequest;
 use crate::text::lang::Lang;
-use crate::text::redact::redact;
+use crate::text::redact::{mask_key, redact, redact_in_place};
 
 /// One finished exchange: what was sent, what came back, and what it means.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +41,8 @@ pub struct Exchange {
     pub rendered: Rendered,
     /// The verdict.
     pub diagnosis: Diagnosis,
+    /// The language the verdict is worded in.
+    pub lang: Lang,
 }
 
 /// The answer's head, as the browser reported it.
@@ -80,8 +82,7 @@ pub struct Live<'a> {
     pub merged: Option<&'a StreamSummary>,
 }
 
-/// An exchange under way.
-#[derive(Debug)]
+/// An exchange under way. Its `Debug` leaves the key out.
 pub struct InFlight {
     serial: u32,
     endpoint: EndpointId,
@@ -90,6 +91,21 @@ pub struct InFlight {
     cap: usize,
     head: Option<Head>,
     reader: Option<AnswerReader>,
+    /// Held only while the answer arrives, to mask a key the server echoes back; the
+    /// finished exchange never contains it.
+    key: String,
+}
+
+impl std::fmt::Debug for InFlight {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InFlight")
+            .field("serial", &self.serial)
+            .field("endpoint", &self.endpoint)
+            .field("request_line", &self.request_line)
+            .field("head", &self.head)
+            .field("bytes", &self.reader.as_ref().map_or(0, AnswerReader::bytes))
+            .finish_non_exhaustive()
+    }
 }
 
 impl InFlight {
@@ -125,6 +141,7 @@ impl InFlight {
             cap,
             head: None,
             reader: None,
+            key: conn.api_key.clone(),
         }
     }
 
@@ -175,14 +192,31 @@ impl InFlight {
             cap,
             head,
             reader,
+            key,
         } = self;
+        let mask = mask_key(&key);
+        // A server may echo the key (in an error message, a header, a debug body): whatever
+        // came back is masked before anything keeps or shows it.
+        let masked = |mut text: String| {
+            redact_in_place(&mut text, &key, &mask);
+            text
+        };
         let (transport, rendered, head_ms, first_token_ms, received_bytes) = match (head, reader) {
             (Some(head), Some(reader)) => {
-                let read: ReadAnswer = reader.finish();
+                let mut read: ReadAnswer = reader.finish();
+                read.body = masked(std::mem::take(&mut read.body));
+                if let Some(text) = read.rendered.text.take() {
+                    read.rendered.text = Some(masked(text));
+                }
+                let headers: Vec<(String, String)> = head
+                    .headers
+                    .into_iter()
+                    .map(|(name, value)| (name, masked(value)))
+                    .collect();
                 let cause = match ending {
                     Ending::Finished if read.capped => Some(CutCause::Cap { cap_bytes: cap }),
                     Ending::Finished => None,
-                    Ending::Failed(message) => Some(CutCause::Network(message)),
+                    Ending::Failed(message) => Some(CutCause::Network(masked(message))),
                     Ending::TimedOut => Some(CutCause::Timeout),
                     Ending::Cancelled => Some(CutCause::Cancelled),
                 };
@@ -194,7 +228,7 @@ impl InFlight {
                 let transport = match cause {
                     None => Transport::Response {
                         status: head.status,
-                        headers: head.headers,
+                        headers,
                         headers_hidden_by_cors: head.cross_origin,
                         body: read.body,
                         elapsed_ms,
@@ -202,7 +236,7 @@ impl InFlight {
                     },
                     Some(cause) => Transport::Cut {
                         status: head.status,
-                        headers: head.headers,
+                        headers,
                         headers_hidden_by_cors: head.cross_origin,
                         body: read.body,
                         elapsed_ms,
@@ -216,7 +250,10 @@ impl InFlight {
                 let transport = match ending {
                     Ending::TimedOut => Transport::TimedOut { after_ms: elapsed_ms },
                     Ending::Cancelled => Transport::Cancelled { after_ms: elapsed_ms },
-                    Ending::Failed(message) => Transport::NetworkError { message, elapsed_ms },
+                    Ending::Failed(message) => Transport::NetworkError {
+                        message: masked(message),
+                        elapsed_ms,
+                    },
                     // A finished read without a head cannot happen in a browser; say what
                     // is known rather than invent a status.
                     Ending::Finished => Transport::NetworkError {
@@ -240,6 +277,7 @@ impl InFlight {
             transport,
             rendered,
             diagnosis,
+            lang,
         }
     }
 }
@@ -382,6 +420,33 @@ mod tests {
         let ex = run(false, 401, "application/json", &[body], Ending::TimedOut);
         assert_eq!(ex.diagnosis.category, Category::AuthenticationFailure);
         assert_eq!(ex.rendered, Rendered::default());
+    }
+
+    #[test]
+    fn a_key_the_server_echoes_is_masked_in_everything_kept() {
+        let echoed = format!(
+            "{{\"error\":{{\"message\":\"Invalid token {KEY} ({})\",\"type\":\"new_api_error\"}}}}",
+            crate::text::percent::encode_component(KEY)
+        );
+        let (request, values, conn) = chat(false);
+        let mut flight = InFlight::start(
+            1,
+            EndpointId::ChatCompletions,
+            &request,
+            &values,
+            &conn,
+            true,
+            DEFAULT_BYTE_CAP,
+        );
+        let mut echoing = head(401, "application/json");
+        echoing.headers.push(("x-debug-key".into(), KEY.into()));
+        flight.head(echoing);
+        flight.push(echoed.as_bytes(), 50);
+        let ex = flight.finish(Ending::Finished, 60, Lang::En);
+        let everything = format!("{ex:?}");
+        assert!(!everything.contains(KEY), "{everything}");
+        assert!(!everything.contains("sk-exchange-test-0123456789"));
+        assert!(everything.contains(&mask_key(KEY)));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use crate::front::SWITCHES;
+use crate::loads::LOADS;
 use crate::state::Config;
 use crate::tasks::FAIL_MARKER;
 use crate::tokens::TOKENS;
@@ -68,6 +69,14 @@ pub fn banner(url: &str, config: &Config) -> String {
         "Behaviour switches (path prefixes, stripped before routing, stackable):"
     );
     for (prefix, what) in SWITCHES {
+        let _ = writeln!(out, "  {prefix:<13} {what}");
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Loads (any path under the prefix, no key checked; for benches and hostile tests):"
+    );
+    for (prefix, what) in LOADS {
         let _ = writeln!(out, "  {prefix:<13} {what}");
     }
     let _ = writeln!(out);

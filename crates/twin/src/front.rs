@@ -15,6 +15,7 @@ use tower::ServiceExt;
 use crate::clock::unix_now;
 use crate::cors;
 use crate::envelope::{Ctx, Lang};
+use crate::loads::{self, Load};
 use crate::pages;
 use crate::state::{LogEntry, LogNote, Twin};
 
@@ -118,6 +119,12 @@ pub async fn handle(State(front): State<Front>, mut req: Request) -> Response {
     let (sw, path) = strip_switches(req.uri().path());
     if req.method() == Method::OPTIONS {
         return cors::preflight(!sw.nocors);
+    }
+    let first_segment = req.uri().path().trim_start_matches('/').split('/').next().unwrap_or("");
+    if let Some(load) = Load::parse(first_segment) {
+        let mut resp = loads::answer(load, &front.twin.config, req.headers());
+        cors::decorate(resp.headers_mut());
+        return resp;
     }
     if sw.slow {
         tokio::time::sleep(front.twin.config.slow).await;

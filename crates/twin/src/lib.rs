@@ -12,7 +12,8 @@
 //! routes below; [`call`] runs a relayed call through the gateway's stages; [`envelope`]
 //! dresses errors; [`tokens`] and [`models`] hold the seeded data; [`openai`], [`claude`],
 //! [`gemini`], [`images`], [`tasks`], [`listing`], [`selfservice`] are the endpoints;
-//! [`upstream`], [`png`], [`b64`] make the fake answers.
+//! [`upstream`], [`png`], [`b64`] make the fake answers; [`loads`] serves large and hostile
+//! answers for the benchmark and the hostile suite.
 
 #![warn(missing_docs)]
 
@@ -27,6 +28,7 @@ pub mod front;
 pub mod gemini;
 pub mod images;
 pub mod listing;
+pub mod loads;
 pub mod models;
 pub mod openai;
 pub mod pages;

@@ -11,10 +11,12 @@ struct Args {
     port: u16,
     slow_ms: Option<u64>,
     body_limit_mb: Option<usize>,
+    huge_mb: Option<usize>,
+    flood_events: Option<usize>,
     profile: gateway_twin::profile::Profile,
 }
 
-const USAGE: &str = "usage: gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N] [--body-limit-mb N (default 32)] [--profile new-api|litellm|openrouter]";
+const USAGE: &str = "usage: gateway-twin [--port N] [--host 127.0.0.1] [--slow-ms N] [--body-limit-mb N (default 32)] [--huge-mb N (default 20)] [--flood-events N (default 20000)] [--profile new-api|litellm|openrouter]";
 
 fn parse_args(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut args = Args {
@@ -22,6 +24,8 @@ fn parse_args(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
         port: 8787,
         slow_ms: None,
         body_limit_mb: None,
+        huge_mb: None,
+        flood_events: None,
         profile: gateway_twin::profile::Profile::NewApi,
     };
     let mut it = argv.into_iter();
@@ -39,6 +43,22 @@ fn parse_args(argv: impl IntoIterator<Item = String>) -> Result<Args, String> {
                     return Err(format!("--body-limit-mb: {mb} is outside 1..=4096"));
                 }
                 args.body_limit_mb = Some(mb);
+            }
+            "--huge-mb" => {
+                let mb: usize = value("--huge-mb")?.parse().map_err(|e| format!("--huge-mb: {e}"))?;
+                if mb == 0 || mb > 1024 {
+                    return Err(format!("--huge-mb: {mb} is outside 1..=1024"));
+                }
+                args.huge_mb = Some(mb);
+            }
+            "--flood-events" => {
+                let n: usize = value("--flood-events")?
+                    .parse()
+                    .map_err(|e| format!("--flood-events: {e}"))?;
+                if n == 0 || n > 10_000_000 {
+                    return Err(format!("--flood-events: {n} is outside 1..=10000000"));
+                }
+                args.flood_events = Some(n);
             }
             "--profile" => {
                 let name = value("--profile")?;
@@ -89,6 +109,12 @@ async fn main() {
     config.profile = args.profile;
     if let Some(mb) = args.body_limit_mb {
         config.body_limit = mb * 1024 * 1024;
+    }
+    if let Some(mb) = args.huge_mb {
+        config.huge_bytes = mb * 1024 * 1024;
+    }
+    if let Some(n) = args.flood_events {
+        config.flood_events = n;
     }
     let listener = match tokio::net::TcpListener::bind((args.host.as_str(), args.port)).await {
         Ok(l) => l,

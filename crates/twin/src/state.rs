@@ -30,6 +30,10 @@ pub struct Config {
     pub body_limit: usize,
     /// The gateway family the twin answers as.
     pub profile: crate::profile::Profile,
+    /// Size of the `/_huge/` answer, in bytes.
+    pub huge_bytes: usize,
+    /// Events in the `/_flood/` stream.
+    pub flood_events: usize,
 }
 
 impl Default for Config {
@@ -44,6 +48,8 @@ impl Default for Config {
             video_done: Duration::from_millis(4_000),
             body_limit: 32 * 1024 * 1024,
             profile: crate::profile::Profile::NewApi,
+            huge_bytes: 20 * 1024 * 1024,
+            flood_events: 20_000,
         }
     }
 }

@@ -116,6 +116,7 @@ async fn read_stream(stream: web_sys::ReadableStream, on_bytes: &mut impl FnMut(
         .get_reader()
         .dyn_into()
         .map_err(|o: js_sys::Object| js_message(o.into()))?;
+    let mut since_yield = now_ms();
     loop {
         let result = JsFuture::from(reader.read()).await.map_err(js_message)?;
         let done = Reflect::get(&result, &JsValue::from_str("done"))
@@ -127,13 +128,38 @@ async fn read_stream(stream: web_sys::ReadableStream, on_bytes: &mut impl FnMut(
         }
         if let Ok(value) = Reflect::get(&result, &JsValue::from_str("value")) {
             if let Ok(bytes) = value.dyn_into::<Uint8Array>() {
-                if !on_bytes(&bytes.to_vec()) {
-                    let _ = reader.cancel();
-                    return Ok(());
+                // Chunks that are already queued resolve as microtasks, all inside one task:
+                // the reading is handed over in slices, and the page gets the event loop back
+                // whenever a slice of work has used its budget, so typing and painting go on.
+                for slice in bytes.to_vec().chunks(SLICE_BYTES) {
+                    if !on_bytes(slice) {
+                        let _ = reader.cancel();
+                        return Ok(());
+                    }
+                    if now_ms() - since_yield > TASK_BUDGET_MS {
+                        yield_to_browser().await;
+                        since_yield = now_ms();
+                    }
                 }
             }
         }
     }
+}
+
+/// Most bytes handed to the reader at once.
+const SLICE_BYTES: usize = 64 * 1024;
+
+/// How long reading may hold the main thread before it yields, in milliseconds.
+const TASK_BUDGET_MS: f64 = 12.0;
+
+/// Waits for a fresh task (a zero-delay timeout), so input and painting run in between.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// A readable message from a JavaScript error value.

@@ -57,7 +57,7 @@ pub fn restore(settings: Settings, drafts: DraftStore, session: Session, serial:
     let id = entry.exchange.endpoint;
     drafts.replace(id, entry.values, entry.raw_body);
     settings.endpoint.set(id);
-    session.phase.set(Phase::Done(Box::new(entry.exchange)));
+    session.phase.set(Phase::Done(entry.exchange));
 }
 
 /// The link fragment for the request on screen (never the key; tracked).

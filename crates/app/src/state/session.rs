@@ -1,6 +1,8 @@
 //! This visit's activity: the exchange on screen, the history, the model ids last listed,
 //! a one-time notice and the client helper's state. Kept in memory only, never the key.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use routescope_core::exchange::Live;
@@ -38,8 +40,8 @@ impl LiveView {
 /// the request line is redacted.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HistoryEntry {
-    /// The exchange as it was shown.
-    pub exchange: Exchange,
+    /// The exchange as it was shown (shared with the screen: a big body is never copied).
+    pub exchange: Arc<Exchange>,
     /// The form values at Send.
     pub values: FormValues,
     /// The raw body at Send, when the body was edited by hand.
@@ -56,8 +58,8 @@ pub enum Phase {
     Idle,
     /// Waiting for the answer; what has arrived so far.
     InFlight(LiveView),
-    /// Done.
-    Done(Box<Exchange>),
+    /// Done (shared with the history: a big body is never copied).
+    Done(Arc<Exchange>),
 }
 
 /// The session's signals; provided in context by [`Session::provide`].
@@ -103,7 +105,7 @@ impl Session {
 
     /// Whether a request is in flight (tracked).
     pub fn in_flight(&self) -> bool {
-        matches!(self.phase.get(), Phase::InFlight(_))
+        self.phase.with(|p| matches!(p, Phase::InFlight(_)))
     }
 }
 

@@ -1,6 +1,7 @@
 //! The diagnosis panel: the verdict first, then the evidence, what to check, next actions
 //! and the one-click follow-up checks.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -36,7 +37,7 @@ pub fn DiagnosisPanel() -> impl IntoView {
                         model: exchange.model.clone(),
                         request_line: exchange.request_line.clone(),
                     };
-                    view! { <Verdict exchange=*exchange context=context /> }
+                    view! { <Verdict exchange=exchange context=context /> }
                         .into_any()
                 }
                 Phase::InFlight(_) => view! {
@@ -117,15 +118,23 @@ struct CheckContext {
 }
 
 #[component]
-fn Verdict(exchange: Exchange, context: CheckContext) -> impl IntoView {
+fn Verdict(exchange: Arc<Exchange>, context: CheckContext) -> impl IntoView {
     let protocol = context.protocol;
     let serial = exchange.serial;
     let diagnosis = exchange.diagnosis.clone();
     // The verdict is data (what was sent and what came back) worded at render time, so
     // switching the language re-words everything on screen.
     let lang = use_settings().lang;
-    let (facts, transport) = (exchange.facts, exchange.transport);
-    let worded = Memo::new(move |_| diagnose(&facts, &transport, lang.get()));
+    let shown = exchange.clone();
+    // Worded already in the language of the moment it came back; re-worded only on a switch.
+    let worded = Memo::new(move |_| {
+        let now = lang.get();
+        if now == shown.lang {
+            shown.diagnosis.clone()
+        } else {
+            diagnose(&shown.facts, &shown.transport, now)
+        }
+    });
     let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let sender = use_sender();
     let d = diagnosis;

@@ -36,7 +36,11 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
     let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let ex = entry.exchange;
     let serial = ex.serial;
-    let shown = Memo::new(move |_| matches!(session.phase.get(), Phase::Done(e) if e.serial == serial));
+    let shown = Memo::new(move |_| {
+        session
+            .phase
+            .with(|p| matches!(p, Phase::Done(e) if e.serial == serial))
+    });
     let tone = match &ex.transport {
         Transport::Response { status, .. } | Transport::Cut { status, .. } => StatusTone::of_status(*status),
         Transport::NetworkError { .. } | Transport::TimedOut { .. } => StatusTone::Network,

@@ -2,10 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::state::{use_drafts, use_session, use_settings, Phase};
-use crate::ui::widgets::{Button, ButtonKind, KvTable, StatusBadge, StatusTone};
+use std::sync::Arc;
+
+use wasm_bindgen::JsCast;
+
+use crate::state::{use_drafts, use_session, use_settings, Exchange, Phase};
+use crate::ui::widgets::{Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone};
 use crate::ui::{tr, tr_with};
-use routescope_core::answer::response::{display_window, human_size, pretty_json, DISPLAY_LIMIT};
+use routescope_core::answer::body_view::{find_all, pretty_view, window, PRETTY_WHOLE_LIMIT, WINDOW_BYTES};
+use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::{CutCause, Transport};
 use routescope_core::request::catalogue::EndpointId;
 
@@ -40,23 +45,26 @@ pub fn ResponsePanel() -> impl IntoView {
                             <span class="metric" aria-label="Received so far">{received}</span>
                             {(events > 0).then(|| view! { <span class="metric">{tr_with(move |lang| lang.pick_owned(&format!("{events} events"), &format!("{events} 个事件")))}</span> })}
                         </p>
-                        {live.text.map(|t| view! { <div class="rendered" role="region" aria-label="Answer so far"><p class="answer-text">{t}</p></div> })}
+                        {live.text.map(|t| {
+                            // While it arrives, the newest part is what matters.
+                            let tail = window(&t, t.len().saturating_sub(WINDOW_BYTES), WINDOW_BYTES).text.to_string();
+                            view! { <div class="rendered" role="region" aria-label="Answer so far"><p class="answer-text">{tail}</p></div> }
+                        })}
                     }
                     .into_any()
                 }
                 Phase::Done(exchange) => {
-                    let ex = *exchange;
-                    match ex.transport.clone() {
+                    let ex = exchange;
+                    match &ex.transport {
                         Transport::Response { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. }
                         | Transport::Cut { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. } => {
                             let cut = match &ex.transport {
                                 Transport::Cut { cause, .. } => Some(cut_note(cause, ex.received_bytes)),
                                 _ => None,
                             };
+                            let (status, elapsed_ms, headers_hidden_by_cors) = (*status, *elapsed_ms, *headers_hidden_by_cors);
+                            let headers = headers.clone();
                             let size = human_size(body.len());
-                            let pretty = pretty_json(&body);
-                            let raw_body = body.clone();
-                            let rendered = ex.rendered.clone();
                             view! {
                                 <p class="status-line">
                                     <StatusBadge tone=StatusTone::of_status(status) text=status.to_string() aria_label="Status" />
@@ -67,7 +75,7 @@ pub fn ResponsePanel() -> impl IntoView {
                                     <span class="muted mono request-echo">{ex.request_line.clone()}</span>
                                 </p>
                                 {cut.map(|note| view! { <p class="note note--cut" role="note" aria-label="Answer cut">{note}</p> })}
-                                <RenderedAnswer rendered=rendered endpoint=ex.endpoint />
+                                <RenderedAnswer exchange=ex.clone() />
                                 <details class="headers" open=true>
                                     <summary>{let n = headers.len(); tr_with(move |lang| lang.pick_owned(&format!("Headers ({n})"), &format!("响应头（{n}）")))}</summary>
                                     <KvTable rows=headers label="Response headers" />
@@ -81,14 +89,14 @@ pub fn ResponsePanel() -> impl IntoView {
                                     <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Pretty).to_string() on:click=move |_| set_tab.set(BodyTab::Pretty)>{tr("Pretty", "格式化")}</button>
                                     <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Raw).to_string() on:click=move |_| set_tab.set(BodyTab::Raw)>{tr("Raw", "原始")}</button>
                                 </div>
-                                <BodyView pretty=pretty raw=raw_body tab=tab />
+                                <BodyView exchange=ex.clone() tab=tab />
                             }
                             .into_any()
                         }
                         Transport::NetworkError { message, elapsed_ms } => view! {
                             <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("No response", "无响应")) aria_label="Status" /><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
                             <p>{tr("The browser got no HTTP answer it may read. Its message:", "浏览器没有拿到可读的 HTTP 响应。浏览器给出的信息：")}</p>
-                            <pre class="code" aria-label="Browser error">{message}</pre>
+                            <pre class="code" aria-label="Browser error">{message.clone()}</pre>
                         }
                         .into_any(),
                         Transport::TimedOut { after_ms } => view! {
@@ -135,9 +143,10 @@ fn cut_note(cause: &CutCause, received: usize) -> impl Fn() -> String + Send + S
 
 /// The answer as a person reads it: text, usage, models, images, task status.
 #[component]
-fn RenderedAnswer(rendered: routescope_core::answer::response::Rendered, endpoint: EndpointId) -> impl IntoView {
+fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
     let (settings, drafts) = (use_settings(), use_drafts());
-    let r = rendered;
+    let endpoint = exchange.endpoint;
+    let r = &exchange.rendered;
     // A submitted task can be queried in one click: its id goes into the query form.
     let query = match endpoint {
         EndpointId::AsyncImageSubmit | EndpointId::AsyncImageQuery => Some((EndpointId::AsyncImageQuery, "job_id")),
@@ -152,7 +161,7 @@ fn RenderedAnswer(rendered: routescope_core::answer::response::Rendered, endpoin
     has_any.then(|| {
         view! {
             <div class="rendered" role="region" aria-label="Answer">
-                {r.text.clone().map(|t| view! { <p class="answer-text">{t}</p> })}
+                {r.text.is_some().then(|| view! { <PagedText exchange=exchange.clone() /> })}
                 {(r.finish_reason.is_some() || !r.usage.is_empty() || r.stream_events.is_some()).then(|| {
                     let mut facts: Vec<String> = Vec::new();
                     if let Some(f) = &r.finish_reason { facts.push(format!("finish: {f}")); }
@@ -203,54 +212,177 @@ fn RenderedAnswer(rendered: routescope_core::answer::response::Rendered, endpoin
     })
 }
 
-/// The body as text (never HTML), windowed: very large bodies show their first part with a
-/// button for the rest and a download of the whole.
+/// The body as text (never HTML), one window at a time: a body of any size shows its first
+/// part at once, then the next or previous part on demand; find-in-body jumps the window to
+/// each match; copy and download take the whole body. The domain cuts the windows and
+/// pretty-prints in one pass (no parse), so nothing here is proportional to more than what
+/// is on screen, except the one-off search and the download.
 #[component]
-fn BodyView(pretty: Option<String>, raw: String, tab: ReadSignal<BodyTab>) -> impl IntoView {
-    let (show_all, set_show_all) = signal(false);
-    let empty_body = tr("(empty body)", "（空响应体）");
-    let download = download_url(&raw);
-    if let Some(href) = download.clone() {
-        // Free the blob when this answer leaves the screen.
-        on_cleanup(move || {
-            let _ = web_sys::Url::revoke_object_url(&href);
-        });
-    }
-    let text = move || match tab.get() {
-        BodyTab::Pretty => pretty.clone().unwrap_or_else(|| raw.clone()),
-        BodyTab::Raw => raw.clone(),
+fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView {
+    let body = exchange.transport.body().unwrap_or_default();
+    let pretty = pretty_view(body);
+    let too_big_to_pretty = pretty.is_none() && body.len() > PRETTY_WHOLE_LIMIT;
+    let total = body.len();
+    // The body stays where it is (shared with the history); this view only borrows it.
+    let raw = StoredValue::new(exchange);
+    let pretty = StoredValue::new(pretty);
+    let (offset, set_offset) = signal(0usize);
+    let (query, set_query) = signal(String::new());
+    let (current, set_current) = signal(0usize);
+    // Searching reads the raw body: find switches the view to Raw so offsets line up.
+    let matches = Memo::new(move |_| {
+        let q = query.get();
+        raw.with_value(|ex| find_all(ex.transport.body().unwrap_or_default(), &q, FIND_CAP))
+    });
+    let shown_is_raw =
+        move || tab.get() == BodyTab::Raw || pretty.with_value(Option::is_none) || !query.with(String::is_empty);
+    let jump = move |index: usize| {
+        let found = matches.with(|m| m.get(index).copied());
+        if let Some(at) = found {
+            set_current.set(index);
+            set_offset.set(at.saturating_sub(WINDOW_BYTES / 8));
+        }
     };
-    let text = Memo::new(move |_| text());
-    view! {
-        <pre class="code response-body" aria-label="Response body">
-            {move || {
-                let full = text.get();
-                if full.is_empty() {
-                    return empty_body().to_string();
+    let view_text = move || {
+        let at = offset.get();
+        let q = query.get();
+        let found = matches.with(|m| m.get(current.get()).copied());
+        if shown_is_raw() {
+            raw.with_value(|ex| {
+                let w = window(ex.transport.body().unwrap_or_default(), at, WINDOW_BYTES);
+                let start = w.skipped_before;
+                // The current match, if it is in this window, is marked (as text nodes).
+                match found.filter(|m| *m >= start && m + q.len() <= start + w.text.len()) {
+                    Some(m) => {
+                        let (before, rest) = w.text.split_at(m - start);
+                        let (hit, after) = rest.split_at(q.len().min(rest.len()));
+                        view! { {before.to_string()}<mark>{hit.to_string()}</mark>{after.to_string()} }.into_any()
+                    }
+                    None => w.text.to_string().into_any(),
                 }
-                if show_all.get() { full } else { display_window(&full, DISPLAY_LIMIT).0.to_string() }
-            }}
+            })
+        } else {
+            pretty
+                .with_value(|p| {
+                    window(p.as_deref().unwrap_or_default(), at, WINDOW_BYTES)
+                        .text
+                        .to_string()
+                })
+                .into_any()
+        }
+    };
+    let span = move || {
+        let at = offset.get();
+        let len = if shown_is_raw() {
+            total
+        } else {
+            pretty.with_value(|p| p.as_ref().map_or(0, String::len))
+        };
+        let w_end = (at + WINDOW_BYTES).min(len);
+        (at.min(len), w_end, len)
+    };
+    view! {
+        <div class="body-tools">
+            <input
+                type="search"
+                class="find"
+                aria-label="Find in body"
+                placeholder=move || tr_with(|lang| lang.pick("Find in body", "在响应体中查找"))()
+                prop:value=move || query.get()
+                on:input=move |ev| {
+                    set_query.set(event_target_value(&ev));
+                    set_current.set(0);
+                    jump(0);
+                }
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        let n = matches.with(Vec::len);
+                        if n > 0 { jump((current.get_untracked() + 1) % n); }
+                    }
+                }
+            />
+            {move || (!query.with(String::is_empty)).then(|| {
+                let n = matches.with(Vec::len);
+                let more = if n >= FIND_CAP { "+" } else { "" };
+                view! {
+                    <span class="muted" role="status" aria-label="Matches">
+                        {tr_with(move |lang| if n == 0 { lang.pick("No match", "没有匹配").to_string() } else { lang.pick_owned(&format!("{} of {n}{more}", current.get() + 1), &format!("第 {} 个，共 {n}{more} 个", current.get() + 1)) })}
+                    </span>
+                    <Button kind=ButtonKind::Small disabled=Signal::derive(move || matches.with(Vec::len) < 2) on_click=move || { let n = matches.with(Vec::len); if n > 0 { jump((current.get_untracked() + n - 1) % n); } }>{tr("Previous match", "上一个")}</Button>
+                    <Button kind=ButtonKind::Small disabled=Signal::derive(move || matches.with(Vec::len) < 2) on_click=move || { let n = matches.with(Vec::len); if n > 0 { jump((current.get_untracked() + 1) % n); } }>{tr("Next match", "下一个")}</Button>
+                }
+            })}
+            <CopyButton text=Signal::derive(move || raw.with_value(|ex| ex.transport.body().unwrap_or_default().to_string())) label=Signal::derive(tr("Copy body", "复制响应体")) />
+            {(total > 0).then(|| view! { <Button kind=ButtonKind::Small on_click=move || raw.with_value(|ex| download(ex.transport.body().unwrap_or_default()))>{tr("Download the body", "下载响应体")}</Button> })}
+        </div>
+        <pre class="code response-body" aria-label="Response body">
+            {move || if total == 0 { tr("(empty body)", "（空响应体）")().into_any() } else { view_text() }}
         </pre>
         {move || {
-            let hidden = text.with(|t| display_window(t, DISPLAY_LIMIT).1);
-            (hidden > 0 && !show_all.get()).then(|| view! {
-                <p class="note" role="note">
-                    {let more = human_size(hidden); tr_with(move |lang| lang.pick_owned(&format!("{more} more not shown, to keep the page responsive. "), &format!("为保持页面流畅，还有 {more} 未显示。")))}
-                    <Button kind=ButtonKind::Small on_click=move || set_show_all.set(true)>{tr("Show everything", "全部显示")}</Button>
+            let (from, to, len) = span();
+            (from > 0 || to < len).then(|| view! {
+                <p class="note" role="note" aria-label="Body part">
+                    {let (a, b, c) = (human_size(from), human_size(to), human_size(len)); tr_with(move |lang| lang.pick_owned(&format!("Showing {a} to {b} of {c}, to keep the page responsive. "), &format!("为保持页面流畅，当前显示 {a} 到 {b}，共 {c}。")))}
+                    <Button kind=ButtonKind::Small disabled=Signal::derive(move || offset.get() == 0) on_click=move || set_offset.update(|o| *o = o.saturating_sub(WINDOW_BYTES))>{tr("Previous part", "上一部分")}</Button>
+                    <Button kind=ButtonKind::Small disabled=Signal::derive(move || span().1 >= span().2) on_click=move || set_offset.update(|o| *o += WINDOW_BYTES)>{tr("Next part", "下一部分")}</Button>
                 </p>
             })
         }}
-        {download.map(|href| view! { <p class="download-body"><a href=href download="response-body.txt">{tr("Download the body", "下载响应体")}</a></p> })}
+        {too_big_to_pretty.then(|| view! {
+            <p class="note muted">{tr("Shown raw: pretty-printing a body this large would only slow the page.", "按原样显示：格式化这么大的响应体只会拖慢页面。")}</p>
+        })}
     }
 }
 
-/// An object URL holding `text`, for downloading large bodies; `None` for small ones or when
-/// the browser refuses.
-fn download_url(text: &str) -> Option<String> {
-    if text.len() <= DISPLAY_LIMIT {
-        return None;
+/// The answer's text, one window at a time when it is longer than a window, with a copy of
+/// the whole text.
+#[component]
+fn PagedText(exchange: Arc<Exchange>) -> impl IntoView {
+    let total = exchange.rendered.text.as_ref().map_or(0, String::len);
+    // Borrowed from the exchange on screen, never copied whole except for the clipboard.
+    let text = StoredValue::new(exchange);
+    let whole = move || text.with_value(|ex| ex.rendered.text.clone().unwrap_or_default());
+    let (offset, set_offset) = signal(0usize);
+    view! {
+        <p class="answer-text">{move || text.with_value(|ex| window(ex.rendered.text.as_deref().unwrap_or_default(), offset.get(), WINDOW_BYTES).text.to_string())}</p>
+        <p class="answer-tools"><CopyButton text=Signal::derive(whole) label=Signal::derive(tr("Copy answer", "复制回答")) /></p>
+        {(total > WINDOW_BYTES).then(|| view! {
+            <p class="note" role="note">
+                {let size = human_size(total); tr_with(move |lang| lang.pick_owned(&format!("A long answer ({size}): shown a part at a time. "), &format!("回答很长（{size}）：分段显示。")))}
+                <Button kind=ButtonKind::Small disabled=Signal::derive(move || offset.get() == 0) on_click=move || set_offset.update(|o| *o = o.saturating_sub(WINDOW_BYTES))>{tr("Previous part", "上一部分")}</Button>
+                <Button kind=ButtonKind::Small disabled=Signal::derive(move || offset.get() + WINDOW_BYTES >= total) on_click=move || set_offset.update(|o| *o += WINDOW_BYTES)>{tr("Next part", "下一部分")}</Button>
+            </p>
+        })}
     }
+}
+
+/// Most matches counted by find-in-body.
+const FIND_CAP: usize = 10_000;
+
+/// Saves `text` as a file: a blob, a temporary link clicked once, then freed. Done on click,
+/// so showing a big answer never copies it for a download nobody asked for.
+fn download(text: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let blob = web_sys::Blob::new_with_str_sequence(&parts).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
+        return;
+    };
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(link) = link {
+        let _ = link.set_attribute("href", &href);
+        let _ = link.set_attribute("download", "response-body.txt");
+        link.click();
+    }
+    // The download reads the blob after this click returns: free it a minute later.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&href);
+        },
+        std::time::Duration::from_secs(60),
+    );
 }

@@ -3,6 +3,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -160,6 +161,9 @@ impl Sender {
                 (Ok(()), AbortReason::None) => Ending::Finished,
                 (Err(message), AbortReason::None) => Ending::Failed(message),
             };
+            // Reading and judging are separate tasks: the page paints the last of the stream
+            // before the verdict's work starts.
+            net::yield_to_browser().await;
             let Ok(flight) = Rc::try_unwrap(flight).map(RefCell::into_inner) else {
                 // Every callback holding it is gone once send() returned.
                 session.phase.set(Phase::Idle);
@@ -170,12 +174,13 @@ impl Sender {
                 session.models.set(exchange.rendered.models.clone());
             }
             sender.controller.set_value(None);
+            let exchange = Arc::new(exchange);
             session.remember(HistoryEntry {
                 exchange: exchange.clone(),
                 values,
                 raw_body: raw_at_send,
             });
-            session.phase.set(Phase::Done(Box::new(exchange)));
+            session.phase.set(Phase::Done(exchange));
         });
     }
 }

@@ -6,6 +6,7 @@
 //! usage, images, task state) and [`envelope`] reads error bodies of every known shape.
 //! The diagnosis judges.
 
+pub mod body_view;
 pub mod envelope;
 pub mod reader;
 pub mod response;

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::answer::sse::StreamEnd;
-use crate::answer::sse::{collect_usage, parse_all, summarize, StreamDialect, StreamSummary};
+use crate::answer::sse::{collect_usage, parse_all, summarize, StreamDialect, StreamMerger, StreamSummary};
 use crate::request::protocol::Protocol;
 
 /// An image found in an answer.
@@ -131,9 +131,15 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
     let streamed = is_event_stream(content_type)
         || body.trim_start().starts_with("data:")
         || body.trim_start().starts_with("event:");
-    if streamed && dialect(protocol).is_some() {
-        let r = render(protocol, content_type, body);
-        let carried = r.text.is_some() || !r.usage.is_empty() || r.finish_reason.is_some();
+    if let Some(d) = dialect(protocol).filter(|_| streamed) {
+        // Merged only until the first event that carries something: a long stream is
+        // usually decided by its first content event, not read to its end again.
+        let mut merger = StreamMerger::new(d);
+        let carried = parse_all(body).iter().any(|e| {
+            merger.add(e);
+            let s = merger.summary();
+            !s.text.is_empty() || !s.usage.is_empty() || s.finish_reason.is_some()
+        });
         return if carried {
             AnswerShape::Answer
         } else {
@@ -434,29 +440,6 @@ pub fn model_ids(body: &str) -> Vec<String> {
     ids
 }
 
-/// Pretty-prints JSON; `None` when the text is not JSON.
-pub fn pretty_json(text: &str) -> Option<String> {
-    let v = serde_json::from_str::<Value>(text).ok()?;
-    serde_json::to_string_pretty(&v).ok()
-}
-
-/// How much of a body the page renders at once; the rest is one click (or a download) away,
-/// so a multi-megabyte answer never freezes the page.
-pub const DISPLAY_LIMIT: usize = 200_000;
-
-/// The first `limit` bytes of `text` (cut on a character boundary) and how many bytes are
-/// left out.
-pub fn display_window(text: &str, limit: usize) -> (&str, usize) {
-    if text.len() <= limit {
-        return (text, 0);
-    }
-    let mut cut = limit;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    (&text[..cut], text.len() - cut)
-}
-
 /// A byte count as people read it.
 pub fn human_size(bytes: usize) -> String {
     if bytes < 1024 {
@@ -547,15 +530,6 @@ mod tests {
         let r = render(Protocol::OpenAiChat, Some("text/event-stream; charset=utf-8"), body);
         assert_eq!(r.text.as_deref(), Some("Hi"));
         assert_eq!(r.stream_completed, Some(true));
-    }
-
-    #[test]
-    fn display_window_cuts_on_characters() {
-        assert_eq!(display_window("short", 10), ("short", 0));
-        let text = "你好".repeat(10); // 3 bytes a character
-        let (shown, hidden) = display_window(&text, 7);
-        assert_eq!(shown, "你好");
-        assert_eq!(shown.len() + hidden, text.len());
     }
 
     #[test]

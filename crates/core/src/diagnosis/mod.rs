@@ -78,6 +78,14 @@ impl Default for RequestFacts {
 }
 
 impl Transport {
+    /// The body that arrived, when a response (whole or cut) arrived.
+    pub fn body(&self) -> Option<&str> {
+        match self {
+            Transport::Response { body, .. } | Transport::Cut { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+
     /// The outcome in a word or number, as a status badge shows it: the HTTP status, or
     /// what happened instead.
     pub fn outcome(&self, lang: Lang) -> String {

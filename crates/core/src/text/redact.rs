@@ -25,14 +25,36 @@ pub fn redact(text: &str, key: &str) -> String {
 /// travels percent-encoded (a `?key=` URL with `/ + = & %` in the key).
 pub fn redact_with(text: &str, key: &str, replacement: &str) -> String {
     let mut out = text.to_string();
-    let encoded = crate::text::percent::encode_component(key.trim());
-    for candidate in [key, key.trim(), encoded.as_str()] {
-        // Too-short secrets would blank out ordinary text; nothing shorter than 4 is a key.
-        if candidate.len() >= 4 && out.contains(candidate) {
-            out = out.replace(candidate, replacement);
+    redact_in_place(&mut out, key, replacement);
+    out
+}
+
+/// The forms a key takes on the way: as typed, trimmed, percent-encoded (a `?key=` URL),
+/// JSON-escaped (`/` written `\/`) and base64 (Basic auth, data URIs). Nothing shorter than
+/// 4 characters is a key: such a "secret" would blank out ordinary text.
+fn key_forms(key: &str) -> Vec<String> {
+    let trimmed = key.trim();
+    let mut forms = vec![
+        key.to_string(),
+        trimmed.to_string(),
+        crate::text::percent::encode_component(trimmed),
+        trimmed.replace('/', "\\/"),
+        crate::text::base64::encode(trimmed.as_bytes()),
+    ];
+    forms.retain(|f| f.len() >= 4);
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    forms
+}
+
+/// Replaces every form of the key in `text` with `replacement`, in place: text that holds
+/// no form of the key (the usual case, even for a 20 MB answer) is only scanned, never copied.
+pub fn redact_in_place(text: &mut String, key: &str, replacement: &str) {
+    for form in key_forms(key) {
+        if text.contains(form.as_str()) {
+            *text = text.replace(form.as_str(), replacement);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -61,6 +83,23 @@ mod tests {
         assert!(!r.contains(key));
         assert_eq!(r, "Bearer sk-…4567 and ?key=sk-…4567");
         assert_eq!(redact("abc", "a"), "abc");
+    }
+
+    #[test]
+    fn every_form_of_an_echoed_key_is_masked() {
+        let key = "sk-ab/cd+ef=gh&ij%kl";
+        let forms = [
+            key.to_string(),
+            crate::text::percent::encode_component(key),
+            key.replace('/', "\\/"),
+            crate::text::base64::encode(key.as_bytes()),
+        ];
+        let mut echoed = format!("Invalid token {} {} {} {}", forms[0], forms[1], forms[2], forms[3]);
+        redact_in_place(&mut echoed, key, "sk-…");
+        for form in &forms {
+            assert!(!echoed.contains(form.as_str()), "{form} in {echoed}");
+        }
+        assert_eq!(echoed.matches("sk-…").count(), 4, "{echoed}");
     }
 
     #[test]
