@@ -54,25 +54,15 @@ pub(crate) fn classify(facts: &RequestFacts, transport: &Transport, lang: Lang) 
             body,
             elapsed_ms,
             stream,
-        } => {
-            let parts = Response {
-                status: *status,
-                headers,
-                hidden_by_cors: *headers_hidden_by_cors,
-                body,
-                elapsed_ms: *elapsed_ms,
-                stream: stream.as_ref(),
-            };
-            response(facts, &parts, lang)
         }
-        Transport::Cut {
+        | Transport::Cut {
             status,
             headers,
             headers_hidden_by_cors,
             body,
             elapsed_ms,
             stream,
-            cause,
+            ..
         } => {
             let parts = Response {
                 status: *status,
@@ -83,6 +73,9 @@ pub(crate) fn classify(facts: &RequestFacts, transport: &Transport, lang: Lang) 
                 stream: stream.as_ref(),
             };
             let (read, env) = response(facts, &parts, lang);
+            let Transport::Cut { cause, .. } = transport else {
+                return render(read, env, facts, lang);
+            };
             // An error status already says what went wrong; a cut body only adds that the
             // rest did not arrive. Otherwise the cut is the news: why reading stopped.
             let says_enough = *status >= 300 && read.category != Category::Unknown && cause != &CutCause::Cancelled;
