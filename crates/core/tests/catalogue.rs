@@ -58,3 +58,13 @@ fn the_alternative_header_of_a_protocol_is_offered_by_its_endpoints() {
         }
     }
 }
+
+/// The task follow-up names a query endpoint whose form has the id field, for every task route.
+#[test]
+fn every_task_route_names_its_query_and_id_field() {
+    for e in CATALOGUE {
+        if let Some((query, field)) = e.id.task_query() {
+            assert!(endpoint(query).field(field).is_some(), "{}: {field}", e.title);
+        }
+    }
+}

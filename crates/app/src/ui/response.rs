@@ -12,7 +12,6 @@ use crate::ui::{tr, tr_with};
 use routescope_core::answer::body_view::{find_all, pretty_view, window, PRETTY_WHOLE_LIMIT, WINDOW_BYTES};
 use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::{CutCause, Transport};
-use routescope_core::request::catalogue::EndpointId;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum BodyTab {
@@ -148,11 +147,7 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
     let endpoint = exchange.endpoint;
     let r = &exchange.rendered;
     // A submitted task can be queried in one click: its id goes into the query form.
-    let query = match endpoint {
-        EndpointId::AsyncImageSubmit | EndpointId::AsyncImageQuery => Some((EndpointId::AsyncImageQuery, "job_id")),
-        EndpointId::VideoSubmit | EndpointId::VideoQuery => Some((EndpointId::VideoQuery, "task_id")),
-        _ => None,
-    };
+    let query = endpoint.task_query();
     let has_any = r.text.is_some()
         || !r.images.is_empty()
         || !r.models.is_empty()

@@ -69,6 +69,16 @@ impl EndpointId {
         }
     }
 
+    /// For an async task endpoint (submit or query): the endpoint that queries the task and
+    /// the field its id goes into.
+    pub fn task_query(self) -> Option<(EndpointId, &'static str)> {
+        match self {
+            EndpointId::AsyncImageSubmit | EndpointId::AsyncImageQuery => Some((EndpointId::AsyncImageQuery, "job_id")),
+            EndpointId::VideoSubmit | EndpointId::VideoQuery => Some((EndpointId::VideoQuery, "task_id")),
+            _ => None,
+        }
+    }
+
     /// Reads an id written by [`EndpointId::as_str`].
     pub fn parse(text: &str) -> Option<EndpointId> {
         CATALOGUE.iter().map(|e| e.id).find(|id| id.as_str() == text)
