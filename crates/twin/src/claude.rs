@@ -121,6 +121,26 @@ async fn relay(call: &mut Call, req: Request) -> Result<Response, Refusal> {
     ))
 }
 
+/// The top-level fields of a Messages request, as Anthropic documents them (without betas).
+const MESSAGES_FIELDS: &[&str] = &[
+    "model",
+    "messages",
+    "max_tokens",
+    "system",
+    "metadata",
+    "stop_sequences",
+    "stream",
+    "temperature",
+    "top_p",
+    "top_k",
+    "tools",
+    "tool_choice",
+    "thinking",
+    "service_tier",
+    "container",
+    "mcp_servers",
+];
+
 /// Anthropic's request validation; returns (last user text, images, prompt tokens).
 fn anthropic_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
     let max_tokens = body.get("max_tokens").filter(|v| !v.is_null());
@@ -140,10 +160,16 @@ fn anthropic_checks(body: &Value) -> Result<(String, usize, u64), Fault> {
     if messages.is_empty() {
         return Err(Fault::claude_invalid("messages: at least one message is required"));
     }
-    if body.get("context_management").is_some() {
-        return Err(Fault::claude_invalid(
-            "context_management: Extra inputs are not permitted",
-        ));
+    // Like Anthropic's own validation, any top-level field outside the documented request
+    // is refused by name. `context_management` is one of them here: it only exists behind a
+    // beta the twin's channel does not have (Claude Code's experimental betas).
+    if let Some(extra) = body
+        .as_object()
+        .and_then(|fields| fields.keys().find(|k| !MESSAGES_FIELDS.contains(&k.as_str())))
+    {
+        return Err(Fault::claude_invalid(format!(
+            "{extra}: Extra inputs are not permitted"
+        )));
     }
     if let Some(t) = body.get("temperature").and_then(Value::as_f64) {
         if t > 1.0 {

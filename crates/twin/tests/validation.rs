@@ -268,6 +268,15 @@ fn cases() -> Vec<Case> {
             "context_management: Extra inputs are not permitted",
         ),
         case(
+            "messages with an OpenAI field (any unknown field is refused by name)",
+            MSGS,
+            json!({"model": "claude-sonnet-4-6", "max_tokens": 10, "messages": user, "frequency_penalty": 0.5}),
+            400,
+            By::Claude,
+            "",
+            "frequency_penalty: Extra inputs are not permitted",
+        ),
+        case(
             "messages temperature 1.5",
             MSGS,
             json!({"model": "claude-sonnet-4-6", "max_tokens": 10, "messages": user, "temperature": 1.5}),
@@ -600,6 +609,14 @@ async fn every_route_rejects_bad_bodies_in_its_own_shape() {
             }
         }
     }
+}
+
+#[tokio::test]
+async fn claude_accepts_its_documented_optional_fields() {
+    let user = json!([{"role": "user", "content": "hi"}]);
+    let body = json!({"model": "claude-sonnet-4-6", "max_tokens": 10, "messages": user, "top_k": 5, "stop_sequences": ["x"], "metadata": {"user_id": "u"}, "system": "s", "temperature": 0.5});
+    let r = post(MSGS).key("sk-twin-valid").json(body).send(&twin()).await;
+    assert_eq!(r.status.as_u16(), 200, "{}", r.text());
 }
 
 #[tokio::test]
