@@ -39,7 +39,7 @@ pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
         ),
         (
             "any unknown model",
-            "503 model_not_found: No available channel for model X under group default".into(),
+            "503 model_not_found: No available channel for model X under group default (distributor)".into(),
         ),
     ]
 }

@@ -242,9 +242,10 @@ impl GatewayMsg {
             GatewayMsg::NoChannel(model) if legacy => {
                 format!("当前分组 {GROUP} 下对于模型 {model} 无可用渠道")
             }
+            // The gateway names the stage that failed, "(distributor)", in both languages.
             GatewayMsg::NoChannel(model) => lang.pick(
-                format!("No available channel for model {model} under group {GROUP}"),
-                format!("分组 {GROUP} 下模型 {model} 无可用渠道"),
+                format!("No available channel for model {model} under group {GROUP} (distributor)"),
+                format!("分组 {GROUP} 下模型 {model} 无可用渠道（distributor）"),
             ),
             GatewayMsg::UserQuota => s("user quota is not enough", "用户额度不足, 剩余额度: ＄0.000000"),
             GatewayMsg::TokenQuota => s(
@@ -516,9 +517,12 @@ mod tests {
         let m = GatewayMsg::NoChannel("gpt-5".into());
         assert_eq!(
             m.text(Lang::En, false),
-            "No available channel for model gpt-5 under group default"
+            "No available channel for model gpt-5 under group default (distributor)"
         );
-        assert_eq!(m.text(Lang::Zh, false), "分组 default 下模型 gpt-5 无可用渠道");
+        assert_eq!(
+            m.text(Lang::Zh, false),
+            "分组 default 下模型 gpt-5 无可用渠道（distributor）"
+        );
         assert_eq!(m.text(Lang::En, true), "当前分组 default 下对于模型 gpt-5 无可用渠道");
         assert_eq!(GatewayMsg::TokenExpired.text(Lang::Zh, true), "无效的令牌");
         assert_eq!(Lang::from_accept_language(Some("zh-CN,zh;q=0.9")), Lang::Zh);

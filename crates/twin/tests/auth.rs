@@ -128,7 +128,10 @@ async fn chinese_only_key_uses_the_older_envelope_type() {
     assert_eq!(r.status, 503);
     assert_eq!(r.kind(), "one_api_error");
     assert_eq!(r.code(), "model_not_found");
-    assert_eq!(r.gateway_message(), "分组 default 下模型 gpt-5.5 无可用渠道");
+    assert_eq!(
+        r.gateway_message(),
+        "分组 default 下模型 gpt-5.5 无可用渠道（distributor）"
+    );
 }
 
 #[tokio::test]

@@ -16,13 +16,17 @@ async fn unknown_model_is_503_model_not_found_in_both_languages() {
         (
             "gpt-5.4-turbo",
             false,
-            "No available channel for model gpt-5.4-turbo under group default",
+            "No available channel for model gpt-5.4-turbo under group default (distributor)",
         ),
-        ("gpt-5.4-turbo", true, "分组 default 下模型 gpt-5.4-turbo 无可用渠道"),
+        (
+            "gpt-5.4-turbo",
+            true,
+            "分组 default 下模型 gpt-5.4-turbo 无可用渠道（distributor）",
+        ),
         (
             "GPT-5.4",
             false,
-            "No available channel for model GPT-5.4 under group default",
+            "No available channel for model GPT-5.4 under group default (distributor)",
         ),
     ] {
         let mut req = post("/v1/chat/completions").key("sk-twin-valid").json(chat_body(model));

@@ -83,7 +83,7 @@ async fn calls_are_logged_by_request_id() {
     assert_eq!(items.len(), 1);
     assert_eq!(
         items[0]["content"],
-        "No available channel for model gpt-typo under group default"
+        "No available channel for model gpt-typo under group default (distributor)"
     );
 
     // Another key cannot see them; the stat counts this minute.
