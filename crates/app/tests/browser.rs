@@ -24,8 +24,25 @@ fn document() -> web_sys::Document {
         .expect("a browser document")
 }
 
+/// A fresh mount point. Each test starts on a clean page and clean storage: whatever an
+/// earlier test mounted (even one that failed before removing it) or saved is gone first.
 fn container() -> web_sys::HtmlElement {
+    let window = web_sys::window().unwrap();
+    for storage in [window.local_storage(), window.session_storage()]
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        storage.clear().unwrap();
+    }
+    let leftovers = document().query_selector_all(".test-root").unwrap();
+    for i in 0..leftovers.length() {
+        if let Some(node) = leftovers.item(i) {
+            node.unchecked_into::<web_sys::Element>().remove();
+        }
+    }
     let el: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_class_name("test-root");
     document().body().unwrap().append_child(&el).unwrap();
     el
 }
