@@ -152,12 +152,24 @@ const SLICE_BYTES: usize = 64 * 1024;
 /// How long reading may hold the main thread before it yields, in milliseconds.
 const TASK_BUDGET_MS: f64 = 12.0;
 
-/// Waits for a fresh task (a zero-delay timeout), so input and painting run in between.
+/// Waits for a fresh task, so input and painting run in between: `scheduler.yield()` where
+/// the browser has it (no delay, and the page resumes ahead of other queued work), else a
+/// zero-delay timeout (which browsers clamp to 4 ms once nested).
 pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
+    let scheduled = web_sys::window()
+        .and_then(|w| Reflect::get(&w, &JsValue::from_str("scheduler")).ok())
+        .filter(|s| s.is_object())
+        .and_then(|scheduler| {
+            let yield_fn = Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?;
+            let yield_fn: &js_sys::Function = yield_fn.dyn_ref()?;
+            yield_fn.call0(&scheduler).ok()?.dyn_into::<js_sys::Promise>().ok()
+        });
+    let promise = scheduled.unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _reject| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        })
     });
     let _ = JsFuture::from(promise).await;
 }
