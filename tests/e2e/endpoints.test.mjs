@@ -158,28 +158,53 @@ test('Seedream edit sends a chosen file as a data URI in the JSON image field', 
   await sendOk(page);
 });
 
-test('async image task: submit, then query it in one click until DONE', async () => {
+/** Clicks "Follow this task" and waits for following to end; returns the bar's text and state. */
+async function followToTheEnd(page) {
+  await answer(page).getByRole('button', { name: 'Follow this task' }).click();
+  const bar = response(page).locator('[aria-label="Task follow"]');
+  await bar.waitFor();
+  await response(page).locator('[aria-label="Task follow"][data-active="false"]').waitFor({ timeout: 60000 });
+  return { text: (await bar.textContent()) ?? '', state: await bar.getAttribute('data-state') };
+}
+
+test('async image task: submit, then follow it to its end in one click, and its images are shown', async () => {
   const page = await open();
   await pick(page, 'Async image: submit');
   await sendOk(page);
-  await answer(page).getByRole('button', { name: 'Query this task' }).click();
-  assert.notEqual(await page.getByLabel('job_id').inputValue(), '');
-  let status = '';
-  for (let i = 0; i < 12 && status !== 'succeeded'; i += 1) {
-    await sendOk(page);
-    status = (await answer(page).locator('.task').textContent()) ?? '';
-    if (status !== 'succeeded') await page.waitForTimeout(500);
-  }
-  assert.equal(status, 'succeeded');
+  const { text, state } = await followToTheEnd(page);
+  assert.equal(state, 'succeeded');
+  const polls = Number(text.match(/after (\d+) polls/)?.[1] ?? 0);
+  assert.ok(polls >= 2, `the task was polled until it ended (${text})`);
+  assert.notEqual(await page.getByLabel('job_id').inputValue(), '', 'the query form holds the job id');
+  await answer(page).locator('img').first().waitFor();
+  assert.deepEqual(page.errors, []);
 });
 
-test('video task: submit, then query it', async () => {
+test('video task: submit, then follow it to its end, even after switching to another endpoint', async () => {
   const page = await open();
   await pick(page, 'Video: submit');
   await sendOk(page);
-  await answer(page).getByRole('button', { name: 'Query this task' }).click();
-  await sendOk(page);
+  await answer(page).getByRole('button', { name: 'Follow this task' }).click();
+  // Following goes on while the person looks at something else.
+  await pick(page, 'Chat Completions');
+  await response(page).locator('[aria-label="Task follow"][data-active="false"]').waitFor({ timeout: 60000 });
+  const bar = response(page).locator('[aria-label="Task follow"]');
+  assert.equal(await bar.getAttribute('data-state'), 'succeeded', await bar.textContent());
   await answer(page).getByText(/Status:/).waitFor();
+  // Stop: a new follow can be stopped at once.
+  assert.deepEqual(page.errors, []);
+});
+
+test('Stop following stops the polling', async () => {
+  const page = await open();
+  await pick(page, 'Video: submit');
+  await sendOk(page);
+  await answer(page).getByRole('button', { name: 'Follow this task' }).click();
+  const bar = response(page).locator('[aria-label="Task follow"]');
+  await bar.getByRole('button', { name: 'Stop following' }).click();
+  await response(page).locator('[aria-label="Task follow"][data-active="false"]').waitFor();
+  assert.match(await bar.textContent(), /Stopped following task/);
+  assert.deepEqual(page.errors, []);
 });
 
 test('a request id from an error is found in the usage log', async () => {

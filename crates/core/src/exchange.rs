@@ -45,6 +45,20 @@ pub struct Exchange {
     pub lang: Lang,
 }
 
+impl Exchange {
+    /// The server's `retry-after` in seconds, when the header was readable.
+    pub fn retry_after_secs(&self) -> Option<u32> {
+        let headers = match &self.transport {
+            Transport::Response { headers, .. } | Transport::Cut { headers, .. } => headers,
+            _ => return None,
+        };
+        headers
+            .iter()
+            .find(|(name, _)| name == "retry-after")
+            .and_then(|(_, value)| value.trim().parse().ok())
+    }
+}
+
 /// The answer's head, as the browser reported it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Head {

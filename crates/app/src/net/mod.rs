@@ -152,6 +152,17 @@ const SLICE_BYTES: usize = 64 * 1024;
 /// How long reading may hold the main thread before it yields, in milliseconds.
 const TASK_BUDGET_MS: f64 = 12.0;
 
+/// Waits `ms` milliseconds without holding the page.
+pub async fn sleep_ms(ms: u64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.min(i32::MAX as u64) as i32);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Waits for a fresh task, so input and painting run in between: `scheduler.yield()` where
 /// the browser has it (no delay, and the page resumes ahead of other queued work), else a
 /// zero-delay timeout (which browsers clamp to 4 ms once nested).

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use routescope_core::answer::response::TaskState;
 use routescope_core::exchange::Live;
+use routescope_core::request::catalogue::EndpointId;
 use routescope_core::request::form::FormValues;
 
 pub use routescope_core::exchange::Exchange;
@@ -62,6 +64,40 @@ pub enum Phase {
     Done(Arc<Exchange>),
 }
 
+/// An async task being followed to its end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Following {
+    /// The task id.
+    pub task_id: String,
+    /// The endpoint that queries it.
+    pub query: EndpointId,
+    /// Polls sent so far.
+    pub polls: usize,
+    /// The last status read.
+    pub state: Option<TaskState>,
+    /// When following began (browser milliseconds).
+    pub started_ms: f64,
+    /// Milliseconds followed, as of the last poll.
+    pub elapsed_ms: u64,
+    /// Whether polling goes on.
+    pub active: bool,
+    /// Why it stopped, when it stopped for another reason than an end state.
+    pub stopped: Option<StopReason>,
+}
+
+/// Why following stopped early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StopReason {
+    /// The person pressed Stop.
+    Stopped,
+    /// An answer was not a task status (an error: the diagnosis says which).
+    NotAStatus,
+    /// The query could not be built from its form.
+    CannotBuild,
+    /// Followed for the whole limit without an end.
+    GaveUp,
+}
+
 /// The session's signals; provided in context by [`Session::provide`].
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -78,6 +114,8 @@ pub struct Session {
     pub proposed_gateway: RwSignal<Option<String>>,
     /// Whether the client setup helper is open.
     pub client_helper_open: RwSignal<bool>,
+    /// The async task being followed, if any.
+    pub following: RwSignal<Option<Following>>,
 }
 
 impl Session {
@@ -90,6 +128,7 @@ impl Session {
             ignored_link_parts: RwSignal::new(Vec::new()),
             proposed_gateway: RwSignal::new(None),
             client_helper_open: RwSignal::new(false),
+            following: RwSignal::new(None),
         };
         provide_context(session);
         session

@@ -11,6 +11,7 @@ mod diagnosis;
 mod endpoints;
 mod fields;
 mod findings;
+mod follow;
 mod history;
 mod messages;
 mod preview;

@@ -7,10 +7,13 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use crate::state::{use_drafts, use_session, use_settings, Exchange, Phase};
+use crate::ui::follow::{follow, FollowBar};
+use crate::ui::send::use_sender;
 use crate::ui::widgets::{Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone};
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::body_view::{find_all, pretty_view, window, PRETTY_WHOLE_LIMIT, WINDOW_BYTES};
 use routescope_core::answer::response::human_size;
+use routescope_core::answer::response::TaskState;
 use routescope_core::diagnosis::{CutCause, Transport};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,6 +30,7 @@ pub fn ResponsePanel() -> impl IntoView {
     view! {
         <section class="panel response" aria-label="Response">
             <div class="panel-head"><h2>{tr("Response", "响应")}</h2></div>
+            <FollowBar />
             {move || match session.phase.get() {
                 Phase::Idle => view! {
                     <p class="empty">{tr("Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter).", "尚未发送。填写表单后点击发送（Ctrl/⌘+Enter）。")}</p>
@@ -143,7 +147,8 @@ fn cut_note(cause: &CutCause, received: usize) -> impl Fn() -> String + Send + S
 /// The answer as a person reads it: text, usage, models, images, task status.
 #[component]
 fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
-    let (settings, drafts) = (use_settings(), use_drafts());
+    let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
+    let sender = use_sender();
     let endpoint = exchange.endpoint;
     let r = &exchange.rendered;
     // A submitted task can be queried in one click: its id goes into the query form.
@@ -185,7 +190,24 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                             </Button>
                         }
                     });
-                    view! { <p class="task-line">{tr("Task id: ", "任务 ID：")} <code class="mono">{id}</code> " " {query_button}</p> }
+                    // Followed to its end in one click, unless it already ended or is followed.
+                    let ended = matches!(r.task_state, Some((TaskState::Succeeded | TaskState::Failed, _)));
+                    let follow_button = query.filter(|_| !ended).map(|(target, field)| {
+                        let id = id.clone();
+                        let following = Memo::new({
+                            let id = id.clone();
+                            move |_| session.following.with(|f| f.as_ref().is_some_and(|f| f.active && f.task_id == id))
+                        });
+                        move || (!following.get()).then(|| {
+                            let id = id.clone();
+                            view! {
+                                <Button kind=ButtonKind::Small on_click=move || follow(settings, drafts, session, sender, target, field, id.clone())>
+                                    {tr("Follow this task", "跟踪此任务直到结束")}
+                                </Button>
+                            }
+                        })
+                    });
+                    view! { <p class="task-line">{tr("Task id: ", "任务 ID：")} <code class="mono">{id}</code> " " {query_button} " " {follow_button}</p> }
                 })}
                 {r.task_state.clone().map(|(s, word)| view! { <p>{tr("Status: ", "状态：")} <span class=format!("task task--{}", s.as_str())>{s.as_str()}</span> <span class="muted">{format!(" ({word})")}</span></p> })}
                 {(!r.images.is_empty()).then(|| view! {

@@ -68,6 +68,11 @@ impl Sender {
         });
     }
 
+    /// The serial of the last exchange sent.
+    pub fn last_serial(&self) -> u32 {
+        self.serial.get_value()
+    }
+
     /// Cancels the request in flight.
     pub fn cancel(&self) {
         self.abort(AbortReason::User);

@@ -11,4 +11,5 @@ pub mod envelope;
 pub mod reader;
 pub mod response;
 pub mod sse;
+pub mod task_follow;
 pub mod utf8;
