@@ -104,8 +104,9 @@ export async function openApp(browser, appUrl, { gateway, key = 'sk-twin-valid',
   });
   await page.goto(appUrl);
   await page.getByRole('navigation', { name: 'Endpoints' }).waitFor();
-  if (gateway) await page.getByLabel('Gateway URL').fill(gateway);
-  await page.getByLabel('API key', { exact: true }).fill(key);
+  // A first visit speaks the browser's language, so the labels may be Chinese.
+  if (gateway) await page.getByLabel(/^(Gateway URL|网关地址)$/).fill(gateway);
+  await page.getByLabel(/^(API key|API 密钥)$/).fill(key);
   page.errors = errors;
   page.blocked = blocked;
   return page;

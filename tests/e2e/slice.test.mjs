@@ -81,7 +81,9 @@ test('Ctrl+Enter sends, and a raw body that is not JSON blocks Send without losi
 test('Chinese gateway messages are recognised and the diagnosis speaks Chinese', async () => {
   await reset();
   const page = await openApp(browser, app.url, { gateway: twin.url, key: 'sk-twin-disabled', locale: 'zh-CN' });
-  await page.getByLabel('Language').selectOption('zh-CN');
+  // A first visit from a Chinese browser opens in Chinese, without touching the switch.
+  assert.equal(await page.getByLabel('Language').inputValue(), 'zh-CN');
+  await page.getByRole('button', { name: '发送', exact: true }).waitFor();
   await pick(page, 'Chat Completions');
   assert.equal(await send(page), 'token-unavailable');
   await response(page).getByText(/该令牌状态不可用/).first().waitFor();

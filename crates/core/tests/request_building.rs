@@ -335,6 +335,16 @@ fn parse_curl(words: &[String]) -> (String, String, Vec<String>, Option<String>,
                 parts.push(words[i + 1].clone());
                 i += 1;
             }
+            // curl appends `name=` and the content URL-encoded (unreserved characters kept).
+            "--url-query" => {
+                let (name, content) = words[i + 1].split_once('=').unwrap_or((words[i + 1].as_str(), ""));
+                let joiner = if url.contains('?') { '&' } else { '?' };
+                url = format!(
+                    "{url}{joiner}{name}={}",
+                    routescope_core::text::percent::encode_component(content)
+                );
+                i += 1;
+            }
             w => url = w.to_string(),
         }
         i += 1;
@@ -522,11 +532,16 @@ fn path_values_cannot_steer_the_request_elsewhere() {
 /// `bash` with `curl` replaced by a function that prints each argument NUL-terminated, and
 /// `$ROUTESCOPE_API_KEY` set to the key.
 fn argv_from_shell(shell: &str, command: &str) -> Vec<String> {
+    argv_from_shell_with_key(shell, command, KEY)
+}
+
+/// The same, with `$ROUTESCOPE_API_KEY` set to `key`.
+fn argv_from_shell_with_key(shell: &str, command: &str, key: &str) -> Vec<String> {
     let script = format!("curl() {{ for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }}\n{command}\n");
     let out = std::process::Command::new(shell)
         .arg("-c")
         .arg(&script)
-        .env(KEY_VAR, KEY)
+        .env(KEY_VAR, key)
         .output()
         .unwrap_or_else(|e| panic!("{shell} is needed for this test: {e}"));
     assert!(
@@ -581,6 +596,41 @@ fn a_real_shell_sends_exactly_the_built_request() {
                 }
             }
         }
+    }
+}
+
+/// A `?key=` key with characters a URL must encode stays out of the exported command, and
+/// a real shell still hands curl the URL exactly as built (curl encodes `--url-query`).
+#[test]
+fn a_url_special_key_in_the_query_is_exported_without_the_key() {
+    let key = "sk-ab/cd+ef=gh&ij%kl";
+    let ep = endpoint(EndpointId::GeminiGenerate);
+    let mut values = FormValues::defaults(ep);
+    values.set("stream", FieldValue::Flag(true));
+    let mut c = conn(AuthStyle::QueryKey);
+    c.api_key = key.into();
+    let Some(r) = build_request(ep, &c, &values, None).request else {
+        panic!("the streamed Gemini call builds")
+    };
+    assert!(
+        r.url.ends_with(&format!(
+            "key={}",
+            routescope_core::text::percent::encode_component(key)
+        )),
+        "{}",
+        r.url
+    );
+    let command = to_curl(&r, key, KeyExposure::FromEnv);
+    assert!(!command.contains(key), "{command}");
+    assert!(!command.contains("ab%2Fcd"), "{command}");
+    for shell in ["sh", "bash"] {
+        let argv = argv_from_shell_with_key(shell, &command, key);
+        let (method, url, _, _, _) = parse_curl(&argv);
+        assert_eq!(
+            (method.as_str(), url.as_str()),
+            (r.method.as_str(), r.url.as_str()),
+            "via {shell}: {command}"
+        );
     }
 }
 

@@ -47,6 +47,14 @@ impl Settings {
         // `trunk serve` (a debug build, started by scripts/dev.sh beside the gateway twin)
         // opens on the twin with its demo key, so the first Send works offline. Release
         // builds open on the documented gateway with no key.
+        // A first visit speaks the browser's language (the switch changes it, and the choice
+        // is kept from then on).
+        if fresh {
+            let tags: Vec<String> = web_sys::window()
+                .map(|w| w.navigator().languages().iter().filter_map(|t| t.as_string()).collect())
+                .unwrap_or_default();
+            saved.lang = Lang::from_preferences(tags.iter().map(String::as_str));
+        }
         if cfg!(debug_assertions) && fresh {
             saved.gateway = DEV_TWIN.to_string();
             saved.self_service = DEV_TWIN.to_string();

@@ -2,6 +2,7 @@
 
 use crate::export::shell_words::{quote, quote_with_var};
 use crate::request::http::{Body, HttpRequest, Method, PartValue};
+use crate::text::percent::encode_component;
 
 /// The environment variable a masked export reads the key from.
 pub const KEY_VAR: &str = "ROUTESCOPE_API_KEY";
@@ -31,7 +32,30 @@ pub fn to_curl(request: &HttpRequest, key: &str, exposure: KeyExposure) -> Strin
         (Method::Get, false) | (Method::Post, true) => String::new(),
         (m, _) => format!(" -X {}", m.as_str()),
     };
-    lines.push(format!("curl{method_flag} {}", arg(&request.url)));
+    // A `?key=` key with characters a URL must encode (`/ + = & %`) cannot be spliced in as
+    // `$ROUTESCOPE_API_KEY`: the shell would paste it raw. curl encodes it itself when it
+    // comes through `--url-query` (curl 7.87+), which keeps the key out of the command and the
+    // request exactly as built (the builder puts the key last, where curl appends it).
+    let encoded = encode_component(key.trim());
+    let key_param = format!("key={encoded}");
+    let url_query = (hide && encoded != key.trim())
+        .then(|| {
+            request
+                .url
+                .strip_suffix(&key_param)
+                .and_then(|rest| rest.strip_suffix('?').or_else(|| rest.strip_suffix('&')))
+        })
+        .flatten();
+    match url_query {
+        Some(url) => {
+            lines.push(format!("curl{method_flag} {}", quote(url)));
+            lines.push(format!(
+                "  --url-query {}",
+                quote_with_var(&format!("key={}", key.trim()), key.trim(), KEY_VAR)
+            ));
+        }
+        None => lines.push(format!("curl{method_flag} {}", arg(&request.url))),
+    }
     for h in &request.headers {
         lines.push(format!("  -H {}", arg(&format!("{}: {}", h.name, h.value))));
     }

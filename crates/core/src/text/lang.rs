@@ -40,12 +40,49 @@ impl Lang {
         }
     }
 
+    /// The language for a first visit, from the browser's preferred languages in order: the
+    /// first one the product speaks (English or Chinese) wins; none of them means English.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter()
+            .map(|t| t.trim().to_ascii_lowercase())
+            .find_map(|t| {
+                if t.starts_with("zh") {
+                    Some(Lang::Zh)
+                } else if t.starts_with("en") {
+                    Some(Lang::En)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(Lang::En)
+    }
+
     /// Reads a language from a tag such as `zh-CN`, `zh`, `en-US`; anything else is English.
     pub fn from_tag(tag: &str) -> Lang {
         if tag.trim().to_ascii_lowercase().starts_with("zh") {
             Lang::Zh
         } else {
             Lang::En
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_visit_speaks_the_browsers_first_language_we_have() {
+        let cases: &[(&[&str], Lang)] = &[
+            (&["zh-CN", "en"], Lang::Zh),
+            (&["zh-TW"], Lang::Zh),
+            (&["fr-FR", "zh", "en"], Lang::Zh),
+            (&["de", "en-GB", "zh"], Lang::En),
+            (&["ja"], Lang::En),
+            (&[], Lang::En),
+        ];
+        for (tags, want) in cases {
+            assert_eq!(Lang::from_preferences(tags.iter().copied()), *want, "{tags:?}");
         }
     }
 }
