@@ -336,17 +336,14 @@ mod tests {
         "data: [DONE]\n\n",
     ];
 
-    fn run(stream: bool, status: u16, content_type: &str, chunks: &[&str], ending: Ending) -> Exchange {
+    /// A chat exchange under way, keeping at most `cap` bytes.
+    fn flight(stream: bool, cap: usize) -> InFlight {
         let (request, values, conn) = chat(stream);
-        let mut flight = InFlight::start(
-            7,
-            EndpointId::ChatCompletions,
-            &request,
-            &values,
-            &conn,
-            true,
-            DEFAULT_BYTE_CAP,
-        );
+        InFlight::start(7, EndpointId::ChatCompletions, &request, &values, &conn, true, cap)
+    }
+
+    fn run(stream: bool, status: u16, content_type: &str, chunks: &[&str], ending: Ending) -> Exchange {
+        let mut flight = flight(stream, DEFAULT_BYTE_CAP);
         flight.head(head(status, content_type));
         for (i, chunk) in chunks.iter().enumerate() {
             flight.push(chunk.as_bytes(), 50 + i as u64 * 10);
@@ -412,16 +409,7 @@ mod tests {
 
     #[test]
     fn cancel_before_the_head_and_after_it() {
-        let (request, values, conn) = chat(false);
-        let flight = InFlight::start(
-            1,
-            EndpointId::ChatCompletions,
-            &request,
-            &values,
-            &conn,
-            true,
-            DEFAULT_BYTE_CAP,
-        );
+        let flight = flight(false, DEFAULT_BYTE_CAP);
         let ex = flight.finish(Ending::Cancelled, 80, Lang::En);
         assert_eq!(ex.transport, Transport::Cancelled { after_ms: 80 });
         let ex = run(true, 200, "text/event-stream", &STREAM[..1], Ending::Cancelled);
@@ -442,16 +430,7 @@ mod tests {
             "{{\"error\":{{\"message\":\"Invalid token {KEY} ({})\",\"type\":\"new_api_error\"}}}}",
             crate::text::percent::encode_component(KEY)
         );
-        let (request, values, conn) = chat(false);
-        let mut flight = InFlight::start(
-            1,
-            EndpointId::ChatCompletions,
-            &request,
-            &values,
-            &conn,
-            true,
-            DEFAULT_BYTE_CAP,
-        );
+        let mut flight = flight(false, DEFAULT_BYTE_CAP);
         let mut echoing = head(401, "application/json");
         echoing.headers.push(("x-debug-key".into(), KEY.into()));
         flight.head(echoing);
@@ -465,8 +444,7 @@ mod tests {
 
     #[test]
     fn the_byte_cap_stops_reading_with_its_own_verdict() {
-        let (request, values, conn) = chat(false);
-        let mut flight = InFlight::start(1, EndpointId::ChatCompletions, &request, &values, &conn, true, 16);
+        let mut flight = flight(false, 16);
         flight.head(head(200, "application/json"));
         let answer = b"{\"choices\":[{\"message\":{\"content\":\"long\"}}]}";
         flight.push(answer, 60);
