@@ -565,14 +565,14 @@ const scenarios = [
   },
   // The older gateway generation.
   {
-    name: 'the older generation folding a disabled key into Invalid token',
-    base: '/_legacy',
+    name: 'a newer build folding a disabled key into Invalid token (new-api since 2026-04-12)',
+    base: '/_folded',
     key: 'sk-twin-disabled',
     category: 'authentication-failure',
     confidence: 'high',
     checks: /check the key's status/,
     side: 'client',
-    evidence: { status: /^401$/, type: /^one_api_error$/, message: /Invalid token/ },
+    evidence: { status: /^401$/, type: /^new_api_error$/, message: /Invalid token/ },
     candidates: /Could also be: .*Token unavailable/,
     requestId: true,
     actions: [KEY_STATUS],

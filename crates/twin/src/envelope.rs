@@ -47,6 +47,9 @@ pub struct Ctx {
     pub lang: Lang,
     /// `/_legacy/`: older one-api wordings.
     pub legacy: bool,
+    /// `/_folded/`: new-api since 2026-04-12, which answers a disabled, expired or used-up
+    /// key with the same "Invalid token" as an unknown one.
+    pub folded: bool,
     /// Envelope type `one_api_error` instead of `new_api_error`.
     pub one_api_type: bool,
     /// `http://host:port` as the client reached us, for file URLs.
@@ -219,14 +222,23 @@ impl GatewayMsg {
 
     /// The message text (without request id) for this language and generation.
     pub fn text(&self, lang: Lang, legacy: bool) -> String {
+        self.worded(lang, legacy, false)
+    }
+
+    /// The message text for this language, generation, and whether key states are folded
+    /// into "Invalid token" (new-api since 2026-04-12, an anti-enumeration change; one-api and
+    /// earlier new-api named each state, in Chinese only for one-api).
+    pub fn worded(&self, lang: Lang, legacy: bool, folded: bool) -> String {
         let s = |en: &str, zh: &str| lang.pick(en.to_owned(), zh.to_owned());
         match self {
             GatewayMsg::TokenNotProvided => s("Token not provided", "未提供令牌"),
             GatewayMsg::InvalidToken => s("Invalid token", "无效的令牌"),
-            // The older generation had no separate states: everything was "invalid token".
-            GatewayMsg::TokenDisabled | GatewayMsg::TokenExpired | GatewayMsg::TokenExhausted(_) if legacy => {
+            GatewayMsg::TokenDisabled | GatewayMsg::TokenExpired | GatewayMsg::TokenExhausted(_) if folded => {
                 s("Invalid token", "无效的令牌")
             }
+            GatewayMsg::TokenDisabled if legacy => "该令牌状态不可用".into(),
+            GatewayMsg::TokenExpired if legacy => "该令牌已过期".into(),
+            GatewayMsg::TokenExhausted(_) if legacy => "该令牌额度已用尽".into(),
             GatewayMsg::TokenDisabled => s("This token status is unavailable", "该令牌状态不可用"),
             GatewayMsg::TokenExpired => s("This token has expired", "该令牌已过期"),
             GatewayMsg::TokenExhausted(masked) => lang.pick(
@@ -398,7 +410,7 @@ impl Fault {
     /// The text a usage log shows for this failure.
     pub fn log_text(&self, ctx: &Ctx) -> String {
         match self {
-            Fault::Gateway(m) => m.text(ctx.lang, ctx.legacy),
+            Fault::Gateway(m) => m.worded(ctx.lang, ctx.legacy, ctx.folded),
             Fault::OpenAi(e) => e.message.clone(),
             Fault::Claude { message, .. } | Fault::Task { message, .. } => message.clone(),
             Fault::EmptyTooMany => "429 Too Many Requests (empty body)".into(),
@@ -425,7 +437,7 @@ impl Fault {
         let body = match self {
             Fault::EmptyTooMany => return empty(status),
             Fault::Gateway(m) => {
-                let message = ctx.stamp(&m.text(ctx.lang, ctx.legacy));
+                let message = ctx.stamp(&m.worded(ctx.lang, ctx.legacy, ctx.folded));
                 let mut resp = match (m.is_relay_stage(), shape) {
                     (true, Shape::Claude) => json_response(
                         status,
@@ -524,7 +536,14 @@ mod tests {
             "分组 default 下模型 gpt-5 无可用渠道（distributor）"
         );
         assert_eq!(m.text(Lang::En, true), "当前分组 default 下对于模型 gpt-5 无可用渠道");
-        assert_eq!(GatewayMsg::TokenExpired.text(Lang::Zh, true), "无效的令牌");
+        assert_eq!(GatewayMsg::TokenExpired.text(Lang::Zh, true), "该令牌已过期");
+        assert_eq!(
+            GatewayMsg::TokenExpired.text(Lang::En, true),
+            "该令牌已过期",
+            "one-api spoke Chinese only"
+        );
+        assert_eq!(GatewayMsg::TokenExpired.worded(Lang::En, false, true), "Invalid token");
+        assert_eq!(GatewayMsg::TokenDisabled.worded(Lang::Zh, false, true), "无效的令牌");
         assert_eq!(Lang::from_accept_language(Some("zh-CN,zh;q=0.9")), Lang::Zh);
         assert_eq!(Lang::from_accept_language(Some("en-US,zh;q=0.9")), Lang::En);
     }

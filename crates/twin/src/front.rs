@@ -43,6 +43,8 @@ pub struct Switches {
     pub cf524: bool,
     /// `/_legacy/`: the older gateway generation's wording and `one_api_error`.
     pub legacy: bool,
+    /// `/_folded/`: key states answered as "Invalid token" (new-api since 2026-04-12).
+    pub folded: bool,
 }
 
 /// Every switch prefix with what it does, for the banner.
@@ -65,8 +67,12 @@ pub const SWITCHES: &[(&str, &str)] = &[
         "524 Cloudflare HTML page WITH access-control-allow-origin: * (readable)",
     ),
     (
+        "/_folded/",
+        "newer new-api builds (since 2026-04-12): a disabled, expired or used-up key answers Invalid token",
+    ),
+    (
         "/_legacy/",
-        "older generation: one_api_error, old Chinese model wordings, key states folded into Invalid token",
+        "older generation (one-api): one_api_error and its Chinese-only wordings for key states and models",
     ),
 ];
 
@@ -87,6 +93,7 @@ pub fn strip_switches(path: &str) -> (Switches, String) {
             "_proxy504" => &mut sw.proxy504,
             "_cf524" => &mut sw.cf524,
             "_legacy" => &mut sw.legacy,
+            "_folded" => &mut sw.folded,
             _ => break,
         };
         *flag = true;
@@ -149,6 +156,7 @@ pub async fn handle(State(front): State<Front>, mut req: Request) -> Response {
             request_id: front.twin.next_request_id(),
             lang: Lang::from_accept_language(header_str(header::ACCEPT_LANGUAGE)),
             legacy: sw.legacy,
+            folded: sw.folded,
             one_api_type: sw.legacy,
             base_url: format!("http://{host}"),
             profile: front.twin.config.profile,

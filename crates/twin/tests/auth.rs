@@ -135,9 +135,13 @@ async fn chinese_only_key_uses_the_older_envelope_type() {
 }
 
 #[tokio::test]
-async fn legacy_generation_folds_token_states_and_uses_old_wordings() {
+async fn legacy_generation_names_key_states_in_chinese_and_newer_builds_fold_them() {
     let app = twin();
-    for key in ["sk-twin-disabled", "sk-twin-expired", "sk-twin-exhausted"] {
+    for (key, one_api) in [
+        ("sk-twin-disabled", "该令牌状态不可用"),
+        ("sk-twin-expired", "该令牌已过期"),
+        ("sk-twin-exhausted", "该令牌额度已用尽"),
+    ] {
         let r = post("/_legacy/v1/chat/completions")
             .key(key)
             .json(chat_body("gpt-5.4"))
@@ -145,14 +149,14 @@ async fn legacy_generation_folds_token_states_and_uses_old_wordings() {
             .await;
         assert_eq!(r.status, 401);
         assert_eq!(r.kind(), "one_api_error");
-        assert_eq!(r.gateway_message(), "Invalid token");
-        let r = post("/_legacy/v1/chat/completions")
-            .key(key)
-            .zh()
-            .json(chat_body("gpt-5.4"))
-            .send(&app)
-            .await;
-        assert_eq!(r.gateway_message(), "无效的令牌");
+        assert_eq!(r.gateway_message(), one_api, "one-api named the state, in Chinese only");
+        for (zh, folded) in [(false, "Invalid token"), (true, "无效的令牌")] {
+            let req = post("/_folded/v1/chat/completions").key(key).json(chat_body("gpt-5.4"));
+            let r = if zh { req.zh() } else { req }.send(&app).await;
+            assert_eq!(r.status, 401);
+            assert_eq!(r.kind(), "new_api_error");
+            assert_eq!(r.gateway_message(), folded, "new-api since 2026-04-12 folds {key}");
+        }
     }
     let r = post("/_legacy/v1/chat/completions")
         .key("sk-twin-valid")

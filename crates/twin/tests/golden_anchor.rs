@@ -99,6 +99,26 @@ async fn the_twin_answers_as_the_recorded_gateway_does() {
             vec![],
         ),
         (
+            "an expired key on a newer build (/_folded/: states folded into Invalid token)",
+            post("/_folded/v1/chat/completions")
+                .key("sk-twin-expired")
+                .json(chat("gpt-5.4"))
+                .send(&app)
+                .await,
+            "newapi_202605_chat_expired_key_collapsed",
+            vec![],
+        ),
+        (
+            "a disabled key on one-api (/_legacy/)",
+            post("/_legacy/v1/chat/completions")
+                .key("sk-twin-disabled")
+                .json(chat("gpt-5.4"))
+                .send(&app)
+                .await,
+            "oneapi_v06_chat_token_disabled",
+            vec![],
+        ),
+        (
             "an unknown model",
             post("/v1/chat/completions")
                 .key("sk-twin-valid")
