@@ -379,6 +379,13 @@ mod tests {
             .diagnosis
             .evidence_value("transport")
             .is_some_and(|t| t.contains("answer arriving")));
+        // The stream's own text is no error message, and the request already streamed.
+        assert_eq!(ex.diagnosis.evidence_value("message"), None);
+        assert!(
+            ex.diagnosis.checks.iter().all(|c| !c.contains("Stream text responses")),
+            "{:?}",
+            ex.diagnosis.checks
+        );
         assert_eq!(
             ex.rendered.text.as_deref(),
             Some("Hel"),

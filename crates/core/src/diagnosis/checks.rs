@@ -207,10 +207,16 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                 "High resolution, many images at once, long video, long text and slow upstreams take longer.",
                 "高分辨率、一次多张图、长视频、长文本和较慢的上游都会更耗时。",
             );
-            if matches!(
-                facts.protocol,
-                Protocol::OpenAiChat | Protocol::OpenAiResponses | Protocol::ClaudeMessages | Protocol::GeminiNative
-            ) {
+            // Advice to stream only when the request did not already.
+            if !facts.streamed
+                && matches!(
+                    facts.protocol,
+                    Protocol::OpenAiChat
+                        | Protocol::OpenAiResponses
+                        | Protocol::ClaudeMessages
+                        | Protocol::GeminiNative
+                )
+            {
                 add(
                     "Stream text responses so the first tokens arrive early.",
                     "文本请求使用流式输出，尽早拿到开头内容。",

@@ -162,8 +162,15 @@ pub(crate) fn cut(
     };
     let mut v = Verdict::new(reason, confidence, side);
     v.evidence.push(cut_evidence(cause, received, elapsed_ms));
-    v.evidence
-        .extend(read.evidence.into_iter().filter(|e| e.label != "transport"));
+    // From the reading of the part that arrived, keep what it tells about the answer (status,
+    // content type, who answered, how far a stream got); a 2xx body is no error message, so
+    // its text, its envelope shape and "no request id in an error" would only mislead.
+    let not_an_error = status < 300;
+    v.evidence.extend(read.evidence.into_iter().filter(|e| {
+        e.label != "transport"
+            && !(not_an_error && matches!(e.label, "message" | "envelope" | "words"))
+            && !(not_an_error && e.label == "request-id" && e.value.starts_with("none"))
+    }));
     v.details = read.details;
     v.details.status = Some(status);
     v.details.after_ms = Some(elapsed_ms);
