@@ -13,7 +13,6 @@ use crate::ui::widgets::{Button, ButtonKind, CopyButton, KvTable, StatusBadge, S
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::body_view::{find_all, pretty_view, window, PRETTY_WHOLE_LIMIT, WINDOW_BYTES};
 use routescope_core::answer::response::human_size;
-use routescope_core::answer::response::TaskState;
 use routescope_core::diagnosis::{CutCause, Transport};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -191,7 +190,7 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                         }
                     });
                     // Followed to its end in one click, unless it already ended or is followed.
-                    let ended = matches!(r.task_state, Some((TaskState::Succeeded | TaskState::Failed, _)));
+                    let ended = r.task_state.as_ref().is_some_and(|(s, _)| s.is_terminal());
                     let follow_button = query.filter(|_| !ended).map(|(target, field)| {
                         let id = id.clone();
                         let following = Memo::new({

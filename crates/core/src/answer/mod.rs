@@ -10,6 +10,7 @@ pub mod body_view;
 pub mod envelope;
 pub mod reader;
 pub mod response;
+pub mod shape;
 pub mod sse;
 pub mod task_follow;
 pub mod utf8;

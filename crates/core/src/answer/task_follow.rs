@@ -30,9 +30,9 @@ pub enum NextPoll {
 pub fn next_poll(attempt: usize, state: Option<TaskState>, elapsed_ms: u64, retry_after_secs: Option<u32>) -> NextPoll {
     match state {
         None => NextPoll::NotAStatus,
-        Some(done @ (TaskState::Succeeded | TaskState::Failed)) => NextPoll::Finished(done),
-        Some(TaskState::Queued | TaskState::Running) if elapsed_ms >= FOLLOW_LIMIT_MS => NextPoll::GaveUp,
-        Some(TaskState::Queued | TaskState::Running) => {
+        Some(done) if done.is_terminal() => NextPoll::Finished(done),
+        Some(_) if elapsed_ms >= FOLLOW_LIMIT_MS => NextPoll::GaveUp,
+        Some(_) => {
             let backoff = BACKOFF_MS[attempt.min(BACKOFF_MS.len() - 1)];
             let advised = retry_after_secs.map_or(0, |s| u64::from(s.min(600)) * 1_000);
             NextPoll::After(backoff.max(advised))

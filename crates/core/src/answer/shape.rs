@@ -1,0 +1,222 @@
+//! Whether a 2xx body is the endpoint's answer: the protocol's answer, a withheld one, a
+//! failed task, an answer reporting its own failure, or something else. The diagnosis reads
+//! a success only through this.
+
+use serde_json::Value;
+
+use crate::answer::response::{dialect, is_event_stream, render, TaskState};
+use crate::answer::sse::{parse_all, StreamMerger};
+use crate::request::protocol::Protocol;
+
+/// Whether a 2xx body is the endpoint's answer, as its protocol shapes one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerShape {
+    /// The protocol's answer (chat choices, Claude content, Gemini candidates, image data,
+    /// a model list, a task's state, self-service data).
+    Answer,
+    /// The provider answered but withheld the content, with its stated reason
+    /// (Gemini's `promptFeedback.blockReason`, a `finishReason` of SAFETY with no content).
+    Withheld(String),
+    /// An async task that ended without a result, with the task's own word and reason.
+    TaskFailed(String),
+    /// Something else came back: what it was, in a few words.
+    NotAnAnswer(&'static str),
+    /// An answer that reports its own failure inside (a choice ending in `error`).
+    ErrorInside(String),
+}
+
+/// Reads whether a 2xx body is an answer. Streams count when they carried content or usage.
+pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) -> AnswerShape {
+    if body.trim().is_empty() {
+        return AnswerShape::NotAnAnswer("an empty body");
+    }
+    let streamed = is_event_stream(content_type)
+        || body.trim_start().starts_with("data:")
+        || body.trim_start().starts_with("event:");
+    if let Some(d) = dialect(protocol).filter(|_| streamed) {
+        // Merged only until the first event that carries something: a long stream is
+        // usually decided by its first content event, not read to its end again.
+        let mut merger = StreamMerger::new(d);
+        let carried = parse_all(body).iter().any(|e| {
+            merger.add(e);
+            let s = merger.summary();
+            !s.text.is_empty() || !s.usage.is_empty() || s.finish_reason.is_some()
+        });
+        return if carried {
+            AnswerShape::Answer
+        } else {
+            AnswerShape::NotAnAnswer("a stream with no content")
+        };
+    }
+    let Ok(v) = serde_json::from_str::<Value>(body) else {
+        return AnswerShape::NotAnAnswer(if body.trim_start().starts_with('<') {
+            "an HTML page"
+        } else {
+            "text that is not JSON"
+        });
+    };
+    let has = |key: &str| v.get(key).is_some_and(|x| !x.is_null());
+    let array = |key: &str| v.get(key).and_then(Value::as_array);
+    let nonempty = |key: &str| array(key).is_some_and(|a| !a.is_empty());
+    let word = |x: Option<&Value>| x.and_then(Value::as_str).unwrap_or("").to_string();
+    match protocol {
+        Protocol::OpenAiChat if nonempty("choices") => {
+            let first = v.pointer("/choices/0");
+            let failed = first.and_then(|c| c.get("finish_reason")).and_then(Value::as_str) == Some("error")
+                || first.and_then(|c| c.get("error")).is_some_and(Value::is_object);
+            if failed {
+                let message = word(v.pointer("/choices/0/error/message"));
+                AnswerShape::ErrorInside(if message.is_empty() {
+                    "finish_reason = error".into()
+                } else {
+                    message
+                })
+            } else {
+                AnswerShape::Answer
+            }
+        }
+        Protocol::OpenAiResponses if has("output") || v.get("object").and_then(Value::as_str) == Some("response") => {
+            AnswerShape::Answer
+        }
+        Protocol::ClaudeMessages if has("content") || v.get("type").and_then(Value::as_str) == Some("message") => {
+            AnswerShape::Answer
+        }
+        Protocol::GeminiNative => {
+            let block = word(v.pointer("/promptFeedback/blockReason"));
+            if !block.is_empty() {
+                return AnswerShape::Withheld(format!("promptFeedback.blockReason = {block}"));
+            }
+            let Some(first) = array("candidates").and_then(|c| c.first()) else {
+                return AnswerShape::NotAnAnswer("no candidates");
+            };
+            let parts = first
+                .pointer("/content/parts")
+                .and_then(Value::as_array)
+                .is_some_and(|p| !p.is_empty());
+            let finish = word(first.get("finishReason"));
+            if parts {
+                AnswerShape::Answer
+            } else if !finish.is_empty() && finish != "STOP" && finish != "MAX_TOKENS" {
+                AnswerShape::Withheld(format!("finishReason = {finish}, no content"))
+            } else {
+                AnswerShape::NotAnAnswer("a candidate with no content")
+            }
+        }
+        Protocol::Imagen if nonempty("predictions") => AnswerShape::Answer,
+        Protocol::Imagen if array("predictions").is_some() || v.as_object().is_some_and(|o| o.is_empty()) => {
+            AnswerShape::Withheld("no images came back (all filtered)".into())
+        }
+        Protocol::OpenAiImages if array("data").is_some() => AnswerShape::Answer,
+        Protocol::OpenAiModels if array("data").is_some() || has("id") => AnswerShape::Answer,
+        Protocol::GeminiModels if array("models").is_some() || array("data").is_some() => AnswerShape::Answer,
+        Protocol::AsyncTask | Protocol::VideoTask => {
+            let r = render(protocol, content_type, body);
+            match r.task_state {
+                Some((TaskState::Failed, vendor_word)) => {
+                    let reason = [
+                        "/fail_reason",
+                        "/data/fail_reason",
+                        "/error/message",
+                        "/message",
+                        "/data/message",
+                        "/reason",
+                    ]
+                    .iter()
+                    .map(|p| word(v.pointer(p)))
+                    .find(|s| !s.is_empty())
+                    .unwrap_or_default();
+                    AnswerShape::TaskFailed(if reason.is_empty() {
+                        vendor_word
+                    } else {
+                        format!("{vendor_word}: {reason}")
+                    })
+                }
+                Some(_) => AnswerShape::Answer,
+                None if r.task_id.is_some() || !r.images.is_empty() => AnswerShape::Answer,
+                None => AnswerShape::NotAnAnswer("no task id or state"),
+            }
+        }
+        Protocol::SelfService if v.get("success").and_then(Value::as_bool) == Some(true) || has("data") => {
+            AnswerShape::Answer
+        }
+        _ => AnswerShape::NotAnAnswer("JSON in another shape than this endpoint's answer"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_2xx_is_an_answer_only_in_the_endpoint_shape() {
+        use AnswerShape::*;
+        let json = Some("application/json");
+        type Row = (Protocol, &'static str, fn(&AnswerShape) -> bool);
+        let table: [Row; 12] = [
+            (
+                Protocol::OpenAiChat,
+                r#"{"choices":[{"message":{"content":"hi"},"finish_reason":"stop"}]}"#,
+                |s| *s == Answer,
+            ),
+            (
+                Protocol::OpenAiChat,
+                r#"{"id":"x","object":"chat.completion","choices":[]}"#,
+                |s| matches!(s, NotAnAnswer(_)),
+            ),
+            (
+                Protocol::OpenAiChat,
+                r#"{"choices":[{"message":{"content":"part"},"finish_reason":"error","error":{"message":"Provider disconnected"}}]}"#,
+                |s| matches!(s, ErrorInside(m) if m == "Provider disconnected"),
+            ),
+            (Protocol::OpenAiChat, "", |s| matches!(s, NotAnAnswer(_))),
+            (Protocol::OpenAiChat, "<!doctype html><title>x</title>", |s| {
+                matches!(s, NotAnAnswer(_))
+            }),
+            (
+                Protocol::ClaudeMessages,
+                r#"{"type":"message","content":[{"type":"text","text":"hi"}]}"#,
+                |s| *s == Answer,
+            ),
+            (
+                Protocol::GeminiNative,
+                r#"{"promptFeedback":{"blockReason":"SAFETY"}}"#,
+                |s| matches!(s, Withheld(w) if w.contains("SAFETY")),
+            ),
+            (
+                Protocol::GeminiNative,
+                r#"{"candidates":[{"finishReason":"SAFETY"}]}"#,
+                |s| matches!(s, Withheld(_)),
+            ),
+            (
+                Protocol::GeminiNative,
+                r#"{"candidates":[{"content":{"parts":[{"text":"hi"}]},"finishReason":"STOP"}]}"#,
+                |s| *s == Answer,
+            ),
+            (Protocol::OpenAiModels, r#"{"object":"list","data":[]}"#, |s| {
+                *s == Answer
+            }),
+            (
+                Protocol::VideoTask,
+                r#"{"task_id":"t1","status":"failed","fail_reason":"content rejected"}"#,
+                |s| matches!(s, TaskFailed(w) if w.contains("content rejected")),
+            ),
+            (Protocol::VideoTask, r#"{"task_id":"t1","status":"queued"}"#, |s| {
+                *s == Answer
+            }),
+        ];
+        for (protocol, body, ok) in table {
+            let shape = answer_shape(protocol, json, body);
+            assert!(ok(&shape), "{protocol:?} {body}: {shape:?}");
+        }
+        let stream = "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n";
+        assert_eq!(
+            answer_shape(Protocol::OpenAiChat, Some("text/event-stream"), stream),
+            Answer
+        );
+        let empty_stream = "data: [DONE]\n\n";
+        assert!(matches!(
+            answer_shape(Protocol::OpenAiChat, Some("text/event-stream"), empty_stream),
+            NotAnAnswer(_)
+        ));
+    }
+}
