@@ -8,7 +8,7 @@
 use crate::answer::reader::{AnswerReader, ReadAnswer};
 use crate::answer::response::Rendered;
 use crate::answer::sse::StreamSummary;
-use crate::diagnosis::{diagnose, CutCause, Diagnosis, RequestFacts, Transport};
+use crate::diagnosis::{diagnose, CutCause, Diagnosis, RequestFacts, StreamEnd, Transport};
 use crate::request::build::{auth_sent, Connection};
 use crate::request::catalogue::{endpoint, EndpointId};
 use crate::request::form::FormValues;
@@ -219,8 +219,9 @@ impl InFlight {
             (Some(head), Some(reader)) => {
                 let mut read: ReadAnswer = reader.finish();
                 read.body = masked(std::mem::take(&mut read.body));
-                if let Some(text) = read.rendered.text.take() {
-                    read.rendered.text = Some(masked(text));
+                read.rendered.mask_with(|text| redact_in_place(text, &key, &mask));
+                if let Some(StreamEnd::ErrorEvent { body }) = &mut read.stream_end {
+                    redact_in_place(body, &key, &mask);
                 }
                 let headers: Vec<(String, String)> = head
                     .headers

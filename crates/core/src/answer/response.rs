@@ -95,6 +95,23 @@ impl Rendered {
             ..Rendered::default()
         }
     }
+
+    /// Passes every text this rendering shows through `mask` (a server may echo the key
+    /// anywhere: in the text, a model id, an image URL, a task id, a usage name).
+    pub fn mask_with(&mut self, mask: impl Fn(&mut String)) {
+        let texts = self
+            .text
+            .iter_mut()
+            .chain(self.finish_reason.iter_mut())
+            .chain(self.usage.iter_mut().map(|(name, _)| name))
+            .chain(self.models.iter_mut())
+            .chain(self.images.iter_mut().flat_map(|i| [&mut i.src, &mut i.origin]))
+            .chain(self.task_id.iter_mut())
+            .chain(self.task_state.iter_mut().map(|(_, word)| word));
+        for text in texts {
+            mask(text);
+        }
+    }
 }
 
 /// Whether a content type is an event stream.

@@ -29,6 +29,9 @@ pub enum BaseUrlError {
     NoHost,
     /// Spaces or control characters inside the address.
     BadCharacter,
+    /// A `.` or `..` path segment: the browser would remove it, so what is sent would not
+    /// be what the preview shows.
+    DotSegment,
 }
 
 impl BaseUrlError {
@@ -42,6 +45,10 @@ impl BaseUrlError {
             }
             BaseUrlError::NoHost => "The address has no host name after ://".into(),
             BaseUrlError::BadCharacter => "The address contains spaces or invisible characters".into(),
+            BaseUrlError::DotSegment => {
+                "The address's path has a . or .. segment, which the browser would drop: write the path without it"
+                    .into()
+            }
         }
     }
 }
@@ -73,6 +80,9 @@ impl BaseUrl {
         };
         if authority.is_empty() {
             return Err(BaseUrlError::NoHost);
+        }
+        if path.split('/').any(|segment| segment == "." || segment == "..") {
+            return Err(BaseUrlError::DotSegment);
         }
         Ok(BaseUrl {
             scheme,
@@ -151,6 +161,8 @@ mod tests {
             ("ftp://x", BaseUrlError::UnsupportedScheme("ftp".into())),
             ("https://", BaseUrlError::NoHost),
             ("https://api.route scope.ai", BaseUrlError::BadCharacter),
+            ("https://gw.example/../v1", BaseUrlError::DotSegment),
+            ("https://gw.example/api/./", BaseUrlError::DotSegment),
         ];
         for (input, err) in cases {
             assert_eq!(BaseUrl::parse(input), Err(err), "{input}");

@@ -233,6 +233,7 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
             errors.push(FieldError::new(FieldRef::Form(f.key), "A path is needed."));
         } else if !custom.starts_with("/v1/")
             || custom.contains("..")
+            || custom.split('/').any(|segment| segment == ".")
             || custom.contains(['?', '#', '\\'])
             || custom.contains("//")
         {
@@ -240,7 +241,7 @@ fn build_path(endpoint: &Endpoint, values: &FormValues, errors: &mut Vec<FieldEr
             // of /v1/ or carry a query of its own, since the key goes along.
             errors.push(FieldError::new(
                 FieldRef::Form(f.key),
-                "The path must stay under /v1/ (no .., ?, # or //).",
+                "The path must stay under /v1/ (no . or .. segments, ?, # or //).",
             ));
             template = "/v1/".to_string();
         } else {

@@ -49,12 +49,55 @@ fn key_forms(key: &str) -> Vec<String> {
 
 /// Replaces every form of the key in `text` with `replacement`, in place: text that holds
 /// no form of the key (the usual case, even for a 20 MB answer) is only scanned, never copied.
+///
+/// Occurrences are found overlapping and merged before anything is replaced: replacing
+/// them one after another can rebuild a key out of the mask's visible tail and what
+/// followed (`sk-…h8Ms` + `k-…h8Ms`), which fuzzing found.
 pub fn redact_in_place(text: &mut String, key: &str, replacement: &str) {
-    for form in key_forms(key) {
-        if text.contains(form.as_str()) {
-            *text = text.replace(form.as_str(), replacement);
+    let forms = key_forms(key);
+    for _ in 0..4 {
+        let ranges = occurrences(text, &forms);
+        if ranges.is_empty() {
+            return;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut kept_from = 0;
+        for (start, end) in ranges {
+            out.push_str(&text[kept_from..start]);
+            out.push_str(replacement);
+            kept_from = end;
+        }
+        out.push_str(&text[kept_from..]);
+        *text = out;
+    }
+    // A text built to defeat the mask: a bare ellipsis shares no character with a key, and
+    // each replacement shortens the text, so this ends.
+    while let Some(form) = forms.iter().find(|f| text.contains(f.as_str())) {
+        *text = text.replace(form.as_str(), "…");
+    }
+}
+
+/// Byte ranges covered by any form of the key, overlapping occurrences merged, in order.
+fn occurrences(text: &str, forms: &[String]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    for form in forms {
+        let mut from = 0;
+        while let Some(found) = text[from..].find(form.as_str()) {
+            let start = from + found;
+            ranges.push((start, start + form.len()));
+            // Step one character, not the whole form, so overlapping occurrences count.
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
     }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -100,6 +143,16 @@ mod tests {
             assert!(!echoed.contains(form.as_str()), "{form} in {echoed}");
         }
         assert_eq!(echoed.matches("sk-…").count(), 4, "{echoed}");
+    }
+
+    #[test]
+    fn overlapping_echoes_cannot_rebuild_the_key_from_the_mask() {
+        // Found by fuzzing: a key echoed inside another one, one character before its end.
+        let key = "sk-auTds__e7.h8Ms";
+        let text = format!("ne{}{key}s", &key[..key.len() - 1]);
+        let shown = redact(&text, key);
+        assert!(!shown.contains(key), "{shown}");
+        assert_eq!(shown, "nesk-…h8Mss", "one mask for the merged occurrences");
     }
 
     #[test]
