@@ -31,7 +31,11 @@ test('lists models and feeds the model picker', async () => {
   await models.getByText('gpt-5.4', { exact: true }).waitFor();
   // The chat form's model field now suggests the fetched ids.
   await pick(page, 'Chat Completions');
-  assert.ok(await page.locator('datalist#model-options option[value="claude-sonnet-4-6"]').count() > 0);
+  // The picker offers what matches the typed text: cleared, it offers the list.
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill('');
+  await page.locator('datalist#model-options option[value="claude-sonnet-4-6"]').waitFor({ state: 'attached' });
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill('claude');
+  assert.deepEqual(await page.locator('datalist#model-options option').evaluateAll((o) => o.map((x) => x.value).filter((v) => !v.startsWith('claude'))), []);
   assert.deepEqual(page.errors, []);
 });
 

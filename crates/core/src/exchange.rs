@@ -43,6 +43,9 @@ pub struct Exchange {
     pub diagnosis: Diagnosis,
     /// The language the verdict is worded in.
     pub lang: Lang,
+    /// Bytes of body, text, images and model ids the history left out of this copy (0 for
+    /// the exchange as it arrived; see [`crate::history`]).
+    pub history_dropped: usize,
 }
 
 impl Exchange {
@@ -293,6 +296,7 @@ impl InFlight {
             rendered,
             diagnosis,
             lang,
+            history_dropped: 0,
         }
     }
 }

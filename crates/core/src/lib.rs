@@ -13,6 +13,7 @@
 //! - [`answer`]: reading what came back (UTF-8, SSE, the response, error envelopes);
 //! - [`diagnosis`]: what went wrong, how sure, whose side, what to check, follow-ups;
 //! - [`exchange`]: one exchange from Send to verdict, fed by the browser shell;
+//! - [`history`]: what the history keeps of past exchanges, within a byte budget;
 //! - [`export`]: curl, SDK snippets and client setup;
 //! - [`text`]: language, redaction, base64 and percent-encoding shared by all of them.
 
@@ -20,6 +21,7 @@ pub mod answer;
 pub mod diagnosis;
 pub mod exchange;
 pub mod export;
+pub mod history;
 pub mod preflight;
 pub mod request;
 pub mod text;

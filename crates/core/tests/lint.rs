@@ -65,6 +65,29 @@ type Row = (&'static str, fn() -> Setup, &'static str, Severity, Option<Fix>);
 fn rows() -> Vec<Row> {
     vec![
         (
+            "header-unsendable",
+            || {
+                let mut s = setup(EndpointId::ClaudeMessages);
+                // A hyphen typeset as U+2011, as pasted from a web page.
+                s.values.set_text("anthropic_beta", "context\u{2011}1m-2025-08-07");
+                s
+            },
+            "anthropic_beta",
+            Severity::Error,
+            Some(Fix::CleanHeader),
+        ),
+        (
+            "header-unsendable",
+            || {
+                let mut s = setup(EndpointId::ChatCompletions);
+                s.conn.api_key = "sk-valid-0123\u{200B}456789".into();
+                s
+            },
+            "api_key",
+            Severity::Error,
+            Some(Fix::CleanHeader),
+        ),
+        (
             "key-empty",
             || {
                 let mut s = setup(EndpointId::ChatCompletions);
@@ -595,7 +618,10 @@ fn did_you_mean() {
 /// fails here.
 #[test]
 fn every_rule_in_the_source_has_a_row() {
-    let source = include_str!("../src/preflight/lint.rs");
+    let source = concat!(
+        include_str!("../src/preflight/lint.rs"),
+        include_str!("../src/preflight/header_value.rs")
+    );
     let mut in_source: Vec<&str> = Vec::new();
     for piece in source.split("Finding::new(").skip(1) {
         let quoted = piece

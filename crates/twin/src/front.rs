@@ -129,7 +129,7 @@ pub async fn handle(State(front): State<Front>, mut req: Request) -> Response {
     }
     let first_segment = req.uri().path().trim_start_matches('/').split('/').next().unwrap_or("");
     if let Some(load) = Load::parse(first_segment) {
-        let mut resp = loads::answer(load, &front.twin.config, req.headers());
+        let mut resp = loads::answer(load, &front.twin, req.headers(), req.uri().path());
         cors::decorate(resp.headers_mut());
         return resp;
     }

@@ -40,6 +40,7 @@ pub mod tasks;
 pub mod tokens;
 pub mod upstream;
 pub mod validate;
+pub mod xss;
 
 use std::sync::Arc;
 
@@ -85,6 +86,7 @@ fn routes(twin: Arc<Twin>) -> Router {
         .route("/api/token/self/log/stat", get(selfservice::token_stat))
         .route("/_twin/health", get(health))
         .route("/_twin/reset", post(reset))
+        .route("/_twin/canary", get(canary))
         .route("/_twin/files/{name}", get(images::file))
         .fallback(unrouted)
         .method_not_allowed_fallback(unrouted)
@@ -98,6 +100,11 @@ async fn unrouted(req: Request) -> Response {
 
 async fn health() -> &'static str {
     "ok"
+}
+
+/// `GET /_twin/canary`: the canary paths hit since the last reset, as a JSON array.
+async fn canary(State(twin): State<Arc<Twin>>) -> axum::Json<Vec<String>> {
+    axum::Json(twin.canary_hits())
 }
 
 async fn reset(State(twin): State<Arc<Twin>>) -> (StatusCode, &'static str) {

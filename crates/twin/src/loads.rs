@@ -14,7 +14,7 @@ use axum::response::Response;
 use futures_util::stream::{self, StreamExt};
 use serde_json::json;
 
-use crate::state::Config;
+use crate::state::Twin;
 
 /// Which load a prefix asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +33,16 @@ pub enum Load {
     BadUtf8,
     /// `/_echokey/`: a 401 whose message repeats the key it was sent, raw and percent-encoded.
     EchoKey,
+    /// `/_many/`: a model list of [`MANY_MODELS`] ids.
+    Many,
+    /// `/_xss/`: script-injection payloads in every field an answer has (see [`crate::xss`]).
+    Xss,
+    /// `/_canary/`: records a hit; a payload that ran would have fetched it.
+    Canary,
 }
+
+/// How many model ids `/_many/` lists.
+pub const MANY_MODELS: usize = 100_000;
 
 /// Every load prefix with what it does, for the banner.
 pub const LOADS: &[(&str, &str)] = &[
@@ -53,6 +62,15 @@ pub const LOADS: &[(&str, &str)] = &[
         "/_echokey/",
         "401 whose message echoes the key sent (raw and percent-encoded)",
     ),
+    ("/_many/", "a model list of 100,000 ids"),
+    (
+        "/_xss/",
+        "script-injection payloads in every answer field (err/, sse/, models, images, video)",
+    ),
+    (
+        "/_canary/",
+        "records a hit (GET /_twin/canary lists them): no payload may reach it",
+    ),
 ];
 
 impl Load {
@@ -66,6 +84,9 @@ impl Load {
             "_markers" => Load::Markers,
             "_badutf8" => Load::BadUtf8,
             "_echokey" => Load::EchoKey,
+            "_many" => Load::Many,
+            "_xss" => Load::Xss,
+            "_canary" => Load::Canary,
             _ => return None,
         })
     }
@@ -85,6 +106,12 @@ fn chunk_event(content: &str) -> String {
     format!("data: {chunk}\n\n")
 }
 
+/// A stream of ready-made events, sent back to back.
+pub(crate) fn event_stream_of(events: Vec<String>) -> Response {
+    let stream = stream::iter(events.into_iter().map(|e| Ok::<_, Infallible>(Bytes::from(e))));
+    event_stream(Body::from_stream(stream))
+}
+
 fn event_stream(body: Body) -> Response {
     let mut resp = Response::new(body);
     let h = resp.headers_mut();
@@ -93,7 +120,7 @@ fn event_stream(body: Body) -> Response {
     resp
 }
 
-fn json_answer(status: StatusCode, body: impl Into<Body>) -> Response {
+pub(crate) fn json_answer(status: StatusCode, body: impl Into<Body>) -> Response {
     let mut resp = Response::new(body.into());
     *resp.status_mut() = status;
     resp.headers_mut()
@@ -121,9 +148,34 @@ fn percent(text: &str) -> String {
         .collect()
 }
 
-/// The answer for a load.
-pub fn answer(load: Load, config: &Config, headers: &HeaderMap) -> Response {
+/// The answer for a load; `path` is the whole request path, `host` the twin's own address.
+pub fn answer(load: Load, twin: &Twin, headers: &HeaderMap, path: &str) -> Response {
+    let config = &twin.config;
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("127.0.0.1");
     match load {
+        Load::Many => {
+            let data: Vec<_> = (0..MANY_MODELS)
+                .map(|i| json!({"id": format!("vendor-{}/model-{i}", i % 97), "object": "model", "owned_by": "twin"}))
+                .collect();
+            json_answer(StatusCode::OK, json!({"object": "list", "data": data}).to_string())
+        }
+        Load::Xss => {
+            let rest = path
+                .trim_start_matches('/')
+                .strip_prefix("_xss")
+                .unwrap_or("")
+                .trim_start_matches('/');
+            crate::xss::answer(rest, &format!("http://{host}/_canary"))
+        }
+        Load::Canary => {
+            twin.record_canary(path);
+            let mut resp = Response::new(Body::empty());
+            *resp.status_mut() = StatusCode::NO_CONTENT;
+            resp
+        }
         Load::Huge => {
             // One long content string of plain words, so the body is valid JSON of the size asked.
             let words = config.huge_bytes / 6;

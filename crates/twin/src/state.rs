@@ -141,6 +141,7 @@ struct Inner {
     hits: HashMap<&'static str, VecDeque<Instant>>,
     logs: VecDeque<LogEntry>,
     tasks: HashMap<String, Task>,
+    canary: Vec<String>,
 }
 
 const MAX_LOGS: usize = 10_000;
@@ -197,6 +198,19 @@ impl Twin {
     /// Clears rate windows, tasks and logs.
     pub fn reset(&self) {
         *self.lock() = Inner::default();
+    }
+
+    /// Records a hit on the canary (a path under `/_canary/`).
+    pub fn record_canary(&self, path: &str) {
+        let mut inner = self.lock();
+        if inner.canary.len() < 1000 {
+            inner.canary.push(path.to_string());
+        }
+    }
+
+    /// The canary paths hit since the last reset.
+    pub fn canary_hits(&self) -> Vec<String> {
+        self.lock().canary.clone()
     }
 
     /// Takes a slot in the token's rolling window, or says how many seconds until one frees.

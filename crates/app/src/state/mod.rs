@@ -15,9 +15,7 @@ mod settings;
 use leptos::prelude::*;
 
 pub use drafts::{use_drafts, DraftStore};
-pub use session::{
-    use_session, Exchange, Following, HistoryEntry, LiveView, Phase, Session, StopReason, HISTORY_LIMIT,
-};
+pub use session::{use_session, Exchange, Following, HistoryEntry, LiveView, Phase, Session, StopReason};
 pub use settings::{use_settings, Settings};
 
 use routescope_core::request::http::Body;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use routescope_core::answer::response::TaskState;
 use routescope_core::exchange::Live;
+use routescope_core::history;
 use routescope_core::request::catalogue::EndpointId;
 use routescope_core::request::form::FormValues;
 
@@ -49,9 +50,6 @@ pub struct HistoryEntry {
     /// The raw body at Send, when the body was edited by hand.
     pub raw_body: Option<String>,
 }
-
-/// How many past exchanges the history keeps (in memory only).
-pub const HISTORY_LIMIT: usize = 30;
 
 /// Where the current request is.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,8 +101,10 @@ pub enum StopReason {
 pub struct Session {
     /// The current exchange.
     pub phase: RwSignal<Phase>,
-    /// Past exchanges, newest first; kept in memory only.
+    /// Past exchanges, newest first; kept in memory only, within the core's byte budget.
     pub history: RwSignal<Vec<HistoryEntry>>,
+    /// Exchanges the history dropped to stay within its byte budget (said, not hidden).
+    pub history_dropped_entries: RwSignal<usize>,
     /// Model ids from the last successful model list, for the pickers and the checks.
     pub models: RwSignal<Vec<String>>,
     /// Parts of the last opened link that were ignored (shown once, until dismissed).
@@ -124,6 +124,7 @@ impl Session {
         let session = Session {
             phase: RwSignal::new(Phase::Idle),
             history: RwSignal::new(Vec::new()),
+            history_dropped_entries: RwSignal::new(0),
             models: RwSignal::new(Vec::new()),
             ignored_link_parts: RwSignal::new(Vec::new()),
             proposed_gateway: RwSignal::new(None),
@@ -134,12 +135,22 @@ impl Session {
         session
     }
 
-    /// Records a finished exchange in the history (newest first, capped).
-    pub fn remember(&self, entry: HistoryEntry) {
+    /// Records a finished exchange in the history (newest first), cut and capped as the
+    /// core's history rules say.
+    pub fn remember(&self, mut entry: HistoryEntry) {
+        entry.exchange = history::kept_for_history(&entry.exchange);
+        let mut dropped = 0;
         self.history.update(|h| {
             h.insert(0, entry);
-            h.truncate(HISTORY_LIMIT);
+            let kept = history::entries_kept(h.iter().map(|e| history::held_bytes(&e.exchange)));
+            // Entries beyond the count limit are the usual rolling history; only those the
+            // byte budget pushed out are worth a word.
+            dropped = h.len().min(history::HISTORY_LIMIT) - kept;
+            h.truncate(kept);
         });
+        if dropped > 0 {
+            self.history_dropped_entries.update(|n| *n += dropped);
+        }
     }
 
     /// Whether a request is in flight (tracked).

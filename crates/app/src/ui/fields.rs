@@ -14,6 +14,7 @@ use routescope_core::request::catalogue::{AuthStyle, BodyKind, FieldKind, FieldS
 use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::form::FieldValue;
 use routescope_core::request::http::FileRef;
+use routescope_core::request::model_picker::suggest;
 
 /// The form of the endpoint on screen, with its title, auth choice and Send bar.
 #[component]
@@ -139,21 +140,37 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
         }
         .into_any(),
         FieldKind::Files { multiple } => view! { <FileInput spec=spec multiple=multiple /> }.into_any(),
-        FieldKind::Model => view! {
-            <input
-                id=id.clone()
-                type="text"
-                list="model-options"
-                spellcheck="false"
-                autocomplete="off"
-                prop:value=text
-                on:input=move |ev| set_text(event_target_value(&ev))
-            />
-            <datalist id="model-options">
-                <For each=move || session.models.get() key=|m| m.clone() let:m><option value=m></option></For>
-            </datalist>
+        FieldKind::Model => {
+            // The list may hold 100,000 ids: the page holds only the few the core offers
+            // for what is typed, and says how many more match.
+            let suggestions = Memo::new(move |_| text.with(|typed| session.models.with(|models| suggest(models, typed))));
+            view! {
+                <input
+                    id=id.clone()
+                    type="text"
+                    list="model-options"
+                    spellcheck="false"
+                    autocomplete="off"
+                    prop:value=text
+                    on:input=move |ev| set_text(event_target_value(&ev))
+                />
+                <datalist id="model-options">
+                    <For each=move || suggestions.get().shown key=|m| m.clone() let:m><option value=m></option></For>
+                </datalist>
+                {move || suggestions.with(|s| (s.matches > s.shown.len()).then(|| {
+                    let (matches, shown) = (s.matches, s.shown.len());
+                    view! {
+                        <p class="hint" data-model-matches=matches.to_string()>
+                            {tr_with(move |lang| lang.pick_owned(
+                                &format!("{matches} listed models match; the first {shown} are suggested. Type more to narrow."),
+                                &format!("有 {matches} 个已列出的模型匹配，先提示前 {shown} 个。继续输入可缩小范围。"),
+                            ))}
+                        </p>
+                    }
+                }))}
+            }
+            .into_any()
         }
-        .into_any(),
         FieldKind::Integer { .. } | FieldKind::Decimal { .. } | FieldKind::Text | FieldKind::CsvList => view! {
             <input
                 id=id.clone()

@@ -1,12 +1,14 @@
 //! The history of this session's exchanges: one click puts a request and its answer back
-//! on screen. In memory only, and never with the key.
+//! on screen. In memory only, within the core's byte budget, and never with the key.
 
 use leptos::prelude::*;
 
 use crate::state::{restore, use_drafts, use_session, use_settings, HistoryEntry, Phase};
 use crate::ui::widgets::{StatusBadge, StatusTone};
 use crate::ui::{tr, tr_with};
+use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::Transport;
+use routescope_core::history;
 use routescope_core::request::catalogue::endpoint;
 
 /// The past exchanges, newest first.
@@ -24,6 +26,18 @@ pub fn History() -> impl IntoView {
                             <HistoryItem entry=entry />
                         </For>
                     </ul>
+                    {move || {
+                        let dropped = session.history_dropped_entries.get();
+                        let budget = human_size(history::HISTORY_BUDGET);
+                        (dropped > 0).then(|| view! {
+                            <p class="note" role="note" aria-label="History budget">
+                                {tr_with(move |lang| lang.pick_owned(
+                                    &format!("{dropped} older exchanges were dropped to keep the history under {budget}."),
+                                    &format!("为使历史记录不超过 {budget}，已丢弃 {dropped} 条较早的记录。"),
+                                ))}
+                            </p>
+                        })
+                    }}
                 </section>
             }
         })
@@ -46,8 +60,9 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
         Transport::NetworkError { .. } | Transport::TimedOut { .. } => StatusTone::Network,
         Transport::Cancelled { .. } => StatusTone::Pending,
     };
-    let transport = ex.transport.clone();
     let category = ex.diagnosis.category;
+    // The exchange is shared; its outcome line is worded from it, never from a copy of its body.
+    let shared = ex.clone();
     view! {
         <li>
             <button
@@ -57,7 +72,7 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
                 data-serial=serial.to_string()
                 on:click=move |_| restore(settings, drafts, session, serial)
             >
-                <StatusBadge tone=tone text=Signal::derive(tr_with(move |lang| transport.outcome(lang))) small=true />
+                <StatusBadge tone=tone text=Signal::derive(tr_with(move |lang| shared.transport.outcome(lang))) small=true />
                 <span class="history-text">
                     <span class="history-title">{endpoint(ex.endpoint).title}</span>
                     <span class="history-verdict">{tr_with(move |lang| category.title(lang))}</span>

@@ -77,6 +77,18 @@ pub fn ResponsePanel() -> impl IntoView {
                                     <span class="muted mono request-echo">{ex.request_line.clone()}</span>
                                 </p>
                                 {cut.map(|note| view! { <p class="note note--cut" role="note" aria-label="Answer cut">{note}</p> })}
+                                {(ex.history_dropped > 0).then(|| {
+                                    let dropped = human_size(ex.history_dropped);
+                                    let kept = human_size(routescope_core::history::HISTORY_ENTRY_CAP);
+                                    view! {
+                                        <p class="note" role="note" aria-label="Kept in history">
+                                            {tr_with(move |lang| lang.pick_owned(
+                                                &format!("The history keeps {kept} of an answer's body and text: {dropped} of this one were left out. Send it again to see all of it."),
+                                                &format!("历史记录只保留响应正文和文本各 {kept}：这次响应有 {dropped} 未保留。重新发送即可看到全部。"),
+                                            ))}
+                                        </p>
+                                    }
+                                })}
                                 <RenderedAnswer exchange=ex.clone() />
                                 <details class="headers" open=true>
                                     <summary>{let n = headers.len(); tr_with(move |lang| lang.pick_owned(&format!("Headers ({n})"), &format!("响应头（{n}）")))}</summary>
@@ -143,6 +155,10 @@ fn cut_note(cause: &CutCause, received: usize) -> impl Fn() -> String + Send + S
     })
 }
 
+/// How many ids of a model list are laid out on the page; the rest stay searchable in the
+/// model fields and readable in the body (a list of 100,000 would take seconds to lay out).
+const MODELS_LISTED: usize = 200;
+
 /// The answer as a person reads it: text, usage, models, images, task status.
 #[component]
 fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
@@ -171,8 +187,19 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                 {(!r.models.is_empty()).then(|| view! {
                     <p class="muted">{let n = r.models.len(); tr_with(move |lang| lang.pick_owned(&format!("{n} models: the model pickers now suggest them."), &format!("{n} 个模型：模型输入框现在会提示它们。")))}</p>
                     <ul class="model-list" aria-label="Models">
-                        {r.models.iter().map(|m| view! { <li class="mono">{m.clone()}</li> }).collect_view()}
+                        {r.models.iter().take(MODELS_LISTED).map(|m| view! { <li class="mono">{m.clone()}</li> }).collect_view()}
                     </ul>
+                    {(r.models.len() > MODELS_LISTED).then(|| {
+                        let more = r.models.len() - MODELS_LISTED;
+                        view! {
+                            <p class="muted" role="note" aria-label="More models">
+                                {tr_with(move |lang| lang.pick_owned(
+                                    &format!("…and {more} more: type in a model field to search them all, or read the body below."),
+                                    &format!("……还有 {more} 个：在模型输入框中输入即可搜索全部，或查看下方的响应正文。"),
+                                ))}
+                            </p>
+                        }
+                    })}
                 })}
                 {r.task_id.clone().map(|id| {
                     let query_button = query.map(|(target, field)| {
@@ -211,15 +238,23 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                 {r.task_state.clone().map(|(s, word)| view! { <p>{tr("Status: ", "状态：")} <span class=format!("task task--{}", s.as_str())>{s.as_str()}</span> <span class="muted">{format!(" ({word})")}</span></p> })}
                 {(!r.images.is_empty()).then(|| view! {
                     <div class="images">
-                        {r.images.iter().enumerate().map(|(i, img)| view! {
-                            <figure>
-                                <img src=img.src.clone() alt=format!("Image {} from {}", i + 1, img.origin) loading="lazy" />
-                                <figcaption>
-                                    <span class="muted">{img.origin.clone()}</span>
-                                    " "
-                                    <a href=img.src.clone() download=format!("routescope-image-{}.png", i + 1) target="_blank" rel="noopener noreferrer">{tr("Download", "下载")}</a>
-                                </figcaption>
-                            </figure>
+                        {r.images.iter().enumerate().map(|(i, img)| {
+                            let media = if img.is_video() {
+                                view! { <video src=img.src.clone() controls=true preload="metadata" aria-label=format!("Video {} from {}", i + 1, img.origin)></video> }.into_any()
+                            } else {
+                                view! { <img src=img.src.clone() alt=format!("Image {} from {}", i + 1, img.origin) loading="lazy" /> }.into_any()
+                            };
+                            let (noun, file) = if img.is_video() { ("video", "mp4") } else { ("image", "png") };
+                            view! {
+                                <figure>
+                                    {media}
+                                    <figcaption>
+                                        <span class="muted">{img.origin.clone()}</span>
+                                        " "
+                                        <a href=img.src.clone() download=format!("routescope-{noun}-{}.{file}", i + 1) target="_blank" rel="noopener noreferrer">{tr("Download", "下载")}</a>
+                                    </figcaption>
+                                </figure>
+                            }
                         }).collect_view()}
                     </div>
                 })}

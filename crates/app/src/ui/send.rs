@@ -81,7 +81,10 @@ impl Sender {
     /// Sends the current request, if it can be sent and nothing is in flight.
     pub fn send(&self) {
         let built = self.drafts.built.get_untracked();
-        if !built.sendable() || matches!(self.session.phase.get_untracked(), Phase::InFlight(_)) {
+        // A link that named another gateway waits for the person's answer: until then the
+        // request goes nowhere (the key could otherwise follow a link they did not check).
+        let link_question_open = self.session.proposed_gateway.with_untracked(Option::is_some);
+        if !built.sendable() || link_question_open || matches!(self.session.phase.get_untracked(), Phase::InFlight(_)) {
             return;
         }
         let Some(request) = built.request else { return };
@@ -202,13 +205,14 @@ pub fn SendBar() -> impl IntoView {
     let sender = use_sender();
     let in_flight = Memo::new(move |_| session.in_flight());
     let sendable = Memo::new(move |_| drafts.built.with(|b| b.sendable()));
+    let link_question_open = Memo::new(move |_| session.proposed_gateway.with(Option::is_some));
     let timeout = move || settings.timeout_for(settings.endpoint.get());
     view! {
         <div class="send-bar">
             <button
                 type="button"
                 class=ButtonKind::Primary.as_str()
-                disabled=move || !sendable.get() || in_flight.get()
+                disabled=move || !sendable.get() || in_flight.get() || link_question_open.get()
                 aria-keyshortcuts="Control+Enter Meta+Enter"
                 on:click=move |_| sender.send()
             >
@@ -217,6 +221,11 @@ pub fn SendBar() -> impl IntoView {
             <Button disabled=Signal::derive(move || !in_flight.get()) on_click=move || sender.cancel()>
                 {tr("Cancel", "取消")}
             </Button>
+            {move || link_question_open.get().then(|| view! {
+                <span class="field-error" role="note" aria-label="Send waits">
+                    {tr("Answer the question about the link's gateway first: nothing is sent until you do.", "请先回答关于链接中网关的问题：在此之前不会发送任何请求。")}
+                </span>
+            })}
             <span class="muted send-hint">
                 {tr_with(move |lang| {
                     let secs = timeout();

@@ -18,6 +18,15 @@ pub struct ImageOut {
     pub origin: String,
 }
 
+impl ImageOut {
+    /// Whether this result is a video (a `video_url`, or an address ending in a video
+    /// file name), to be shown in a player rather than as an image.
+    pub fn is_video(&self) -> bool {
+        let path = self.src.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+        self.origin == "video_url" || [".mp4", ".webm", ".mov", ".m4v"].iter().any(|ext| path.ends_with(ext))
+    }
+}
+
 /// A task's status, normalised across vendors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TaskState {
@@ -112,6 +121,13 @@ impl Rendered {
             mask(text);
         }
     }
+}
+
+/// Whether an image address is one the page may show and link to: `https:`, `http:` or a
+/// `data:image/…` URI. Anything else (`javascript:`, `data:text/html`, `file:`) is not.
+pub fn is_showable_image_src(src: &str) -> bool {
+    let head: String = src.trim_start().chars().take(11).flat_map(char::to_lowercase).collect();
+    head.starts_with("https://") || head.starts_with("http://") || head.starts_with("data:image/")
 }
 
 /// Whether a content type is an event stream.
@@ -242,7 +258,7 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
             }
         }
         Protocol::OpenAiImages => collect_openai_images(&v, &mut r.images),
-        Protocol::OpenAiModels | Protocol::GeminiModels => r.models = model_ids(body),
+        Protocol::OpenAiModels | Protocol::GeminiModels => r.models = model_ids_in(&v),
         Protocol::AsyncTask | Protocol::VideoTask => {
             let data = v.get("data").filter(|d| d.is_object()).unwrap_or(&v);
             r.task_id = ["task_id", "job_id", "id"]
@@ -283,6 +299,9 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
         }
         Protocol::SelfService => {}
     }
+    // Only what an <img> may show and a download link may open: a `javascript:` or
+    // `data:text/html` "image" from a hostile answer stays in the body, as text.
+    r.images.retain(|i| is_showable_image_src(&i.src));
     r
 }
 
@@ -311,9 +330,11 @@ fn collect_openai_images(v: &Value, into: &mut Vec<ImageOut>) {
 /// The model ids of an OpenAI list (`data[].id`) or a Gemini list (`models[].name`, the
 /// `models/` prefix removed as clients use the bare id).
 pub fn model_ids(body: &str) -> Vec<String> {
-    let Ok(v) = serde_json::from_str::<Value>(body) else {
-        return Vec::new();
-    };
+    serde_json::from_str::<Value>(body).map_or_else(|_| Vec::new(), |v| model_ids_in(&v))
+}
+
+/// The model ids of an already parsed list (a body of 100,000 ids is parsed once).
+fn model_ids_in(v: &Value) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for m in v.get("data").and_then(Value::as_array).into_iter().flatten() {
         if let Some(id) = m.get("id").and_then(Value::as_str) {
@@ -376,6 +397,13 @@ mod tests {
             "data:image/jpeg;base64,QQ"
         );
 
+        let hostile = r#"{"data":[{"url":"javascript:alert(1)"},{"url":" JavaScript:x"},{"url":"data:text/html,<script>1</script>"},{"url":"HTTPS://x/2.png"}]}"#;
+        let shown: Vec<String> = render(Protocol::OpenAiImages, Some("application/json"), hostile)
+            .images
+            .into_iter()
+            .map(|i| i.src)
+            .collect();
+        assert_eq!(shown, ["HTTPS://x/2.png"], "only showable addresses become images");
         let images = r#"{"data":[{"url":"https://x/1.png"},{"b64_json":"Qg"}]}"#;
         let i = render(Protocol::OpenAiImages, None, images);
         assert_eq!(i.images.len(), 2);
@@ -411,6 +439,9 @@ mod tests {
         let v = render(Protocol::VideoTask, None, video);
         assert_eq!(v.task_state.map(|s| s.0), Some(TaskState::Succeeded));
         assert_eq!(v.task_id.as_deref(), Some("t1"));
+        assert!(v.images[0].is_video(), "a .mp4 result is a video");
+        let still = r#"{"task_id":"t2","status":"completed","url":"https://v/1.png?sig=a.mp4x"}"#;
+        assert!(!render(Protocol::VideoTask, None, still).images[0].is_video());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::preflight::header_value::cleaned_header_value;
 use crate::request::base_url::BaseUrl;
 use crate::request::build::{self_service_confirmed, Connection};
 use crate::request::catalogue::{AuthStyle, BodyKind, Endpoint, EndpointId, FieldKind, Origin, Target};
@@ -64,6 +65,8 @@ pub enum Fix {
     Clamp(String),
     /// Switch to another endpoint that matches the body.
     SwitchEndpoint(EndpointId),
+    /// Make a header value sendable: look-alike punctuation to ASCII, the unsendable removed.
+    CleanHeader,
 }
 
 /// One finding of the pre-flight check.
@@ -82,7 +85,13 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(rule: &'static str, severity: Severity, field: FieldRef, message: String, fix: Option<Fix>) -> Finding {
+    pub(crate) fn new(
+        rule: &'static str,
+        severity: Severity,
+        field: FieldRef,
+        message: String,
+        fix: Option<Fix>,
+    ) -> Finding {
         Finding {
             rule,
             severity,
@@ -122,6 +131,7 @@ pub fn lint(input: &LintInput, lang: Lang) -> Vec<Finding> {
     check_base(input, lang, &mut out);
     check_body(input, lang, &mut out);
     check_fields(input, lang, &mut out);
+    crate::preflight::header_value::check_header_values(input, lang, &mut out);
     out.sort_by_key(|f| f.severity);
     out
 }
@@ -641,6 +651,14 @@ pub fn apply_fix(
         }
         Fix::UseModel(model) => values.set_text("model", model.clone()),
         Fix::SwitchEndpoint(id) => return FixOutcome { switch_to: Some(*id) },
+        Fix::CleanHeader => match field {
+            FieldRef::ApiKey => conn.api_key = cleaned_header_value(&conn.api_key),
+            FieldRef::Form(key) => {
+                let cleaned = cleaned_header_value(values.text(key));
+                values.set_text(key, cleaned);
+            }
+            _ => {}
+        },
     }
     FixOutcome::default()
 }
@@ -669,6 +687,8 @@ pub fn fix_label(fix: &Fix, lang: Lang) -> String {
         (Fix::SwitchEndpoint(id), Lang::En) => {
             format!("Open {}", crate::request::catalogue::endpoint(*id).title)
         }
+        (Fix::CleanHeader, Lang::En) => "Replace look-alike characters".into(),
+        (Fix::CleanHeader, Lang::Zh) => "替换形近字符".into(),
         (Fix::SwitchEndpoint(id), Lang::Zh) => {
             format!("打开 {}", crate::request::catalogue::endpoint(*id).title)
         }

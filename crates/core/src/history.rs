@@ -1,0 +1,178 @@
+//! What the history keeps of past exchanges. The exchange on screen is kept whole; the
+//! history keeps at most [`HISTORY_LIMIT`] exchanges, each with at most
+//! [`HISTORY_ENTRY_CAP`] bytes of body and answer text, and drops the oldest ones once all
+//! of them together pass [`HISTORY_BUDGET`]. What was cut is said, never silently lost:
+//! an exchange cut for the history carries how many bytes it left out, and the history
+//! counts the exchanges it dropped for the budget.
+
+use std::sync::Arc;
+
+use crate::diagnosis::Transport;
+use crate::exchange::Exchange;
+
+/// How many past exchanges the history keeps.
+pub const HISTORY_LIMIT: usize = 30;
+/// Bytes of body, and separately of answer text, one history entry keeps (1 MB).
+pub const HISTORY_ENTRY_CAP: usize = 1024 * 1024;
+/// Bytes all history entries keep together (8 MB); the oldest go first.
+pub const HISTORY_BUDGET: usize = 8 * 1024 * 1024;
+/// Model ids one history entry keeps of a model list.
+const MODELS_KEPT: usize = 1000;
+
+/// Bytes an exchange holds in what it shows: the body, the answer text, images and model ids.
+pub fn held_bytes(exchange: &Exchange) -> usize {
+    let r = &exchange.rendered;
+    body_of(&exchange.transport).map_or(0, str::len)
+        + r.text.as_ref().map_or(0, String::len)
+        + r.images.iter().map(|i| i.src.len()).sum::<usize>()
+        + r.models.iter().map(String::len).sum::<usize>()
+}
+
+fn body_of(transport: &Transport) -> Option<&str> {
+    match transport {
+        Transport::Response { body, .. } | Transport::Cut { body, .. } => Some(body),
+        _ => None,
+    }
+}
+
+/// The exchange as the history keeps it: the same one (shared, not copied) when it is
+/// within the caps, otherwise a copy whose body and text keep their first
+/// [`HISTORY_ENTRY_CAP`] bytes, whose `data:` images and model ids beyond the first
+/// thousand are left out, and whose `history_dropped` says how many bytes went.
+pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
+    let r = &exchange.rendered;
+    let within = body_of(&exchange.transport).map_or(0, str::len) <= HISTORY_ENTRY_CAP
+        && r.text.as_ref().map_or(0, String::len) <= HISTORY_ENTRY_CAP
+        && held_bytes(exchange) <= 2 * HISTORY_ENTRY_CAP;
+    if within {
+        return Arc::clone(exchange);
+    }
+    let before = held_bytes(exchange);
+    let mut kept = Exchange::clone(exchange);
+    if let Transport::Response { body, .. } | Transport::Cut { body, .. } = &mut kept.transport {
+        cut_at(body, HISTORY_ENTRY_CAP);
+    }
+    if let Some(text) = &mut kept.rendered.text {
+        cut_at(text, HISTORY_ENTRY_CAP);
+    }
+    kept.rendered.images.retain(|i| !i.src.starts_with("data:"));
+    kept.rendered.models.truncate(MODELS_KEPT);
+    kept.history_dropped = before.saturating_sub(held_bytes(&kept));
+    Arc::new(kept)
+}
+
+/// Cuts `text` to at most `cap` bytes, at a character border.
+fn cut_at(text: &mut String, cap: usize) {
+    if text.len() > cap {
+        let mut at = cap;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        text.truncate(at);
+    }
+}
+
+/// How many entries, newest first with these held sizes, the history keeps: at most
+/// [`HISTORY_LIMIT`], and no more than fit in [`HISTORY_BUDGET`] (the newest always stays).
+pub fn entries_kept(sizes_newest_first: impl IntoIterator<Item = usize>) -> usize {
+    let mut total = 0usize;
+    let mut kept = 0;
+    for size in sizes_newest_first.into_iter().take(HISTORY_LIMIT) {
+        total = total.saturating_add(size);
+        if kept > 0 && total > HISTORY_BUDGET {
+            break;
+        }
+        kept += 1;
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::response::{ImageOut, Rendered};
+    use crate::diagnosis::{diagnose, Protocol, RequestFacts};
+    use crate::request::catalogue::EndpointId;
+    use crate::text::lang::Lang;
+
+    fn exchange(body: String, text: Option<String>, images: Vec<ImageOut>) -> Arc<Exchange> {
+        let facts = RequestFacts {
+            protocol: Protocol::OpenAiChat,
+            method: "POST".into(),
+            url: "https://gw.example/v1/chat/completions".into(),
+            model: None,
+            streamed: false,
+            body_bytes: 0,
+            page_is_https: true,
+            anthropic_beta: None,
+            auth_style: None,
+        };
+        let transport = Transport::Response {
+            status: 200,
+            headers: vec![],
+            headers_hidden_by_cors: false,
+            body,
+            elapsed_ms: 10,
+            stream: None,
+        };
+        let diagnosis = diagnose(&facts, &transport, Lang::En);
+        Arc::new(Exchange {
+            serial: 1,
+            endpoint: EndpointId::ChatCompletions,
+            request_line: "POST https://gw.example/v1/chat/completions".into(),
+            model: None,
+            head_ms: Some(5),
+            first_token_ms: None,
+            received_bytes: 0,
+            facts,
+            transport,
+            rendered: Rendered {
+                text,
+                images,
+                ..Rendered::default()
+            },
+            diagnosis,
+            lang: Lang::En,
+            history_dropped: 0,
+        })
+    }
+
+    #[test]
+    fn a_small_exchange_is_shared_not_copied() {
+        let small = exchange("{\"ok\":true}".into(), Some("hi".into()), vec![]);
+        assert!(Arc::ptr_eq(&small, &kept_for_history(&small)));
+    }
+
+    #[test]
+    fn a_big_exchange_is_cut_and_says_how_much_went() {
+        let body = "é".repeat(3 * HISTORY_ENTRY_CAP / 2); // 3 MB of two-byte characters
+        let text = "word ".repeat(HISTORY_ENTRY_CAP);
+        let image = |src: &str| ImageOut {
+            src: src.to_string(),
+            origin: "data[0]".into(),
+        };
+        let images = vec![
+            image(&format!("data:image/png;base64,{}", "A".repeat(1000))),
+            image("https://cdn.example/a.png"),
+        ];
+        let big = exchange(body, Some(text), images);
+        let kept = kept_for_history(&big);
+        let kept_body = body_of(&kept.transport).unwrap_or_default();
+        assert!(kept_body.len() <= HISTORY_ENTRY_CAP && kept_body.len() > HISTORY_ENTRY_CAP - 2);
+        assert_eq!(kept.rendered.text.as_ref().map(String::len), Some(HISTORY_ENTRY_CAP));
+        assert_eq!(kept.rendered.images.len(), 1, "the data: image goes, the URL stays");
+        assert_eq!(kept.history_dropped, held_bytes(&big) - held_bytes(&kept));
+        assert!(kept.history_dropped > 5 * HISTORY_ENTRY_CAP);
+        assert_eq!(kept.diagnosis, big.diagnosis, "the verdict is kept as it was");
+    }
+
+    #[test]
+    fn the_budget_drops_the_oldest_and_keeps_the_newest() {
+        let mb = 1024 * 1024;
+        assert_eq!(entries_kept([]), 0);
+        assert_eq!(entries_kept([20 * mb]), 1, "the newest stays even over the budget");
+        assert_eq!(entries_kept([mb; 40]), 8, "8 MB of 1 MB entries");
+        assert_eq!(entries_kept([10; 40]), HISTORY_LIMIT);
+        assert_eq!(entries_kept([2 * mb, 2 * mb, 2 * mb, 3 * mb, 10]), 3);
+    }
+}
