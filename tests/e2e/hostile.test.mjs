@@ -232,6 +232,21 @@ test('row 6: 100,000 listed models keep the model field answering every keystrok
   await record(page, '6b 100,000 models, typing in the model field');
 });
 
+test('row 6: a gzip bomb (256 MB from 1.6 MB) stops at the byte cap with the part kept', async () => {
+  const page = await openApp(browser, app.url, { gateway: `${twin.url}/_gzbomb` });
+  await pick(page, 'Chat Completions');
+  await watch(page);
+  const started = Date.now();
+  const category = await sendTyping(page, 60000);
+  await response(page).getByRole('note', { name: 'Answer cut' }).getByText(/64\.0 MB/).waitFor();
+  assert.equal(await verdict(page).getAttribute('data-confidence'), 'high', category);
+  assert.match(await diagnosis(page).textContent(), /reading stopped at the 64\.0 MB cap/);
+  await response(page).getByRole('note', { name: 'Body part' }).getByText(/of 64\.0 MB/).waitFor();
+  assert.ok(Date.now() - started < 30000, `the cap ended it after ${Date.now() - started} ms`);
+  assert.deepEqual(page.errors, []);
+  await record(page, '6c a gzip bomb, stopped at the 64 MB cap');
+});
+
 test('row 7: a connection that breaks mid-stream keeps the parts and is not guessed', async () => {
   const page = await openApp(browser, app.url, { gateway: `${twin.url}/_cut` });
   await pick(page, 'Chat Completions');

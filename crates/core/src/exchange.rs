@@ -14,7 +14,7 @@ use crate::request::catalogue::{endpoint, EndpointId};
 use crate::request::form::FormValues;
 use crate::request::http::HttpRequest;
 use crate::text::lang::Lang;
-use crate::text::redact::{mask_key, redact, redact_in_place};
+use crate::text::redact::{mask_key, redact, redact_in_place, EchoWatch};
 
 /// One finished exchange: what was sent, what came back, and what it means.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,6 +111,8 @@ pub struct InFlight {
     /// Held only while the answer arrives, to mask a key the server echoes back; the
     /// finished exchange never contains it.
     key: String,
+    /// Whether the answer's bytes may hold the key, watched chunk by chunk.
+    watch: EchoWatch,
 }
 
 impl std::fmt::Debug for InFlight {
@@ -159,6 +161,7 @@ impl InFlight {
             head: None,
             reader: None,
             key: conn.api_key.clone(),
+            watch: EchoWatch::new(&conn.api_key),
         }
     }
 
@@ -182,6 +185,7 @@ impl InFlight {
     pub fn push(&mut self, chunk: &[u8], at_ms: u64) {
         if let Some(reader) = &mut self.reader {
             reader.push(chunk, at_ms);
+            self.watch.push(chunk);
         }
     }
 
@@ -210,6 +214,7 @@ impl InFlight {
             head,
             reader,
             key,
+            watch,
         } = self;
         let mask = mask_key(&key);
         // A server may echo the key (in an error message, a header, a debug body): whatever
@@ -221,10 +226,16 @@ impl InFlight {
         let (transport, rendered, head_ms, first_token_ms, received_bytes) = match (head, reader) {
             (Some(head), Some(reader)) => {
                 let mut read: ReadAnswer = reader.finish();
-                read.body = masked(std::mem::take(&mut read.body));
-                read.rendered.mask_with(|text| redact_in_place(text, &key, &mask));
-                if let Some(StreamEnd::ErrorEvent { body }) = &mut read.stream_end {
-                    redact_in_place(body, &key, &mask);
+                // Rescanned only where the watch saw a form of the key (or an escape that
+                // could spell it): a 64 MB answer that holds neither is not read again here.
+                if watch.key_seen() {
+                    read.body = masked(std::mem::take(&mut read.body));
+                }
+                if watch.decoded_may_hold_key() {
+                    read.rendered.mask_with(|text| redact_in_place(text, &key, &mask));
+                    if let Some(StreamEnd::ErrorEvent { body }) = &mut read.stream_end {
+                        redact_in_place(body, &key, &mask);
+                    }
                 }
                 let headers: Vec<(String, String)> = head
                     .headers

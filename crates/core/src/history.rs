@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use crate::answer::response::Rendered;
 use crate::diagnosis::Transport;
 use crate::exchange::Exchange;
 
@@ -48,28 +49,86 @@ pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
         return Arc::clone(exchange);
     }
     let before = held_bytes(exchange);
-    let mut kept = Exchange::clone(exchange);
-    if let Transport::Response { body, .. } | Transport::Cut { body, .. } = &mut kept.transport {
-        cut_at(body, HISTORY_ENTRY_CAP);
-    }
-    if let Some(text) = &mut kept.rendered.text {
-        cut_at(text, HISTORY_ENTRY_CAP);
-    }
-    kept.rendered.images.retain(|i| !i.src.starts_with("data:"));
-    kept.rendered.models.truncate(MODELS_KEPT);
+    // Built part by part: cloning the whole exchange first would copy the very megabytes
+    // that are about to be dropped.
+    let transport = match &exchange.transport {
+        Transport::Response {
+            status,
+            headers,
+            headers_hidden_by_cors,
+            body,
+            elapsed_ms,
+            stream,
+        } => Transport::Response {
+            status: *status,
+            headers: headers.clone(),
+            headers_hidden_by_cors: *headers_hidden_by_cors,
+            body: prefix(body, HISTORY_ENTRY_CAP),
+            elapsed_ms: *elapsed_ms,
+            stream: stream.clone(),
+        },
+        Transport::Cut {
+            status,
+            headers,
+            headers_hidden_by_cors,
+            body,
+            elapsed_ms,
+            stream,
+            cause,
+        } => Transport::Cut {
+            status: *status,
+            headers: headers.clone(),
+            headers_hidden_by_cors: *headers_hidden_by_cors,
+            body: prefix(body, HISTORY_ENTRY_CAP),
+            elapsed_ms: *elapsed_ms,
+            stream: stream.clone(),
+            cause: cause.clone(),
+        },
+        other => other.clone(),
+    };
+    let r = &exchange.rendered;
+    let rendered = Rendered {
+        text: r.text.as_deref().map(|t| prefix(t, HISTORY_ENTRY_CAP)),
+        finish_reason: r.finish_reason.clone(),
+        usage: r.usage.clone(),
+        models: r.models.iter().take(MODELS_KEPT).cloned().collect(),
+        images: r
+            .images
+            .iter()
+            .filter(|i| !i.src.starts_with("data:"))
+            .cloned()
+            .collect(),
+        task_id: r.task_id.clone(),
+        task_state: r.task_state.clone(),
+        stream_events: r.stream_events,
+        stream_completed: r.stream_completed,
+    };
+    let mut kept = Exchange {
+        serial: exchange.serial,
+        endpoint: exchange.endpoint,
+        request_line: exchange.request_line.clone(),
+        model: exchange.model.clone(),
+        head_ms: exchange.head_ms,
+        first_token_ms: exchange.first_token_ms,
+        received_bytes: exchange.received_bytes,
+        facts: exchange.facts.clone(),
+        transport,
+        rendered,
+        diagnosis: exchange.diagnosis.clone(),
+        lang: exchange.lang,
+        history_dropped: 0,
+    };
     kept.history_dropped = before.saturating_sub(held_bytes(&kept));
     Arc::new(kept)
 }
 
-/// Cuts `text` to at most `cap` bytes, at a character border.
-fn cut_at(text: &mut String, cap: usize) {
-    if text.len() > cap {
-        let mut at = cap;
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        text.truncate(at);
+/// The first `cap` bytes of `text` at most, cut at a character border.
+fn prefix(text: &str, cap: usize) -> String {
+    let mut at = cap.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
+    text[..at].to_string()
 }
 
 /// How many entries, newest first with these held sizes, the history keeps: at most
@@ -90,7 +149,7 @@ pub fn entries_kept(sizes_newest_first: impl IntoIterator<Item = usize>) -> usiz
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::response::{ImageOut, Rendered};
+    use crate::answer::response::ImageOut;
     use crate::diagnosis::{diagnose, Protocol, RequestFacts};
     use crate::request::catalogue::EndpointId;
     use crate::text::lang::Lang;

@@ -19,6 +19,7 @@
 
 pub mod b64;
 pub mod banner;
+pub mod bomb;
 pub mod call;
 pub mod claude;
 pub mod clock;

@@ -39,6 +39,8 @@ pub enum Load {
     Xss,
     /// `/_canary/`: records a hit; a payload that ran would have fetched it.
     Canary,
+    /// `/_gzbomb/`: gzip that inflates to 256 MB (see [`crate::bomb`]).
+    GzBomb,
 }
 
 /// How many model ids `/_many/` lists.
@@ -87,6 +89,7 @@ impl Load {
             "_many" => Load::Many,
             "_xss" => Load::Xss,
             "_canary" => Load::Canary,
+            "_gzbomb" => Load::GzBomb,
             _ => return None,
         })
     }
@@ -169,6 +172,16 @@ pub fn answer(load: Load, twin: &Twin, headers: &HeaderMap, path: &str) -> Respo
                 .unwrap_or("")
                 .trim_start_matches('/');
             crate::xss::answer(rest, &format!("http://{host}/_canary"))
+        }
+        Load::GzBomb => {
+            let chunks: Vec<Result<Bytes, Infallible>> = crate::bomb::body()
+                .chunks(64 * 1024)
+                .map(|c| Ok(Bytes::from_static(c)))
+                .collect();
+            let mut resp = json_answer(StatusCode::OK, Body::from_stream(stream::iter(chunks)));
+            resp.headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            resp
         }
         Load::Canary => {
             twin.record_canary(path);

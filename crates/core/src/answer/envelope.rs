@@ -138,6 +138,14 @@ fn is_success_code(code: &str) -> bool {
     )
 }
 
+/// Whether `text` (trimmed) may be one whole JSON object or array: it opens and closes
+/// with matching brackets. An answer cut by the byte cap, the timeout or a broken
+/// connection fails this in O(1), where a parse would scan up to 64 MB only to fail.
+pub fn could_be_whole_json(text: &str) -> bool {
+    let text = text.trim();
+    (text.starts_with('{') && text.ends_with('}')) || (text.starts_with('[') && text.ends_with(']'))
+}
+
 /// Reads a response body into an [`Envelope`]; `content_type` is only a hint, since
 /// proxies and gateways label bodies wrongly often enough.
 pub fn parse_envelope(content_type: Option<&str>, body: &str) -> Envelope {
@@ -155,7 +163,7 @@ fn parse_at_depth(content_type: Option<&str>, body: &str, depth: u8) -> Envelope
             return parse_at_depth(None, data, depth);
         }
     }
-    if text.starts_with('{') || text.starts_with('[') {
+    if could_be_whole_json(text) {
         if let Ok(value) = serde_json::from_str::<Value>(text) {
             return from_json(&value, depth);
         }

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::answer::envelope::could_be_whole_json;
 use crate::answer::sse::StreamEnd;
 use crate::answer::sse::{collect_usage, parse_all, summarize, StreamDialect, StreamSummary};
 use crate::request::protocol::Protocol;
@@ -169,6 +170,10 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
         if let Some(d) = dialect(protocol) {
             return Rendered::of_stream(summarize(d, &parse_all(body)));
         }
+    }
+    // A body cut short (the byte cap, a timeout) cannot parse: say so in O(1).
+    if !could_be_whole_json(body) {
+        return Rendered::default();
     }
     let Ok(v) = serde_json::from_str::<Value>(body) else {
         return Rendered::default();

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::answer::envelope::could_be_whole_json;
 use crate::answer::response::{dialect, is_event_stream, render, TaskState};
 use crate::answer::sse::{parse_all, StreamMerger};
 use crate::request::protocol::Protocol;
@@ -48,7 +49,10 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
             AnswerShape::NotAnAnswer("a stream with no content")
         };
     }
-    let Ok(v) = serde_json::from_str::<Value>(body) else {
+    let parsed = could_be_whole_json(body)
+        .then(|| serde_json::from_str::<Value>(body).ok())
+        .flatten();
+    let Some(v) = parsed else {
         return AnswerShape::NotAnAnswer(if body.trim_start().starts_with('<') {
             "an HTML page"
         } else {

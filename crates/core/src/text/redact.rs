@@ -100,6 +100,82 @@ fn occurrences(text: &str, forms: &[String]) -> Vec<(usize, usize)> {
     merged
 }
 
+/// Watches an answer's bytes as they arrive for any form of the key, and for JSON `\u`
+/// escapes (which could spell the key so that only the decoded text shows it). At the end,
+/// the answer is scanned again only where it may hold the key: a 64 MB answer without
+/// either is never rescanned in one go. Work per chunk is proportional to the chunk.
+// No `Debug`: it holds the key's forms.
+#[derive(Clone, Default)]
+pub struct EchoWatch {
+    forms: Vec<Vec<u8>>,
+    tail: Vec<u8>,
+    keep: usize,
+    key_seen: bool,
+    escape_seen: bool,
+}
+
+impl EchoWatch {
+    /// A watch for `key` (a key shorter than 4 characters is never masked, so never watched).
+    pub fn new(key: &str) -> EchoWatch {
+        let forms: Vec<Vec<u8>> = key_forms(key).into_iter().map(String::into_bytes).collect();
+        let keep = forms.iter().map(Vec::len).max().unwrap_or(2).max(2) - 1;
+        EchoWatch {
+            forms,
+            tail: Vec::new(),
+            keep,
+            key_seen: false,
+            escape_seen: false,
+        }
+    }
+
+    /// The next bytes of the answer.
+    pub fn push(&mut self, chunk: &[u8]) {
+        if self.key_seen && self.escape_seen {
+            return;
+        }
+        // An occurrence may straddle the border with the previous chunk.
+        let mut border = std::mem::take(&mut self.tail);
+        border.extend_from_slice(&chunk[..chunk.len().min(self.keep)]);
+        for hay in [border.as_slice(), chunk] {
+            self.key_seen = self.key_seen || self.forms.iter().any(|f| contains(hay, f));
+            self.escape_seen = self.escape_seen || contains(hay, b"\\u");
+        }
+        let from = border.len().saturating_sub(self.keep);
+        self.tail = if chunk.len() >= self.keep {
+            chunk[chunk.len() - self.keep..].to_vec()
+        } else {
+            border[from..].to_vec()
+        };
+    }
+
+    /// Whether the raw bytes held a form of the key: the body must be masked.
+    pub fn key_seen(&self) -> bool {
+        self.key_seen
+    }
+
+    /// Whether text decoded from the bytes may hold the key (a raw form or a `\u` escape):
+    /// texts read out of the answer must be masked.
+    pub fn decoded_may_hold_key(&self) -> bool {
+        self.key_seen || self.escape_seen
+    }
+}
+
+/// Whether `needle` occurs in `hay`: a scan for its first byte, then a comparison.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut from = 0;
+    while let Some(found) = hay[from..].iter().position(|&b| b == first) {
+        let at = from + found;
+        if hay[at + 1..].starts_with(rest) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +229,42 @@ mod tests {
         let shown = redact(&text, key);
         assert!(!shown.contains(key), "{shown}");
         assert_eq!(shown, "nesk-…h8Mss", "one mask for the merged occurrences");
+    }
+
+    #[test]
+    fn the_watch_sees_a_key_across_any_chunk_border_and_only_then() {
+        let key = "sk-ab/cd+ef=gh&ij%kl";
+        let forms = [
+            key.to_string(),
+            crate::text::percent::encode_component(key),
+            crate::text::base64::encode(key.as_bytes()),
+        ];
+        for form in &forms {
+            let answer = format!("{{\"error\":{{\"message\":\"Invalid token {form} here\"}}}}");
+            for size in [1, 2, 3, 7, 64] {
+                let mut watch = EchoWatch::new(key);
+                answer.as_bytes().chunks(size).for_each(|c| watch.push(c));
+                assert!(
+                    watch.key_seen() && watch.decoded_may_hold_key(),
+                    "{form} in chunks of {size}"
+                );
+            }
+        }
+        let mut clean = EchoWatch::new(key);
+        "{\"padding\":\"000000000000\"}"
+            .as_bytes()
+            .chunks(3)
+            .for_each(|c| clean.push(c));
+        assert!(!clean.key_seen() && !clean.decoded_may_hold_key());
+        let mut escaped = EchoWatch::new(key);
+        "{\"t\":\"\\u0073k-ab\"}"
+            .as_bytes()
+            .chunks(2)
+            .for_each(|c| escaped.push(c));
+        assert!(
+            !escaped.key_seen() && escaped.decoded_may_hold_key(),
+            "an escape means the text is checked"
+        );
     }
 
     #[test]
