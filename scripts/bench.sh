@@ -4,7 +4,9 @@
 #      npm distribution (swagger-ui-dist) measured the same way, with the ratio;
 #   2. start-up to first render in headless Chromium (median of 7 cold loads);
 #   3. answers at any size through the UI: a 20 MB JSON answer and a 20,000-event stream
-#      (first content / final text after the last byte, longest main-thread task, events lost).
+#      (first content / final text after the last byte, longest main-thread task, events lost);
+#   4. linear work on hostile data: each parser of the core at 1, 2, 4 and 8 units of input,
+#      its growth per doubling (fails above 2.6).
 # Figures are machine-dependent; the ratio to the peer measured in the same run is what
 # carries across machines.
 set -euo pipefail
@@ -52,3 +54,6 @@ printf 'ratio (brotli): RouteScope / Swagger UI = %s\n\n' "$(echo "scale=2; $our
 
 (cd tests/e2e && node bench-startup.mjs)
 (cd tests/e2e && node bench-loads.mjs)
+
+echo
+cargo run --release -q -p routescope-core --example linearity

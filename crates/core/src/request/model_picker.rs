@@ -19,12 +19,12 @@ pub struct Suggestions {
 
 /// The suggestions for `typed` (compared without regard to ASCII case) among `models`.
 /// Nothing typed offers the start of the list. The id typed exactly is not offered again.
-pub fn suggest(models: &[String], typed: &str) -> Suggestions {
+pub fn suggest<S: AsRef<str>>(models: &[S], typed: &str) -> Suggestions {
     let needle = typed.trim();
     let mut starting = Vec::new();
     let mut containing = Vec::new();
     let mut matches = 0;
-    for id in models {
+    for id in models.iter().map(AsRef::as_ref) {
         let Some(at) = find_ignoring_case(id, needle) else {
             continue;
         };
@@ -41,7 +41,7 @@ pub fn suggest(models: &[String], typed: &str) -> Suggestions {
         .into_iter()
         .chain(containing)
         .take(SUGGESTIONS_SHOWN)
-        .cloned()
+        .map(str::to_string)
         .collect();
     Suggestions { shown, matches }
 }
