@@ -44,9 +44,24 @@ async function watch(page) {
   });
 }
 
-/** Records the row's figures; asserts keystrokes stayed within 200 ms. */
-async function record(page, row) {
-  const { long, keys } = await page.evaluate(() => ({ long: window.__long, keys: window.__keys }));
+/**
+ * Records the row's figures; asserts keystrokes stayed within 200 ms and that the key is
+ * in none of the places a page could leak it: the address, the text on screen (it is
+ * masked unless revealed) and, unless the row opted into "Remember key", any storage.
+ */
+async function record(page, row, { key = 'sk-twin-valid', remembered = false } = {}) {
+  const { long, keys, address, text, stored } = await page.evaluate(() => ({
+    long: window.__long,
+    keys: window.__keys,
+    address: location.href,
+    text: document.body.innerText,
+    stored: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  }));
+  for (const form of [key, encodeURIComponent(key)]) {
+    assert.ok(!address.includes(form), `${row}: the key is in the page address`);
+    assert.ok(!text.includes(form), `${row}: the key shows on the page`);
+    if (!remembered) assert.ok(!stored.includes(form), `${row}: the key is in storage`);
+  }
   figures.push({ row, long, keys });
   assert.ok(keys <= 200, `${row}: a keystroke took ${keys} ms to show`);
   return long;
@@ -178,7 +193,7 @@ test('row 4: a link naming another gateway, opened with a remembered key, sends 
   assert.ok(fetched.length > 0 && fetched.every((r) => r.url.startsWith(twin.url)), fetched.map((r) => r.url).join(', '));
   assert.ok(seen.every((r) => !r.url.startsWith('http://127.0.0.2')), 'nothing ever went to the link\'s gateway');
   assert.deepEqual(page.errors, []);
-  await record(page, '4 a link naming another gateway');
+  await record(page, '4 a link naming another gateway', { remembered: true });
 });
 
 test('row 5: 2 MB of invalid UTF-8 gets its verdict within 5 s of the last byte', async () => {
@@ -282,7 +297,7 @@ test('row 8: a ?key= key with / + = & % is masked in the preview, the export and
   for (const form of [key, encodeURIComponent(key), 'a%2Fb%2Bc%3Dd%26e%25f0123']) assert.ok(!all.includes(form), `the key shows as ${form}`);
   assert.ok(!page.url().includes('a/b+c'), 'nor in the page address');
   assert.deepEqual(page.errors, []);
-  await record(page, '8 a key with URL-special characters');
+  await record(page, '8 a key with URL-special characters', { key });
 });
 
 test('row 9: values from a link that land in the path stay one segment or are refused', async () => {
@@ -322,7 +337,7 @@ test('row 10: a key the server echoes back (raw and percent-encoded) is masked e
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   assert.ok(!stored.includes(key));
   assert.deepEqual(page.errors, []);
-  await record(page, '10 an echoed key');
+  await record(page, '10 an echoed key', { key });
 });
 
 test('script-injection payloads in every answer field never run, and never reach the canary', async () => {
