@@ -116,6 +116,42 @@ test('chat, Claude, Responses and Gemini stream and the merged text is shown', a
   }
 });
 
+test('reasoning and tool calls are shown apart from the text, streamed or not', async () => {
+  const page = await open();
+  await pick(page, 'Chat Completions');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill('twin-tool-call');
+  for (const stream of [false, true]) {
+    await page.getByRole('checkbox', { name: 'Stream', exact: true }).setChecked(stream);
+    await sendOk(page);
+    const reasoning = answer(page).getByRole('group', { name: 'Reasoning' });
+    await reasoning.getByText('Reasoning (shown apart from the answer)').click();
+    await reasoning.getByText('The user asks about the weather: call get_weather for Paris.', { exact: true }).waitFor();
+    const calls = answer(page).getByRole('list', { name: 'Tool calls' });
+    assert.equal(await calls.getByRole('listitem').count(), 1, `stream: ${stream}`);
+    assert.match(await calls.textContent(), /get_weather \(call_twin_1\)/);
+    assert.equal(await calls.getByLabel('Arguments of get_weather').textContent(), '{"city":"Paris","unit":"celsius"}', `stream: ${stream}`);
+    const text = await answer(page).locator('.answer-text').first().textContent();
+    assert.match(text, /RouteScope twin/);
+    assert.doesNotMatch(text, /get_weather for Paris/, 'the reasoning is not in the answer text');
+    assert.match(await answer(page).textContent(), /finish: tool_calls/);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('a stream request answered with one JSON body is noted', async () => {
+  const page = await open();
+  // The twin's /_huge answers any request with one JSON body, stream asked for or not.
+  await page.getByLabel('Gateway URL').fill(`${twin.url}/_huge`);
+  await pick(page, 'Chat Completions');
+  await page.getByRole('checkbox', { name: 'Stream', exact: true }).check();
+  await sendOk(page);
+  await response(page).getByRole('note', { name: 'Not streamed' }).getByText(/Stream was asked for, but the answer came as one JSON body/).waitFor();
+  await page.getByLabel('Gateway URL').fill(twin.url);
+  await sendOk(page);
+  assert.equal(await response(page).getByRole('note', { name: 'Not streamed' }).count(), 0, 'a real stream is not noted');
+  assert.deepEqual(page.errors, []);
+});
+
 test('Image generation and Imagen show their images', async () => {
   const page = await open();
   await pick(page, 'Image generation');

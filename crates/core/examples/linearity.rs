@@ -14,6 +14,7 @@ use routescope_core::answer::envelope::{extract_request_id, parse_envelope};
 use routescope_core::answer::reader::{AnswerReader, DEFAULT_BYTE_CAP};
 use routescope_core::answer::sse::parse_all;
 use routescope_core::diagnosis::{diagnose, AuthStyle, Protocol, RequestFacts, Transport};
+use routescope_core::preflight::lint::closest;
 use routescope_core::request::model_picker::suggest;
 use routescope_core::request::share;
 use routescope_core::text::lang::Lang;
@@ -148,6 +149,18 @@ fn cases() -> Vec<Case> {
             run: |t| {
                 let models: Vec<&str> = t.lines().collect();
                 suggest(&models, "model-42").matches
+            },
+        },
+        Case {
+            name: "model typo suggestion",
+            input: |u| {
+                (0..u * 50_000)
+                    .map(|i| format!("vendor-{}/model-{i}\n", i % 97))
+                    .collect()
+            },
+            run: |t| {
+                let models: Vec<String> = t.lines().map(str::to_string).collect();
+                closest("vendor-3/model-4x", &models).map_or(0, |m| m.len())
             },
         },
         Case {

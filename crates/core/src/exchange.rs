@@ -49,6 +49,13 @@ pub struct Exchange {
 }
 
 impl Exchange {
+    /// Whether the request asked for a stream and a 2xx answer came as one body without
+    /// events (streaming off for this route or model, or a proxy that buffered it).
+    pub fn stream_answered_whole(&self) -> bool {
+        let ok = matches!(&self.transport, Transport::Response { status, .. } if (200..300).contains(status));
+        ok && self.facts.streamed && self.rendered.stream_events.is_none()
+    }
+
     /// The server's `retry-after` in seconds, when the header was readable.
     pub fn retry_after_secs(&self) -> Option<u32> {
         let headers = match &self.transport {
@@ -376,6 +383,26 @@ mod tests {
         assert_eq!(ex.first_token_ms, Some(50));
         assert!(matches!(ex.transport, Transport::Response { status: 200, .. }));
         assert!(!ex.request_line.contains(KEY) && !ex.facts.url.contains(KEY));
+    }
+
+    #[test]
+    fn a_stream_request_answered_with_one_json_body_is_noted() {
+        let json = ["{\"choices\":[{\"message\":{\"content\":\"Hello\"},\"finish_reason\":\"stop\"}]}"];
+        let whole = run(true, 200, "application/json", &json, Ending::Finished);
+        assert!(whole.stream_answered_whole());
+        assert_eq!(whole.rendered.text.as_deref(), Some("Hello"));
+        assert!(
+            !run(false, 200, "application/json", &json, Ending::Finished).stream_answered_whole(),
+            "not asked"
+        );
+        assert!(
+            !run(true, 200, "text/event-stream", STREAM, Ending::Finished).stream_answered_whole(),
+            "streamed"
+        );
+        assert!(
+            !run(true, 401, "application/json", &json, Ending::Finished).stream_answered_whole(),
+            "an error is no answer"
+        );
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
         task_state: r.task_state.clone(),
         stream_events: r.stream_events,
         stream_completed: r.stream_completed,
+        reasoning: r.reasoning.as_deref().map(|t| prefix(t, HISTORY_ENTRY_CAP)),
+        tool_calls: r.tool_calls.clone(),
     };
     let mut kept = Exchange {
         serial: exchange.serial,

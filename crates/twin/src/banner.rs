@@ -38,6 +38,10 @@ pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
             "200 chat completion whose choice ends in finish_reason \"error\" with an error object".into(),
         ),
         (
+            "twin-tool-call",
+            "chat answer with reasoning_content and a get_weather tool call beside its text (streamed too)".into(),
+        ),
+        (
             "any unknown model",
             "503 model_not_found: No available channel for model X under group default (distributor)".into(),
         ),

@@ -23,6 +23,8 @@ pub enum TestModel {
     ErrorOn200,
     /// On an OpenAI-style stream: a few tokens, then the family's error chunk, no end marker.
     BreaksMidStream,
+    /// A chat answer with reasoning (`reasoning_content`) and a tool call beside its text.
+    ReasonsAndCalls,
 }
 
 /// What kind of upstream sits behind a model.
@@ -205,6 +207,12 @@ pub static MODELS: &[Model] = &[
         Family::Test(TestModel::ErrorOn200),
         "custom",
         "Twin error on 200",
+    ),
+    m(
+        "twin-tool-call",
+        Family::Test(TestModel::ReasonsAndCalls),
+        "custom",
+        "Twin reasoning and a tool call",
     ),
     m(
         "twin-upstream-429",

@@ -85,6 +85,28 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
             "chat completion (choice failed)",
         ));
     }
+    let reasons_and_calls = call.test_model() == Some(TestModel::ReasonsAndCalls);
+    let reasoning = "The user asks about the weather: call get_weather for Paris.";
+    let arguments = "{\"city\":\"Paris\",\"unit\":\"celsius\"}";
+    if reasons_and_calls && !stream {
+        let answer = json!({
+            "id": id, "object": "chat.completion", "created": created, "model": model,
+            "choices": [{
+                "index": 0,
+                "message": {
+                    "role": "assistant", "content": text, "reasoning_content": reasoning,
+                    "tool_calls": [{"id": "call_twin_1", "type": "function", "function": {"name": "get_weather", "arguments": arguments}}],
+                },
+                "finish_reason": "tool_calls",
+            }],
+            "usage": usage_json,
+        });
+        return Ok(call.done(
+            json_response(StatusCode::OK, &answer),
+            usage,
+            "chat completion (reasoning, tool call)",
+        ));
+    }
     if !stream {
         let answer = json!({
             "id": id,
@@ -124,8 +146,32 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
             "chat completion (stream broke)",
         ));
     }
+    if reasons_and_calls {
+        events.extend(
+            deltas(reasoning)
+                .iter()
+                .map(|d| chunk(json!({"reasoning_content": d}), Value::Null)),
+        );
+    }
     events.extend(deltas(&text).iter().map(|d| chunk(json!({"content": d}), Value::Null)));
-    events.push(chunk(json!({}), json!("stop")));
+    if reasons_and_calls {
+        // The call's name comes first, its arguments in pieces, as OpenAI streams them.
+        events.push(chunk(
+            json!({"tool_calls": [{"index": 0, "id": "call_twin_1", "type": "function", "function": {"name": "get_weather", "arguments": ""}}]}),
+            Value::Null,
+        ));
+        let (head, tail) = arguments.split_at(arguments.len() / 2);
+        for piece in [head, tail] {
+            events.push(chunk(
+                json!({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]}),
+                Value::Null,
+            ));
+        }
+    }
+    events.push(chunk(
+        json!({}),
+        json!(if reasons_and_calls { "tool_calls" } else { "stop" }),
+    ));
     let include_usage = body
         .pointer("/stream_options/include_usage")
         .and_then(Value::as_bool)

@@ -89,6 +89,11 @@ pub fn ResponsePanel() -> impl IntoView {
                                         </p>
                                     }
                                 })}
+                                {ex.stream_answered_whole().then(|| view! {
+                                    <p class="note" role="note" aria-label="Not streamed">
+                                        {tr("Stream was asked for, but the answer came as one JSON body, without events: streaming is off for this route or model, or a proxy on the way buffered it.", "请求了流式输出，但回答是一个完整的 JSON 正文，没有事件：该路由或模型未开启流式，或中间的代理缓冲了它。")}
+                                    </p>
+                                })}
                                 <RenderedAnswer exchange=ex.clone() />
                                 <details class="headers" open=true>
                                     <summary>{let n = headers.len(); tr_with(move |lang| lang.pick_owned(&format!("Headers ({n})"), &format!("响应头（{n}）")))}</summary>
@@ -169,6 +174,8 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
     // A submitted task can be queried in one click: its id goes into the query form.
     let query = endpoint.task_query();
     let has_any = r.text.is_some()
+        || r.reasoning.is_some()
+        || !r.tool_calls.is_empty()
         || !r.images.is_empty()
         || !r.models.is_empty()
         || r.task_state.is_some()
@@ -177,6 +184,34 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
         view! {
             <div class="rendered" role="region" aria-label="Answer">
                 {r.text.is_some().then(|| view! { <PagedText exchange=exchange.clone() /> })}
+                {r.reasoning.clone().map(|reasoning| {
+                    // Reasoning can be long (or hostile): its first window is laid out, and
+                    // the note says how much more the body holds.
+                    let shown = window(&reasoning, 0, WINDOW_BYTES).text.to_string();
+                    let more = (shown.len() < reasoning.len()).then(|| human_size(reasoning.len()));
+                    view! {
+                        <details class="reasoning" aria-label="Reasoning">
+                            <summary>{tr("Reasoning (shown apart from the answer)", "推理过程（与回答分开显示）")}</summary>
+                            <p class="answer-text muted">{shown}</p>
+                            {more.map(|size| view! { <p class="note" role="note">{tr_with(move |lang| lang.pick_owned(&format!("The first part of {size} of reasoning; the body below holds all of it."), &format!("仅显示 {size} 推理内容的开头；完整内容见下方响应正文。")))}</p> })}
+                        </details>
+                    }
+                })}
+                {(!r.tool_calls.is_empty()).then(|| view! {
+                    <ul class="tool-calls" aria-label="Tool calls">
+                        {r.tool_calls.iter().map(|call| {
+                            let arguments = window(&call.arguments, 0, WINDOW_BYTES).text.to_string();
+                            view! {
+                                <li>
+                                    <span>{tr("Tool call: ", "工具调用：")}</span>
+                                    <code class="mono">{call.name.clone()}</code>
+                                    {(!call.id.is_empty()).then(|| view! { <span class="muted">{format!(" ({})", call.id)}</span> })}
+                                    <pre class="code" aria-label=format!("Arguments of {}", call.name)>{arguments}</pre>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
                 {(r.finish_reason.is_some() || !r.usage.is_empty() || r.stream_events.is_some()).then(|| {
                     let mut facts: Vec<String> = Vec::new();
                     if let Some(f) = &r.finish_reason { facts.push(format!("finish: {f}")); }

@@ -3,11 +3,13 @@
 //! [`reader`] takes an answer's bytes as they arrive (one pass, work per chunk proportional
 //! to the chunk); [`utf8`] decodes bytes across chunk borders, [`sse`] parses and merges
 //! event streams of every protocol, [`response`] renders a body (pretty JSON, merged text,
-//! usage, images, task state) and [`envelope`] reads error bodies of every known shape.
+//! usage, images, task state, with [`parts`] reading reasoning and tool calls apart from
+//! the text) and [`envelope`] reads error bodies of every known shape.
 //! The diagnosis judges.
 
 pub mod body_view;
 pub mod envelope;
+pub mod parts;
 pub mod reader;
 pub mod response;
 pub mod shape;

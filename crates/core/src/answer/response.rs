@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::answer::envelope::could_be_whole_json;
+use crate::answer::parts::{Parts, ToolCall};
 use crate::answer::sse::StreamEnd;
 use crate::answer::sse::{collect_usage, parse_all, summarize, StreamDialect, StreamSummary};
 use crate::request::protocol::Protocol;
@@ -91,12 +92,21 @@ pub struct Rendered {
     pub stream_events: Option<usize>,
     /// Whether a stream reached its end marker.
     pub stream_completed: Option<bool>,
+    /// The model's reasoning (or its summary), shown apart from the text.
+    pub reasoning: Option<String>,
+    /// Tool calls the model asked for.
+    pub tool_calls: Vec<ToolCall>,
 }
 
 impl Rendered {
     /// What a merged stream shows.
     pub fn of_stream(s: StreamSummary) -> Rendered {
+        let Parts {
+            reasoning, tool_calls, ..
+        } = s.parts;
         Rendered {
+            reasoning: (!reasoning.is_empty()).then_some(reasoning),
+            tool_calls,
             text: (!s.text.is_empty()).then_some(s.text),
             finish_reason: s.finish_reason,
             usage: s.usage,
@@ -117,7 +127,13 @@ impl Rendered {
             .chain(self.models.iter_mut())
             .chain(self.images.iter_mut().flat_map(|i| [&mut i.src, &mut i.origin]))
             .chain(self.task_id.iter_mut())
-            .chain(self.task_state.iter_mut().map(|(_, word)| word));
+            .chain(self.task_state.iter_mut().map(|(_, word)| word))
+            .chain(self.reasoning.iter_mut())
+            .chain(
+                self.tool_calls
+                    .iter_mut()
+                    .flat_map(|c| [&mut c.id, &mut c.name, &mut c.arguments]),
+            );
         for text in texts {
             mask(text);
         }
@@ -179,8 +195,12 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
         return Rendered::default();
     };
     let mut r = Rendered::default();
+    let mut parts = Parts::default();
     match protocol {
         Protocol::OpenAiChat => {
+            if let Some(message) = v.pointer("/choices/0/message") {
+                parts.chat_message(message);
+            }
             r.text = v
                 .pointer("/choices/0/message/content")
                 .and_then(Value::as_str)
@@ -200,16 +220,23 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
                     }
                 }
             }
+            if let Some(output) = v.get("output") {
+                parts.responses_output(output);
+            }
             r.text = (!text.is_empty()).then_some(text);
             r.finish_reason = v.get("status").and_then(Value::as_str).map(str::to_string);
             collect_usage(v.get("usage"), &mut r.usage);
         }
         Protocol::ClaudeMessages => {
+            if let Some(content) = v.get("content") {
+                parts.claude_content(content);
+            }
             let text: String = v
                 .get("content")
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
+                .filter(|c| c.get("type").and_then(Value::as_str).is_none_or(|t| t == "text"))
                 .filter_map(|c| c.get("text").and_then(Value::as_str))
                 .collect();
             r.text = (!text.is_empty()).then_some(text);
@@ -218,8 +245,11 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
         }
         Protocol::GeminiNative => {
             let mut text = String::new();
-            let parts = v.pointer("/candidates/0/content/parts").and_then(Value::as_array);
-            for (i, p) in parts.into_iter().flatten().enumerate() {
+            let gemini_parts = v.pointer("/candidates/0/content/parts").and_then(Value::as_array);
+            for (i, p) in gemini_parts.into_iter().flatten().enumerate() {
+                if parts.gemini_part(p) {
+                    continue;
+                }
                 if let Some(t) = p.get("text").and_then(Value::as_str) {
                     text.push_str(t);
                 }
@@ -304,6 +334,8 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
         }
         Protocol::SelfService => {}
     }
+    r.reasoning = (!parts.reasoning.is_empty()).then_some(parts.reasoning);
+    r.tool_calls = parts.tool_calls;
     // Only what an <img> may show and a download link may open: a `javascript:` or
     // `data:text/html` "image" from a hostile answer stays in the body, as text.
     r.images.retain(|i| is_showable_image_src(&i.src));

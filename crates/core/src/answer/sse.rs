@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use crate::answer::parts::Parts;
+
 /// One server-sent event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SseEvent {
@@ -122,6 +124,8 @@ pub struct StreamSummary {
     pub events: usize,
     /// Token usage figures the stream reported, by name.
     pub usage: Vec<(String, i64)>,
+    /// Reasoning and tool calls, merged apart from the text.
+    pub parts: Parts,
 }
 
 /// Merges events of a dialect into a summary.
@@ -185,6 +189,9 @@ impl StreamMerger {
                     if let Some(t) = choice.pointer("/delta/content").and_then(Value::as_str) {
                         s.text.push_str(t);
                     }
+                    if let Some(delta) = choice.get("delta") {
+                        s.parts.chat_delta(delta);
+                    }
                     if let Some(r) = choice.get("finish_reason").and_then(Value::as_str) {
                         s.finish_reason = Some(r.to_string());
                     }
@@ -214,7 +221,7 @@ impl StreamMerger {
                     "response.failed" | "response.incomplete" => {
                         s.error = Some(e.data.clone());
                     }
-                    _ => {}
+                    other => s.parts.responses_event(other, &v),
                 }
             }
             StreamDialect::Claude => {
@@ -239,10 +246,16 @@ impl StreamMerger {
                     "message_stop" => s.completed = true,
                     _ => {}
                 }
+                if matches!(kind, "content_block_start" | "content_block_delta") {
+                    s.parts.claude_event(kind, &v);
+                }
             }
             StreamDialect::Gemini => {
                 if let Some(parts) = v.pointer("/candidates/0/content/parts").and_then(Value::as_array) {
                     for p in parts {
+                        if s.parts.gemini_part(p) {
+                            continue;
+                        }
                         if let Some(t) = p.get("text").and_then(Value::as_str) {
                             s.text.push_str(t);
                         }
