@@ -158,10 +158,18 @@ test('Image generation and Imagen show their images', async () => {
   await page.getByLabel('response_format').selectOption('b64_json');
   await sendOk(page);
   await answer(page).getByRole('img', { name: /Image 1 from data\[0\]\.b64_json/ }).waitFor();
+  // An inline image says its type, dimensions and size, read from its bytes.
+  assert.match(await answer(page).locator('[data-image-facts]').first().textContent(), /^data\[0\]\.b64_json · PNG · \d+×\d+ · [\d.]+ (B|KB)$/);
+  await page.getByLabel('response_format').selectOption('url');
+  await sendOk(page);
+  // A linked one says the dimensions the browser measured once it loaded.
+  await answer(page).locator('[data-image-facts]').filter({ hasText: /^data\[0\]\.url · \d+×\d+$/ }).waitFor();
   await pick(page, 'Imagen predict');
   await page.getByLabel('sampleCount').fill('2');
   await sendOk(page);
   assert.equal(await answer(page).getByRole('img').count(), 2);
+  assert.match(await answer(page).locator('[data-image-facts]').first().textContent(), /PNG · \d+×\d+/);
+  assert.match(await answer(page).getByRole('link', { name: 'Download' }).first().getAttribute('download'), /^routescope-image-1\.png$/);
 });
 
 test('multipart image edit uploads a real PNG (and several as image[])', async () => {

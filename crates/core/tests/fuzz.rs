@@ -13,7 +13,8 @@
 //! - saved settings: any stored text decodes, `decode(encode(s)) == s`, and the key never
 //!   reaches what is stored;
 //! - request building: any form values build or explain why not; a value that lands in the
-//!   path stays one segment, and the key is in the URL only for `?key=` auth.
+//!   path stays one segment, and the key is in the URL only for `?key=` auth;
+//! - inline images: any header bytes give a type, the exact size and no harm.
 //!
 //! `cargo test` runs a bounded number of cases per target (`FUZZ_CASES`, default 1,500);
 //! `scripts/fuzz.sh` runs a million or more. A failure prints the seed and case to replay:
@@ -692,6 +693,38 @@ fn any_form_values_build_or_explain_and_stay_on_their_path() {
                 return Err(format!("{} carries the key without ?key= auth", request.url));
             }
         }
+        Ok(())
+    });
+}
+
+#[test]
+fn inline_image_headers_of_any_bytes_are_read_without_harm() {
+    let headers: [&[u8]; 5] = [
+        b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x04\0\0\0\x03\0\x08\x06\0\0\0",
+        b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xFF\xC0\0\x11\x08\x04\0\x06\0",
+        b"GIF89a\x40\x01\xF0\0",
+        b"RIFF\0\0\0\0WEBPVP8X\x0a\0\0\0\0\0\0\0\xFF\x03\0\x57\x02\0",
+        b"RIFF\0\0\0\0WEBPVP8L\0\0\0\0\x2f\xff\xff\xff\xff",
+    ];
+    fuzz("image-facts", |rng| {
+        let mut bytes = rng.pick(&headers).to_vec();
+        for _ in 0..rng.below(6) {
+            match rng.below(3) {
+                0 if !bytes.is_empty() => {
+                    let i = rng.below(bytes.len());
+                    bytes[i] = rng.next() as u8;
+                }
+                1 => bytes.truncate(rng.below(bytes.len() + 1)),
+                _ => bytes.extend((0..rng.below(40)).map(|_| rng.next() as u8)),
+            }
+        }
+        let mime = rng.pick(&["image/png", "image/jpeg", "image/webp", "IMAGE/GIF"]);
+        let src = format!("data:{mime};base64,{}", base64::encode(&bytes));
+        let facts = routescope_core::answer::image_facts::inline_image_facts(&src).ok_or("a data:image URI is an inline image")?;
+        if facts.bytes != bytes.len() {
+            return Err(format!("{} bytes said for {}", facts.bytes, bytes.len()));
+        }
+        let _ = (facts.summary(), facts.extension());
         Ok(())
     });
 }

@@ -12,6 +12,7 @@ use crate::ui::send::use_sender;
 use crate::ui::widgets::{Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone};
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::body_view::{find_all, pretty_view, window, PRETTY_WHOLE_LIMIT, WINDOW_BYTES};
+use routescope_core::answer::image_facts::inline_image_facts;
 use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::{CutCause, Transport};
 
@@ -274,17 +275,38 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                 {(!r.images.is_empty()).then(|| view! {
                     <div class="images">
                         {r.images.iter().enumerate().map(|(i, img)| {
+                            // What the bytes say (inline images), or what the browser measured
+                            // once a linked image loaded.
+                            let facts = inline_image_facts(&img.src);
+                            let (measured, set_measured) = signal(None::<(u32, u32)>);
                             let media = if img.is_video() {
                                 view! { <video src=img.src.clone() controls=true preload="metadata" aria-label=format!("Video {} from {}", i + 1, img.origin)></video> }.into_any()
                             } else {
-                                view! { <img src=img.src.clone() alt=format!("Image {} from {}", i + 1, img.origin) loading="lazy" /> }.into_any()
+                                view! {
+                                    <img
+                                        src=img.src.clone()
+                                        alt=format!("Image {} from {}", i + 1, img.origin)
+                                        loading="lazy"
+                                        on:load=move |ev| {
+                                            if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok()) {
+                                                set_measured.set(Some((el.natural_width(), el.natural_height())));
+                                            }
+                                        }
+                                    />
+                                }.into_any()
                             };
-                            let (noun, file) = if img.is_video() { ("video", "mp4") } else { ("image", "png") };
+                            let (noun, file) = match (&facts, img.is_video()) {
+                                (_, true) => ("video", "mp4"),
+                                (Some(f), _) => ("image", f.extension()),
+                                (None, _) => ("image", "png"),
+                            };
+                            let described = facts.as_ref().map(|f| format!(" · {}", f.summary()));
+                            let has_facts = described.is_some();
                             view! {
                                 <figure>
                                     {media}
                                     <figcaption>
-                                        <span class="muted">{img.origin.clone()}</span>
+                                        <span class="muted" data-image-facts="">{img.origin.clone()}{described}{move || (!has_facts).then(|| measured.get().map(|(w, h)| format!(" · {w}×{h}"))).flatten()}</span>
                                         " "
                                         <a href=img.src.clone() download=format!("routescope-{noun}-{}.{file}", i + 1) target="_blank" rel="noopener noreferrer">{tr("Download", "下载")}</a>
                                     </figcaption>

@@ -9,6 +9,7 @@
 
 pub mod body_view;
 pub mod envelope;
+pub mod image_facts;
 pub mod parts;
 pub mod reader;
 pub mod response;
