@@ -190,7 +190,8 @@ mod tests {
             &[0x80, 0x02, 0xE0, 0x01],
         ]
         .concat();
-        let cases: Vec<(String, &str, Option<(u32, u32)>)> = vec![
+        type Case = (String, &'static str, Option<(u32, u32)>);
+        let cases: Vec<Case> = vec![
             (data("image/png", &png(1024, 768)), "image/png", Some((1024, 768))),
             (data("image/jpeg", &jpeg(1536, 1024)), "image/jpeg", Some((1536, 1024))),
             (data("image/gif", &gif), "image/gif", Some((320, 240))),
