@@ -235,7 +235,15 @@ test('video task: submit, then follow it to its end, even after switching to ano
   const bar = response(page).locator('[aria-label="Task follow"]');
   assert.equal(await bar.getAttribute('data-state'), 'succeeded', await bar.textContent());
   await answer(page).getByText(/Status:/).waitFor();
-  // Stop: a new follow can be stopped at once.
+  // The result plays in a player, and the task id copies in one click.
+  const video = answer(page).locator('video[aria-label^="Video 1 from"]');
+  await video.waitFor();
+  assert.match(await video.getAttribute('src'), /\/_twin\/files\/video_twin.*\.mp4$/);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  const taskId = (await answer(page).locator('.task-line code').textContent()).trim();
+  await answer(page).getByRole('button', { name: 'Copy task id' }).click();
+  await answer(page).getByRole('button', { name: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), taskId);
   assert.deepEqual(page.errors, []);
 });
 

@@ -269,7 +269,14 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                             }
                         })
                     });
-                    view! { <p class="task-line">{tr("Task id: ", "任务 ID：")} <code class="mono">{id}</code> " " {query_button} " " {follow_button}</p> }
+                    let copied = id.clone();
+                    view! {
+                        <p class="task-line">
+                            {tr("Task id: ", "任务 ID：")} <code class="mono">{id}</code> " "
+                            <CopyButton text=Signal::derive(move || copied.clone()) label=Signal::derive(tr("Copy task id", "复制任务 ID")) />
+                            " " {query_button} " " {follow_button}
+                        </p>
+                    }
                 })}
                 {r.task_state.clone().map(|(s, word)| view! { <p>{tr("Status: ", "状态：")} <span class=format!("task task--{}", s.as_str())>{s.as_str()}</span> <span class="muted">{format!(" ({word})")}</span></p> })}
                 {(!r.images.is_empty()).then(|| view! {
