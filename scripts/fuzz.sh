@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The long fuzz run: every pure parser and decoder of the core (answers and SSE, envelopes
-# and the diagnosis, share links, redaction, base URLs, saved settings and request
-# building) with FUZZ_CASES inputs each (default 1,000,000), grown from the golden answers.
+# and the diagnosis, share links, redaction, base URLs, saved settings, request building,
+# inline image headers and imports) with FUZZ_CASES inputs each (default 1,000,000), grown from the golden answers.
 # The test command runs the same targets with 1,500 cases each. A failure names the seed
 # and case; replay with FUZZ_SEED=<seed> FUZZ_CASES=<n> ./scripts/fuzz.sh.
 #   ./scripts/fuzz.sh                 # 1,000,000 cases per target

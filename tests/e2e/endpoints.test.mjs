@@ -306,6 +306,65 @@ test('the raw body and the form stay in step', async () => {
   await sendOk(page);
 });
 
+test('import: a browser\'s "Copy as cURL" opens its endpoint with the form filled, and its key only when accepted', async () => {
+  const page = await open();
+  await pick(page, 'List models (OpenAI)');
+  const command = [
+    `curl '${twin.url}/v1/chat/completions' \\`,
+    "  -H 'accept: */*' \\",
+    "  -H 'authorization: Bearer sk-twin-valid' \\",
+    "  -H 'content-type: application/json' \\",
+    "  -H 'sec-fetch-mode: cors' \\",
+    "  -H 'x-custom-trace: 1' \\",
+    `  --data-raw '{"model":"gpt-5.4","messages":[{"role":"user","content":"It'\\''s imported"}],"temperature":0.3}'`,
+  ].join('\n');
+  await page.getByLabel('API key', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Import curl / fetch / HTTP' }).click();
+  await page.getByLabel(/^Paste a curl command/).fill(command);
+  await page.getByRole('group', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { name: /Chat Completions/ }).waitFor();
+  assert.equal(await page.getByLabel('Text of message 1').inputValue(), "It's imported");
+  assert.equal(await page.getByLabel('Temperature').inputValue(), '0.3');
+  const result = page.getByRole('status', { name: 'Import result' });
+  assert.match(await result.getByRole('list', { name: 'Not imported' }).textContent(), /x-custom-trace/);
+  assert.equal(await result.getByText(/The command called/).count(), 0, 'the twin is already the gateway');
+  assert.match(await result.textContent(), /It carries a key \(sk-…alid, sent as Authorization: Bearer\)/);
+  assert.equal(await page.getByLabel('API key', { exact: true }).inputValue(), '', 'not used until accepted');
+  await result.getByRole('button', { name: 'Use this key' }).click();
+  assert.equal(await page.getByLabel('API key', { exact: true }).inputValue(), 'sk-twin-valid');
+  await sendOk(page);
+  assert.doesNotMatch(await page.getByRole('region', { name: 'History' }).textContent(), /sk-twin-valid/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('import: a command pasted into the Gateway URL field is imported, and another gateway is only proposed', async () => {
+  const page = await open();
+  const gateway = page.getByLabel('Gateway URL');
+  const command = `curl https://api.example-vendor.com/v1/messages -H "x-api-key: sk-vendor-0123456789" -H "anthropic-version: 2023-06-01" -d '{"model":"claude-sonnet-4-6","max_tokens":300,"messages":[{"role":"user","content":"Hi"}]}'`;
+  await gateway.focus();
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text', text);
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, command);
+  await page.getByRole('heading', { name: /Messages/ }).waitFor();
+  assert.equal(await gateway.inputValue(), twin.url, 'the address field did not take the command');
+  assert.equal(await page.getByLabel('Max tokens').inputValue(), '300');
+  const result = page.getByRole('status', { name: 'Import result' });
+  assert.match(await result.textContent(), /The command called https:\/\/api\.example-vendor\.com/);
+  await result.getByRole('button', { name: 'Keep mine' }).click();
+  await result.getByRole('button', { name: 'Ignore it' }).click();
+  assert.equal(await page.getByLabel('API key', { exact: true }).inputValue(), 'sk-twin-valid', 'the key in use is unchanged');
+  assert.doesNotMatch(await page.locator('body').innerText(), /sk-vendor-0123456789/, 'the imported key is never shown whole');
+  // Something that is not a command says why, next to the box, and keeps the text.
+  await page.getByRole('button', { name: 'Import curl / fetch / HTTP' }).click();
+  await page.getByLabel(/^Paste a curl command/).fill('curl https://api.routescope.ai/v2/nothing');
+  await page.getByRole('group', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('#import-error').getByText(/is not one of the playground's endpoints/).waitFor();
+  assert.equal(await page.getByLabel(/^Paste a curl command/).inputValue(), 'curl https://api.routescope.ai/v2/nothing');
+  assert.deepEqual(page.errors, []);
+});
+
 test('a docs deep link opens a prefilled request, and a copied link reopens it without the key', async () => {
   const link = `${app.url}#e=gemini-generate&model=gemini-2.5-pro&stream=true&gateway=${encodeURIComponent(twin.url)}`;
   const context = await newContext(browser);

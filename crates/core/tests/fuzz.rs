@@ -14,7 +14,9 @@
 //!   reaches what is stored;
 //! - request building: any form values build or explain why not; a value that lands in the
 //!   path stays one segment, and the key is in the URL only for `?key=` auth;
-//! - inline images: any header bytes give a type, the exact size and no harm.
+//! - inline images: any header bytes give a type, the exact size and no harm;
+//! - imports (curl, fetch, raw HTTP): any text is read or refused with a reason, and the
+//!   key found never reaches the form or a link.
 //!
 //! `cargo test` runs a bounded number of cases per target (`FUZZ_CASES`, default 1,500);
 //! `scripts/fuzz.sh` runs a million or more. A failure prints the seed and case to replay:
@@ -720,11 +722,44 @@ fn inline_image_headers_of_any_bytes_are_read_without_harm() {
         }
         let mime = rng.pick(&["image/png", "image/jpeg", "image/webp", "IMAGE/GIF"]);
         let src = format!("data:{mime};base64,{}", base64::encode(&bytes));
-        let facts = routescope_core::answer::image_facts::inline_image_facts(&src).ok_or("a data:image URI is an inline image")?;
+        let facts = routescope_core::answer::image_facts::inline_image_facts(&src)
+            .ok_or("a data:image URI is an inline image")?;
         if facts.bytes != bytes.len() {
             return Err(format!("{} bytes said for {}", facts.bytes, bytes.len()));
         }
         let _ = (facts.summary(), facts.extension());
+        Ok(())
+    });
+}
+
+#[test]
+fn imports_of_any_text_never_put_the_key_in_the_form() {
+    let commands: Vec<&str> = include_str!("import/commands.txt")
+        .split("### ")
+        .filter_map(|b| b.split_once('\n').map(|(_, c)| c))
+        .collect();
+    fuzz("import", |rng| {
+        let seed = rng.pick(&commands).to_string();
+        let text = String::from_utf8_lossy(&mutate(rng, &seed)).into_owned();
+        if let Ok(got) = routescope_core::request::import::import(&text) {
+            if let Some(k) = got.key.as_ref().filter(|k| k.value.len() >= 6) {
+                let link = share::encode(
+                    got.endpoint,
+                    &got.values,
+                    got.raw_body.as_deref(),
+                    Some(&got.base),
+                    &k.value,
+                );
+                if format!("{:?}", got.values).contains(&k.value)
+                    && !got.raw_body.as_deref().unwrap_or("").contains(&k.value)
+                {
+                    return Err("the key reached the form values".into());
+                }
+                if link.contains(&k.value) {
+                    return Err(format!("the key reached a link: {link}"));
+                }
+            }
+        }
         Ok(())
     });
 }

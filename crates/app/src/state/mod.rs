@@ -15,10 +15,12 @@ mod settings;
 use leptos::prelude::*;
 
 pub use drafts::{use_drafts, DraftStore};
-pub use session::{use_session, Exchange, Following, HistoryEntry, LiveView, Phase, Session, StopReason};
+pub use session::{use_session, Exchange, Following, HistoryEntry, ImportOffer, LiveView, Phase, Session, StopReason};
 pub use settings::{use_settings, Settings};
 
+use routescope_core::request::catalogue::Origin;
 use routescope_core::request::http::Body;
+use routescope_core::request::import::Imported;
 use routescope_core::request::share::{decode, encode};
 
 /// Creates and provides the three parts of the state.
@@ -44,6 +46,27 @@ pub fn open_link(settings: Settings, drafts: DraftStore, session: Session, fragm
     settings.endpoint.set(shared.endpoint);
     session.phase.set(Phase::Idle);
     session.ignored_link_parts.set(shared.ignored);
+}
+
+/// Opens what an import read: its endpoint and form now; the gateway it called, the key it
+/// carried and its timeout only as an offer the person answers.
+pub fn apply_import(settings: Settings, drafts: DraftStore, session: Session, imported: Imported) {
+    let ep = routescope_core::request::catalogue::endpoint(imported.endpoint);
+    drafts.replace(imported.endpoint, imported.values, imported.raw_body);
+    settings.endpoint.set(imported.endpoint);
+    session.phase.set(Phase::Idle);
+    let current = settings.conn.with_untracked(|c| match ep.origin {
+        Origin::Gateway => c.gateway.clone(),
+        Origin::SelfService => c.self_service.clone(),
+    });
+    let same = |a: &str, b: &str| a.trim().trim_end_matches('/') == b.trim().trim_end_matches('/');
+    session.import_offer.set(Some(ImportOffer {
+        endpoint: imported.endpoint,
+        base: Some(imported.base).filter(|b| !same(b, &current)),
+        key: imported.key,
+        timeout_secs: imported.timeout_secs,
+        unmapped: imported.unmapped,
+    }));
 }
 
 /// Puts a past exchange back on screen: its endpoint, form, raw body and answer.

@@ -10,6 +10,7 @@ use routescope_core::exchange::Live;
 use routescope_core::history;
 use routescope_core::request::catalogue::EndpointId;
 use routescope_core::request::form::FormValues;
+use routescope_core::request::import::FoundKey;
 
 pub use routescope_core::exchange::Exchange;
 
@@ -60,6 +61,22 @@ pub enum Phase {
     InFlight(LiveView),
     /// Done (shared with the history: a big body is never copied).
     Done(Arc<Exchange>),
+}
+
+/// What an import offers beyond the form it filled. The key stays here, in memory, only
+/// until the person uses or ignores it; it is never part of the form, history or links.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportOffer {
+    /// The endpoint the import opened.
+    pub endpoint: EndpointId,
+    /// The address the command called, when it is not the one in use.
+    pub base: Option<String>,
+    /// The key the command carried.
+    pub key: Option<FoundKey>,
+    /// The client timeout the command set.
+    pub timeout_secs: Option<u32>,
+    /// What was not imported, and why.
+    pub unmapped: Vec<String>,
 }
 
 /// An async task being followed to its end.
@@ -114,6 +131,11 @@ pub struct Session {
     pub proposed_gateway: RwSignal<Option<String>>,
     /// Whether the client setup helper is open.
     pub client_helper_open: RwSignal<bool>,
+    /// Text to import, handed over by a paste elsewhere (a command pasted into an address).
+    pub import_request: RwSignal<Option<String>>,
+    /// What the last import offers beyond the form (the gateway it called, the key it
+    /// carried, what it could not import), until the person answers or dismisses it.
+    pub import_offer: RwSignal<Option<ImportOffer>>,
     /// The async task being followed, if any.
     pub following: RwSignal<Option<Following>>,
 }
@@ -129,6 +151,8 @@ impl Session {
             ignored_link_parts: RwSignal::new(Vec::new()),
             proposed_gateway: RwSignal::new(None),
             client_helper_open: RwSignal::new(false),
+            import_request: RwSignal::new(None),
+            import_offer: RwSignal::new(None),
             following: RwSignal::new(None),
         };
         provide_context(session);

@@ -35,6 +35,7 @@ pub fn RequestForm() -> impl IntoView {
                         </h1>
                         <p class="endpoint-summary">{ep.summary}</p>
                     </div>
+                    <crate::ui::import::ImportBox />
                     <AuthPicker />
                     <div class="fields">
                         {ep.fields.iter().map(|spec| view! { <Field spec=spec /> }).collect_view()}

@@ -13,6 +13,7 @@ mod fields;
 mod findings;
 mod follow;
 mod history;
+mod import;
 mod messages;
 mod preview;
 mod response;
@@ -97,6 +98,7 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
             })}
+            <import::ImportOfferNotice />
             <div class="workspace">
                 <aside class="sidebar">
                     <EndpointNav />

@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_settings;
+use crate::state::{use_session, use_settings};
 use crate::ui::findings::FieldFindings;
 use crate::ui::tr;
 use routescope_core::request::base_url::BaseUrl;
 use routescope_core::request::field_ref::FieldRef;
+use routescope_core::request::import::detect;
 
 /// How prominent a button is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -211,6 +212,7 @@ pub fn UrlSetting(
     placeholder: &'static str,
 ) -> impl IntoView {
     let conn = use_settings().conn;
+    let session = use_session();
     let error = Memo::new(move |_| conn.with(|c| BaseUrl::parse(read(c)).err().map(|e| e.message())));
     let error_id = format!("{id}-error");
     view! {
@@ -225,6 +227,15 @@ pub fn UrlSetting(
             on:input=move |ev| {
                 let v = event_target_value(&ev);
                 conn.update(|c| write(c, v));
+            }
+            on:paste=move |ev: web_sys::ClipboardEvent| {
+                // A whole command pasted where an address goes: import it instead (as API
+                // clients do), so the key inside it is never written into the address.
+                let pasted = ev.clipboard_data().and_then(|d| d.get_data("text").ok()).unwrap_or_default();
+                if detect(&pasted).is_some() {
+                    ev.prevent_default();
+                    session.import_request.set(Some(pasted));
+                }
             }
             aria-invalid=move || error.get().is_some().to_string()
             aria-describedby=error_id.clone()

@@ -7,7 +7,7 @@
 
 use crate::request::catalogue::{endpoint, BodyKind, EndpointId, FieldKind, Target};
 use crate::request::form::FormValues;
-use crate::request::sync::form_from_raw;
+use crate::request::sync::values_from_body;
 use crate::text::percent::{decode_component, encode_component};
 
 /// What a link asks for.
@@ -99,17 +99,12 @@ pub fn decode(fragment: &str) -> Option<SharedRequest> {
             continue;
         }
         match k.as_str() {
-            "body" if ep.body == BodyKind::Json => match serde_json::from_str::<serde_json::Value>(v) {
-                Ok(json) => {
-                    values = form_from_raw(ep, v, &values);
-                    let pretty = serde_json::to_string_pretty(&json).unwrap_or_else(|_| v.clone());
-                    // Keep the raw body only when the form cannot say all of it.
-                    let regenerated = crate::request::build::form_json(ep, &values, &mut Vec::new());
-                    if regenerated != json {
-                        raw_body = Some(pretty);
-                    }
+            "body" if ep.body == BodyKind::Json => match values_from_body(ep, v, &values) {
+                Some((read, raw)) => {
+                    values = read;
+                    raw_body = raw;
                 }
-                Err(_) => ignored.push("body: not valid JSON".to_string()),
+                None => ignored.push("body: not valid JSON".to_string()),
             },
             "gateway" => gateway = Some(v.clone()),
             _ => match ep.field(k) {

@@ -111,6 +111,17 @@ fn prune_empty_parents(doc: &mut Value, path: &str) {
     }
 }
 
+/// Reads a JSON body someone brought (a link, an imported command) into the form: the
+/// values, and the body itself (pretty-printed) when the form cannot say all of it.
+/// `None` when the text is not JSON.
+pub fn values_from_body(endpoint: &Endpoint, body: &str, base: &FormValues) -> Option<(FormValues, Option<String>)> {
+    let json = serde_json::from_str::<Value>(body).ok()?;
+    let values = form_from_raw(endpoint, body, base);
+    let regenerated = crate::request::build::form_json(endpoint, &values, &mut Vec::new());
+    let raw = (regenerated != json).then(|| serde_json::to_string_pretty(&json).unwrap_or_else(|_| body.to_string()));
+    Some((values, raw))
+}
+
 /// Reads the raw body back into the form. Fields the raw JSON cannot express in the form
 /// (files) keep their values; a raw text that is not JSON changes nothing.
 pub fn form_from_raw(endpoint: &Endpoint, raw: &str, values: &FormValues) -> FormValues {
