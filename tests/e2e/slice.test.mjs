@@ -122,7 +122,7 @@ test('the history restores an earlier request and its diagnosis in one click, wi
   await model.fill('gpt-5.4');
   assert.equal(await send(page), 'success');
   const history = page.getByRole('region', { name: 'History' });
-  const items = history.getByRole('button');
+  const items = history.locator('button[data-serial]');
   assert.equal(await items.count(), 2);
   assert.doesNotMatch(await history.textContent(), /sk-twin-valid/);
   await items.nth(1).click();
@@ -130,4 +130,48 @@ test('the history restores an earlier request and its diagnosis in one click, wi
   await diagnosis(page).locator('[data-category="model-not-available"]').waitFor();
   await response(page).getByLabel('Status').filter({ hasText: '503' }).waitFor();
   assert.equal(await items.nth(1).getAttribute('aria-current'), 'true');
+});
+
+test('the history survives a reload (never the key), and is searched, pruned and cleared', async () => {
+  await reset();
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  const model = page.getByRole('combobox', { name: 'Model', exact: true });
+  await model.fill('gpt-5.4x');
+  assert.equal(await send(page), 'model-not-available');
+  await model.fill('gpt-5.4');
+  assert.equal(await send(page), 'success');
+  await pick(page, 'List models (OpenAI)');
+  assert.equal(await send(page), 'success');
+  await page.waitForFunction(() => (localStorage.getItem('routescope.history.v1') ?? '').includes('models'));
+  const stored = await page.evaluate(() => localStorage.getItem('routescope.history.v1'));
+  assert.doesNotMatch(stored, /sk-twin-valid/, 'the stored history never holds the key');
+
+  await page.reload();
+  const history = page.getByRole('region', { name: 'History' });
+  const items = history.locator('button[data-serial]');
+  assert.equal(await items.count(), 3, 'all three came back');
+  await items.nth(2).click();
+  assert.equal(await model.inputValue(), 'gpt-5.4x');
+  await diagnosis(page).locator('[data-category="model-not-available"]').waitFor();
+  // A new exchange after the reload takes a serial of its own.
+  await page.getByLabel('API key', { exact: true }).fill('sk-twin-valid');
+  await model.fill('gpt-5.4');
+  assert.equal(await send(page), 'success');
+  assert.equal(new Set(await items.evaluateAll((b) => b.map((x) => x.dataset.serial))).size, 4);
+
+  const search = history.getByRole('searchbox', { name: 'Search history' });
+  await search.fill('models');
+  assert.equal(await items.count(), 1);
+  await search.fill('503');
+  assert.equal(await items.count(), 1);
+  await search.fill('');
+  await history.locator('li').filter({ has: page.locator('button[data-serial]') }).first().getByRole('button', { name: 'Delete this exchange' }).click();
+  assert.equal(await items.count(), 3);
+  await history.getByRole('button', { name: 'Clear history' }).click();
+  assert.equal(await page.getByRole('region', { name: 'History' }).count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('routescope.history.v1')), null);
+  await page.reload();
+  assert.equal(await page.getByRole('region', { name: 'History' }).count(), 0, 'cleared stays cleared');
+  assert.deepEqual(page.errors, []);
 });

@@ -1,13 +1,15 @@
 //! The one place that touches `localStorage` / `sessionStorage`.
 //!
 //! Settings live in localStorage. The API key is stored only when the person opts in, and
-//! then in localStorage under its own entry, so turning the option off deletes it.
+//! then in localStorage under its own entry, so turning the option off deletes it. The
+//! history (never the key) is kept too, so it survives a reload; "Clear history" deletes it.
 //! Every read tolerates missing storage (private windows, disabled storage) and bad data.
 
 use routescope_core::request::saved::SavedSettings;
 
 const SETTINGS_KEY: &str = "routescope.settings.v1";
 const KEY_KEY: &str = "routescope.api-key.v1";
+const HISTORY_KEY: &str = "routescope.history.v1";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -43,5 +45,25 @@ pub fn save_key(key: &str) {
 pub fn forget_key() {
     if let Some(s) = local() {
         let _ = s.remove_item(KEY_KEY);
+    }
+}
+
+/// The stored history text, if any.
+pub fn load_history() -> Option<String> {
+    local().and_then(|s| s.get_item(HISTORY_KEY).ok().flatten())
+}
+
+/// Stores the history (the core made it without the key and within its budget). A full
+/// storage quota leaves the previous history in place rather than failing the page.
+pub fn save_history(text: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(HISTORY_KEY, text);
+    }
+}
+
+/// Removes the stored history.
+pub fn forget_history() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(HISTORY_KEY);
     }
 }

@@ -9,7 +9,6 @@ use routescope_core::answer::response::TaskState;
 use routescope_core::exchange::Live;
 use routescope_core::history;
 use routescope_core::request::catalogue::EndpointId;
-use routescope_core::request::form::FormValues;
 use routescope_core::request::import::FoundKey;
 
 pub use routescope_core::exchange::Exchange;
@@ -40,17 +39,9 @@ impl LiveView {
     }
 }
 
-/// One past exchange and the form that made it. Never the key: the form holds none, and
-/// the request line is redacted.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HistoryEntry {
-    /// The exchange as it was shown (shared with the screen: a big body is never copied).
-    pub exchange: Arc<Exchange>,
-    /// The form values at Send.
-    pub values: FormValues,
-    /// The raw body at Send, when the body was edited by hand.
-    pub raw_body: Option<String>,
-}
+/// One past exchange and the form that made it (the core's stored-history entry). Never
+/// the key: the form holds none, and the request line is redacted.
+pub use routescope_core::history::store::StoredEntry as HistoryEntry;
 
 /// Where the current request is.
 #[derive(Clone, Debug, PartialEq)]
@@ -145,7 +136,12 @@ impl Session {
     pub fn provide() -> Session {
         let session = Session {
             phase: RwSignal::new(Phase::Idle),
-            history: RwSignal::new(Vec::new()),
+            // The history kept across reloads, read again by today's rules.
+            history: RwSignal::new(
+                crate::storage::load_history()
+                    .map(|t| history::store::decode(&t))
+                    .unwrap_or_default(),
+            ),
             history_dropped_entries: RwSignal::new(0),
             models: RwSignal::new(Vec::new()),
             ignored_link_parts: RwSignal::new(Vec::new()),
@@ -160,8 +156,9 @@ impl Session {
     }
 
     /// Records a finished exchange in the history (newest first), cut and capped as the
-    /// core's history rules say.
-    pub fn remember(&self, mut entry: HistoryEntry) {
+    /// core's history rules say, and keeps the history across reloads (`key` is redacted
+    /// from what is stored once more).
+    pub fn remember(&self, mut entry: HistoryEntry, key: &str) {
         entry.exchange = history::kept_for_history(&entry.exchange);
         let mut dropped = 0;
         self.history.update(|h| {
@@ -175,6 +172,26 @@ impl Session {
         if dropped > 0 {
             self.history_dropped_entries.update(|n| *n += dropped);
         }
+        self.store_history(key);
+    }
+
+    /// Writes the history to storage.
+    pub fn store_history(&self, key: &str) {
+        self.history
+            .with_untracked(|h| crate::storage::save_history(&history::store::encode(h, key)));
+    }
+
+    /// Deletes one past exchange.
+    pub fn forget(&self, serial: u32, key: &str) {
+        self.history.update(|h| h.retain(|e| e.exchange.serial != serial));
+        self.store_history(key);
+    }
+
+    /// Deletes the whole history, here and in storage.
+    pub fn clear_history(&self) {
+        self.history.set(Vec::new());
+        self.history_dropped_entries.set(0);
+        crate::storage::forget_history();
     }
 
     /// Whether a request is in flight (tracked).

@@ -35,6 +35,9 @@ pub fn RequestForm() -> impl IntoView {
                         </h1>
                         <p class="endpoint-summary">{ep.summary}</p>
                     </div>
+                    // Send sits at the top, beside the endpoint, as in every API client: on a
+                    // small screen it is visible before the first field.
+                    <SendBar />
                     <crate::ui::import::ImportBox />
                     <AuthPicker />
                     <div class="fields">
@@ -42,7 +45,6 @@ pub fn RequestForm() -> impl IntoView {
                     </div>
                 }
             }}
-            <SendBar />
         </section>
     }
 }

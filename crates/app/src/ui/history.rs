@@ -1,10 +1,11 @@
 //! The history of this session's exchanges: one click puts a request and its answer back
-//! on screen. In memory only, within the core's byte budget, and never with the key.
+//! on screen. Kept across reloads within the core's byte budgets, searchable, each entry
+//! deletable and the whole clearable; never with the key.
 
 use leptos::prelude::*;
 
 use crate::state::{restore, use_drafts, use_session, use_settings, HistoryEntry, Phase};
-use crate::ui::widgets::{StatusBadge, StatusTone};
+use crate::ui::widgets::{Button, ButtonKind, StatusBadge, StatusTone};
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::Transport;
@@ -16,16 +17,37 @@ use routescope_core::request::catalogue::endpoint;
 pub fn History() -> impl IntoView {
     let session = use_session();
     let any = Memo::new(move |_| session.history.with(|h| !h.is_empty()));
+    let (query, set_query) = signal(String::new());
+    let shown = Memo::new(move |_| {
+        query.with(|q| {
+            session.history.with(|h| {
+                h.iter()
+                    .filter(|e| history::matches(&e.exchange, q))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     move || {
         any.get().then(|| {
             view! {
                 <section class="history" aria-label="History">
                     <h2 class="endpoint-group-title">{tr("History", "历史记录")}</h2>
+                    <input
+                        type="search"
+                        class="history-search"
+                        aria-label="Search history"
+                        placeholder=move || tr("Search: endpoint, status, verdict, model…", "搜索：端点、状态、结论、模型…")()
+                        prop:value=query
+                        on:input=move |ev| set_query.set(event_target_value(&ev))
+                    />
                     <ul>
-                        <For each=move || session.history.get() key=|entry| entry.exchange.serial let:entry>
+                        <For each=move || shown.get() key=|entry| entry.exchange.serial let:entry>
                             <HistoryItem entry=entry />
                         </For>
                     </ul>
+                    {move || (shown.with(Vec::is_empty)).then(|| view! { <p class="muted">{tr("Nothing in the history matches.", "历史记录中没有匹配项。")}</p> })}
+                    <Button kind=ButtonKind::Ghost on_click=move || session.clear_history()>{tr("Clear history", "清空历史记录")}</Button>
                     {move || {
                         let dropped = session.history_dropped_entries.get();
                         let budget = human_size(history::HISTORY_BUDGET);
@@ -63,8 +85,12 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
     let category = ex.diagnosis.category;
     // The exchange is shared; its outcome line is worded from it, never from a copy of its body.
     let shared = ex.clone();
+    let forget = move || {
+        let key = settings.conn.with_untracked(|c| c.api_key.clone());
+        session.forget(serial, &key);
+    };
     view! {
-        <li>
+        <li class="history-row">
             <button
                 type="button"
                 class="history-item"
@@ -78,6 +104,7 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
                     <span class="history-verdict">{tr_with(move |lang| category.title(lang))}</span>
                 </span>
             </button>
+            <Button kind=ButtonKind::Ghost aria_label="Delete this exchange".to_string() on_click=forget>"✕"</Button>
         </li>
     }
 }

@@ -45,10 +45,14 @@ pub struct Sender {
 impl Sender {
     /// Creates the sender (after the state is provided) and provides it.
     pub fn provide() -> Sender {
+        // Serials go on from the history kept across reloads, so no two exchanges share one.
+        let last_kept = use_session()
+            .history
+            .with_untracked(|h| h.iter().map(|e| e.exchange.serial).max().unwrap_or(0));
         let sender = Sender {
             controller: StoredValue::new_local(None),
             reason: StoredValue::new_local(Rc::new(Cell::new(AbortReason::None))),
-            serial: StoredValue::new(0),
+            serial: StoredValue::new(last_kept),
             settings: use_settings(),
             drafts: use_drafts(),
             session: use_session(),
@@ -183,11 +187,15 @@ impl Sender {
             }
             sender.controller.set_value(None);
             let exchange = Arc::new(exchange);
-            session.remember(HistoryEntry {
-                exchange: exchange.clone(),
-                values,
-                raw_body: raw_at_send,
-            });
+            let key = settings.conn.with_untracked(|c| c.api_key.clone());
+            session.remember(
+                HistoryEntry {
+                    exchange: exchange.clone(),
+                    values,
+                    raw_body: raw_at_send,
+                },
+                &key,
+            );
             session.phase.set(Phase::Done(exchange));
         });
     }

@@ -3,7 +3,9 @@
 //! [`HISTORY_ENTRY_CAP`] bytes of body and answer text, and drops the oldest ones once all
 //! of them together pass [`HISTORY_BUDGET`]. What was cut is said, never silently lost:
 //! an exchange cut for the history carries how many bytes it left out, and the history
-//! counts the exchanges it dropped for the budget.
+//! counts the exchanges it dropped for the budget. [`store`] keeps them across reloads.
+
+pub mod store;
 
 use std::sync::Arc;
 
@@ -148,6 +150,37 @@ pub fn entries_kept(sizes_newest_first: impl IntoIterator<Item = usize>) -> usiz
     kept
 }
 
+/// Whether a past exchange matches what was typed into the history's search: its endpoint,
+/// status or outcome, verdict (in either language), model, URL or request id, ignoring
+/// case. Nothing typed matches everything.
+pub fn matches(exchange: &Exchange, query: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return true;
+    }
+    let ep = crate::request::catalogue::endpoint(exchange.endpoint);
+    let texts = [
+        ep.title.to_string(),
+        ep.path.to_string(),
+        exchange.transport.outcome(crate::text::lang::Lang::En),
+        exchange
+            .diagnosis
+            .category
+            .title(crate::text::lang::Lang::En)
+            .to_string(),
+        exchange
+            .diagnosis
+            .category
+            .title(crate::text::lang::Lang::Zh)
+            .to_string(),
+        exchange.diagnosis.category.as_str().to_string(),
+        exchange.model.clone().unwrap_or_default(),
+        exchange.request_line.clone(),
+        exchange.diagnosis.request_id.clone().unwrap_or_default(),
+    ];
+    texts.iter().any(|t| t.to_lowercase().contains(&query))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +258,26 @@ mod tests {
         assert_eq!(kept.history_dropped, held_bytes(&big) - held_bytes(&kept));
         assert!(kept.history_dropped > 5 * HISTORY_ENTRY_CAP);
         assert_eq!(kept.diagnosis, big.diagnosis, "the verdict is kept as it was");
+    }
+
+    #[test]
+    fn search_reads_endpoint_status_verdict_model_and_url() {
+        let ex = exchange("{\"ok\":true}".into(), None, vec![]);
+        let verdict = ex.diagnosis.category.title(Lang::En).to_uppercase();
+        for query in [
+            "",
+            "chat",
+            "CHAT COMPLETIONS",
+            "200",
+            verdict.as_str(),
+            "gw.example",
+            "/v1/chat",
+        ] {
+            assert!(matches(&ex, query), "{query}");
+        }
+        for query in ["claude", "401", "gpt-9"] {
+            assert!(!matches(&ex, query), "{query}");
+        }
     }
 
     #[test]
