@@ -2,6 +2,7 @@
 // each asserting that the diagnosis names the right cause.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { startTwin, startApp, launch, openApp, pick, send, closeContexts, resetTwins } from './harness.mjs';
 
 let twin, app, browser;
@@ -173,5 +174,42 @@ test('the history survives a reload (never the key), and is searched, pruned and
   assert.equal(await page.evaluate(() => localStorage.getItem('routescope.history.v1')), null);
   await page.reload();
   assert.equal(await page.getByRole('region', { name: 'History' }).count(), 0, 'cleared stays cleared');
+  assert.deepEqual(page.errors, []);
+});
+
+test('saved requests: named, grouped, reopened after a reload, exported and imported as a file, never with the key', async () => {
+  await reset();
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  await page.getByLabel('Temperature').fill('0.6');
+  await page.getByLabel('Text of message 2').fill('Saved for later');
+  await page.getByRole('button', { name: 'Save request', exact: true }).click();
+  const box = page.getByRole('group', { name: 'Save request' });
+  await box.getByLabel('Name').fill('Warm hello');
+  await box.getByLabel('Group (optional)').fill('Smoke tests');
+  await box.getByRole('button', { name: 'Save', exact: true }).click();
+  const saved = page.getByRole('region', { name: 'Saved requests' });
+  await saved.getByRole('group', { name: 'Smoke tests' }).getByRole('button', { name: /^Warm hello/ }).waitFor();
+
+  await page.reload();
+  await pick(page, 'List models (OpenAI)');
+  await saved.getByRole('button', { name: /^Warm hello/ }).click();
+  await page.getByRole('heading', { name: /Chat Completions/ }).waitFor();
+  assert.equal(await page.getByLabel('Temperature').inputValue(), '0.6');
+  assert.equal(await page.getByLabel('Text of message 2').inputValue(), 'Saved for later');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), saved.getByRole('button', { name: 'Export' }).click()]);
+  const file = await readFile(await download.path(), 'utf8');
+  assert.match(file, /"format": "routescope-saved-requests"/);
+  assert.doesNotMatch(file, /sk-twin-valid/);
+  assert.doesNotMatch(JSON.stringify(await page.evaluate(() => ({ ...localStorage }))), /sk-twin-valid/);
+
+  await saved.getByRole('button', { name: 'Delete saved request Warm hello' }).click();
+  assert.equal(await saved.getByRole('button', { name: /^Warm hello/ }).count(), 0);
+  await saved.getByLabel('Import saved requests').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await saved.getByRole('status', { name: 'Saved requests import' }).getByText('Imported 1 saved requests.').waitFor();
+  await saved.getByRole('button', { name: /^Warm hello/ }).waitFor();
+  await saved.getByLabel('Import saved requests').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"openapi":"3.1.0"}') });
+  await saved.getByRole('status', { name: 'Saved requests import' }).getByText(/not a saved-requests export/).waitFor();
   assert.deepEqual(page.errors, []);
 });

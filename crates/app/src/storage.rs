@@ -10,6 +10,7 @@ use routescope_core::request::saved::SavedSettings;
 const SETTINGS_KEY: &str = "routescope.settings.v1";
 const KEY_KEY: &str = "routescope.api-key.v1";
 const HISTORY_KEY: &str = "routescope.history.v1";
+const SAVED_KEY: &str = "routescope.saved-requests.v1";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -65,5 +66,17 @@ pub fn save_history(text: &str) {
 pub fn forget_history() {
     if let Some(s) = local() {
         let _ = s.remove_item(HISTORY_KEY);
+    }
+}
+
+/// The saved requests' text, if any.
+pub fn load_saved_requests() -> Option<String> {
+    local().and_then(|s| s.get_item(SAVED_KEY).ok().flatten())
+}
+
+/// Stores the saved requests (the core wrote them without the key).
+pub fn save_saved_requests(text: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(SAVED_KEY, text);
     }
 }

@@ -69,6 +69,16 @@ pub fn apply_import(settings: Settings, drafts: DraftStore, session: Session, im
     }));
 }
 
+/// Opens a saved request: its endpoint and form (a saved request names no gateway).
+pub fn open_saved(settings: Settings, drafts: DraftStore, session: Session, index: usize) {
+    let Some(shared) = session.saved.with_untracked(|s| s.open(index)) else {
+        return;
+    };
+    drafts.replace(shared.endpoint, shared.values, shared.raw_body);
+    settings.endpoint.set(shared.endpoint);
+    session.phase.set(Phase::Idle);
+}
+
 /// Puts a past exchange back on screen: its endpoint, form, raw body and answer.
 pub fn restore(settings: Settings, drafts: DraftStore, session: Session, serial: u32) {
     let Some(entry) = session

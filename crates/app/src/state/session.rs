@@ -10,6 +10,7 @@ use routescope_core::exchange::Live;
 use routescope_core::history;
 use routescope_core::request::catalogue::EndpointId;
 use routescope_core::request::import::FoundKey;
+use routescope_core::request::saved_requests::SavedRequests;
 
 pub use routescope_core::exchange::Exchange;
 
@@ -124,6 +125,8 @@ pub struct Session {
     pub client_helper_open: RwSignal<bool>,
     /// Text to import, handed over by a paste elsewhere (a command pasted into an address).
     pub import_request: RwSignal<Option<String>>,
+    /// Requests the person named and kept (in local storage, never the key).
+    pub saved: RwSignal<SavedRequests>,
     /// What the last import offers beyond the form (the gateway it called, the key it
     /// carried, what it could not import), until the person answers or dismisses it.
     pub import_offer: RwSignal<Option<ImportOffer>>,
@@ -148,6 +151,12 @@ impl Session {
             proposed_gateway: RwSignal::new(None),
             client_helper_open: RwSignal::new(false),
             import_request: RwSignal::new(None),
+            saved: RwSignal::new(
+                crate::storage::load_saved_requests()
+                    .and_then(|t| SavedRequests::decode(&t).ok())
+                    .map(|(saved, _)| saved)
+                    .unwrap_or_default(),
+            ),
             import_offer: RwSignal::new(None),
             following: RwSignal::new(None),
         };
@@ -185,6 +194,13 @@ impl Session {
     pub fn forget(&self, serial: u32, key: &str) {
         self.history.update(|h| h.retain(|e| e.exchange.serial != serial));
         self.store_history(key);
+    }
+
+    /// Changes the saved requests and stores them.
+    pub fn update_saved(&self, change: impl FnOnce(&mut SavedRequests)) {
+        self.saved.update(change);
+        self.saved
+            .with_untracked(|s| crate::storage::save_saved_requests(&s.encode()));
     }
 
     /// Deletes the whole history, here and in storage.

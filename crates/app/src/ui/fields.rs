@@ -38,7 +38,10 @@ pub fn RequestForm() -> impl IntoView {
                     // Send sits at the top, beside the endpoint, as in every API client: on a
                     // small screen it is visible before the first field.
                     <SendBar />
-                    <crate::ui::import::ImportBox />
+                    <div class="request-tools">
+                        <crate::ui::import::ImportBox />
+                        <crate::ui::saved::SaveRequestBox />
+                    </div>
                     <AuthPicker />
                     <div class="fields">
                         {ep.fields.iter().map(|spec| view! { <Field spec=spec /> }).collect_view()}

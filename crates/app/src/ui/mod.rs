@@ -17,6 +17,7 @@ mod import;
 mod messages;
 mod preview;
 mod response;
+mod saved;
 pub mod send;
 mod settings;
 pub mod widgets;
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
             <div class="workspace">
                 <aside class="sidebar">
                     <EndpointNav />
+                    <saved::SavedList />
                     <history::History />
                 </aside>
                 <main class="request-column">

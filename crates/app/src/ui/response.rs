@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::state::{use_drafts, use_session, use_settings, Exchange, Phase};
 use crate::ui::follow::{follow, FollowBar};
 use crate::ui::send::use_sender;
-use crate::ui::widgets::{Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone};
+use crate::ui::widgets::{download_text, Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone};
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::body_view::{find_all, pretty_view, window, PRETTY_WHOLE_LIMIT, WINDOW_BYTES};
 use routescope_core::answer::image_facts::inline_image_facts;
@@ -428,7 +428,7 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
                 }
             })}
             <CopyButton text=Signal::derive(move || raw.with_value(|ex| ex.transport.body().unwrap_or_default().to_string())) label=Signal::derive(tr("Copy body", "复制响应体")) />
-            {(total > 0).then(|| view! { <Button kind=ButtonKind::Small on_click=move || raw.with_value(|ex| download(ex.transport.body().unwrap_or_default()))>{tr("Download the body", "下载响应体")}</Button> })}
+            {(total > 0).then(|| view! { <Button kind=ButtonKind::Small on_click=move || raw.with_value(|ex| download_text(ex.transport.body().unwrap_or_default(), "response-body.txt"))>{tr("Download the body", "下载响应体")}</Button> })}
         </div>
         <pre class="code response-body" aria-label="Response body">
             {move || if total == 0 { tr("(empty body)", "（空响应体）")().into_any() } else { view_text() }}
@@ -473,31 +473,3 @@ fn PagedText(exchange: Arc<Exchange>) -> impl IntoView {
 
 /// Most matches counted by find-in-body.
 const FIND_CAP: usize = 10_000;
-
-/// Saves `text` as a file: a blob, a temporary link clicked once, then freed. Done on click,
-/// so showing a big answer never copies it for a download nobody asked for.
-fn download(text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
-        return;
-    };
-    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let link = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(link) = link {
-        let _ = link.set_attribute("href", &href);
-        let _ = link.set_attribute("download", "response-body.txt");
-        link.click();
-    }
-    // The download reads the blob after this click returns: free it a minute later.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&href);
-        },
-        std::time::Duration::from_secs(60),
-    );
-}

@@ -2,6 +2,7 @@
 //! and behaves the same everywhere. Variants are enums whose `as_str()` is the CSS modifier.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::state::{use_session, use_settings};
 use crate::ui::findings::FieldFindings;
@@ -243,4 +244,32 @@ pub fn UrlSetting(
         <p class="field-error" id=error_id role="status">{move || error.get().unwrap_or_default()}</p>
         <FieldFindings field=field />
     }
+}
+
+/// Saves `text` as a file: a blob, a temporary link clicked once, then freed. Done on click,
+/// so showing a big answer never copies it for a download nobody asked for.
+pub fn download_text(text: &str, file_name: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
+        return;
+    };
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(link) = link {
+        let _ = link.set_attribute("href", &href);
+        let _ = link.set_attribute("download", file_name);
+        link.click();
+    }
+    // The download reads the blob after this click returns: free it a minute later.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&href);
+        },
+        std::time::Duration::from_secs(60),
+    );
 }

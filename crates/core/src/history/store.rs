@@ -15,8 +15,7 @@ use crate::answer::response::render;
 use crate::answer::sse::StreamEnd;
 use crate::diagnosis::{diagnose, CutCause, RequestFacts, Transport};
 use crate::exchange::Exchange;
-use crate::request::build::form_json;
-use crate::request::catalogue::{endpoint, AuthStyle, BodyKind, EndpointId};
+use crate::request::catalogue::{endpoint, AuthStyle, EndpointId};
 use crate::request::form::FormValues;
 use crate::request::share;
 use crate::text::lang::Lang;
@@ -192,18 +191,6 @@ fn transport_of(v: &Value) -> Option<Transport> {
     })
 }
 
-/// The request's form as a share fragment: a JSON endpoint's body travels whole (the
-/// form's JSON, or the raw body when edited by hand), so messages come back too.
-fn form_fragment(e: &StoredEntry, key: &str) -> String {
-    let ep = endpoint(e.exchange.endpoint);
-    let body = match (&e.raw_body, ep.body) {
-        (Some(raw), _) => Some(raw.clone()),
-        (None, BodyKind::Json) => Some(form_json(ep, &e.values, &mut Vec::new()).to_string()),
-        _ => None,
-    };
-    share::encode(e.exchange.endpoint, &e.values, body.as_deref(), None, key)
-}
-
 /// One entry as stored.
 fn entry_json(e: &StoredEntry, key: &str) -> Value {
     let ex = &e.exchange;
@@ -211,7 +198,7 @@ fn entry_json(e: &StoredEntry, key: &str) -> Value {
     json!({
         "serial": ex.serial,
         "endpoint": ex.endpoint.as_str(),
-        "form": form_fragment(e, key),
+        "form": share::encode_request(e.exchange.endpoint, &e.values, e.raw_body.as_deref(), key),
         "method": f.method,
         "url": redact(&f.url, key),
         "model": f.model.as_deref().map(|m| redact(m, key)),

@@ -69,6 +69,19 @@ pub fn encode(id: EndpointId, values: &FormValues, body: Option<&str>, gateway: 
     parts.join("&")
 }
 
+/// Writes a whole request as a fragment, for what is kept rather than shared (history,
+/// saved requests): a JSON endpoint's body travels whole (the form's JSON, or the raw body
+/// when edited by hand), so the conversation comes back too. Never the key.
+pub fn encode_request(id: EndpointId, values: &FormValues, raw_body: Option<&str>, secret: &str) -> String {
+    let ep = endpoint(id);
+    let body = match (raw_body, ep.body) {
+        (Some(raw), _) => Some(raw.to_string()),
+        (None, BodyKind::Json) => Some(crate::request::build::form_json(ep, values, &mut Vec::new()).to_string()),
+        _ => None,
+    };
+    encode(id, values, body.as_deref(), None, secret)
+}
+
 /// Reads a link fragment (with or without `#`). `None` when it names no known endpoint.
 pub fn decode(fragment: &str) -> Option<SharedRequest> {
     let text = fragment.trim_start_matches('#').trim_start_matches('/');
