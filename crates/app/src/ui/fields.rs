@@ -39,8 +39,8 @@ pub fn RequestForm() -> impl IntoView {
                     // small screen it is visible before the first field.
                     <SendBar />
                     <div class="request-tools">
-                        <crate::ui::import::ImportBox />
                         <crate::ui::saved::SaveRequestBox />
+                        <crate::ui::import::ImportBox />
                     </div>
                     <AuthPicker />
                     <div class="fields">
