@@ -215,7 +215,7 @@ test('row 6: a 20 MB answer is kept in the history in part, and says so', async 
   await page.getByLabel('Gateway URL').fill(twin.url);
   assert.equal(await send(page), 'success');
   const history = page.getByRole('region', { name: 'History' });
-  await history.getByRole('button').last().click();
+  await history.locator('button[data-serial]').last().click();
   await response(page).getByRole('note', { name: 'Kept in history' }).getByText(/The history keeps 1\.0 MB/).waitFor();
   await response(page).getByRole('note', { name: 'Body part' }).getByText(/of 1\.0 MB/).waitFor();
   assert.deepEqual(page.errors, []);
