@@ -41,6 +41,17 @@ test('Cancel mid-stream stops reading and keeps what arrived', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('Esc stops a stream in flight, as Cancel does', async () => {
+  const page = await openApp(browser, app.url, { gateway: `${twin.url}/_endless` });
+  await streamChat(page);
+  const before = await verdictSerial(page);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await response(page).getByRole('region', { name: 'Answer so far' }).getByText(/tick1/).waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await nextVerdict(page, before), 'cancelled');
+  assert.deepEqual(page.errors, []);
+});
+
 test('while a 20 MB answer arrives the page answers keystrokes within 100 ms, and the body is shown a part at a time', async () => {
   const page = await openApp(browser, app.url, { gateway: `${twin.url}/_huge` });
   await pick(page, 'Chat Completions');

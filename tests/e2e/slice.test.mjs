@@ -213,3 +213,24 @@ test('saved requests: named, grouped, reopened after a reload, exported and impo
   await saved.getByRole('status', { name: 'Saved requests import' }).getByText(/not a saved-requests export/).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('the request bar names the URL about to be called, and an exchange downloads as HAR 1.2 without the key', async () => {
+  await reset();
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  assert.equal((await page.getByLabel('URL to be called').textContent()).trim(), `POST ${twin.url}/v1/chat/completions`);
+  assert.equal(await send(page), 'success');
+  const [download] = await Promise.all([page.waitForEvent('download'), response(page).getByRole('button', { name: 'Download HAR' }).click()]);
+  assert.match(download.suggestedFilename(), /^routescope-exchange-\d+\.har$/);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.doesNotMatch(text, /sk-twin-valid/);
+  const har = JSON.parse(text);
+  assert.equal(har.log.version, '1.2');
+  const [entry] = har.log.entries;
+  assert.equal(entry.request.url, `${twin.url}/v1/chat/completions`);
+  assert.equal(entry.response.status, 200);
+  assert.match(entry.request.postData.text, /"messages"/);
+  assert.match(entry.comment, /RouteScope diagnosis: success/);
+  assert.ok(entry.request.headers.some((h) => h.name === 'Authorization' && /^Bearer sk-…/.test(h.value)), JSON.stringify(entry.request.headers));
+  assert.deepEqual(page.errors, []);
+});

@@ -57,6 +57,9 @@ pub fn App() -> impl IntoView {
         if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
             e.prevent_default();
             sender.send();
+        } else if e.key() == "Escape" && session.in_flight() {
+            // Esc stops what is in flight, as in every API client.
+            sender.cancel();
         }
     });
     on_cleanup(move || handle.remove());

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use wasm_bindgen::JsCast;
 
-use crate::state::{use_drafts, use_session, use_settings, Exchange, Phase};
+use crate::state::{use_drafts, use_session, use_settings, DraftStore, Exchange, Phase, Session, Settings};
 use crate::ui::follow::{follow, FollowBar};
 use crate::ui::send::use_sender;
 use crate::ui::widgets::{download_text, Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone};
@@ -15,6 +15,8 @@ use routescope_core::answer::body_view::{find_all, pretty_view, window, PRETTY_W
 use routescope_core::answer::image_facts::inline_image_facts;
 use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::{CutCause, Transport};
+use routescope_core::export::har::har;
+use routescope_core::request::build::build_request;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum BodyTab {
@@ -25,7 +27,7 @@ enum BodyTab {
 /// Everything the browser could see of the answer.
 #[component]
 pub fn ResponsePanel() -> impl IntoView {
-    let session = use_session();
+    let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let (tab, set_tab) = signal(BodyTab::Pretty);
     view! {
         <section class="panel response" aria-label="Response">
@@ -76,6 +78,10 @@ pub fn ResponsePanel() -> impl IntoView {
                                     {ex.first_token_ms.map(|t| view! { <span class="metric" title="time to first token">{format!("first token {t} ms")}</span> })}
                                     <span class="metric" aria-label="Size">{size}</span>
                                     <span class="muted mono request-echo">{ex.request_line.clone()}</span>
+                                    {
+                                        let shared = ex.clone();
+                                        view! { <Button kind=ButtonKind::Small on_click=move || download_har(&shared, settings, drafts, session)>{tr("Download HAR", "下载 HAR")}</Button> }
+                                    }
                                 </p>
                                 {cut.map(|note| view! { <p class="note note--cut" role="note" aria-label="Answer cut">{note}</p> })}
                                 {(ex.history_dropped > 0).then(|| {
@@ -473,3 +479,27 @@ fn PagedText(exchange: Arc<Exchange>) -> impl IntoView {
 
 /// Most matches counted by find-in-body.
 const FIND_CAP: usize = 10_000;
+
+/// Saves the exchange as a HAR 1.2 file (key redacted). The request is rebuilt from the
+/// form kept with it in the history (or the form on screen when the history no longer
+/// holds it), at the URL that was actually called.
+fn download_har(exchange: &Exchange, settings: Settings, drafts: DraftStore, session: Session) {
+    let kept = session.history.with_untracked(|h| {
+        h.iter()
+            .find(|e| e.exchange.serial == exchange.serial)
+            .map(|e| (e.values.clone(), e.raw_body.clone()))
+    });
+    let (values, raw_body) = kept.unwrap_or_else(|| drafts.snapshot(exchange.endpoint));
+    let conn = settings.conn.get_untracked();
+    let built = build_request(
+        routescope_core::request::catalogue::endpoint(exchange.endpoint),
+        &conn,
+        &values,
+        raw_body.as_deref(),
+    );
+    let Some(mut request) = built.request else { return };
+    request.url = exchange.facts.url.clone();
+    let started = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let text = har(exchange, &request, &conn.api_key, &started);
+    download_text(&text, &format!("routescope-exchange-{}.har", exchange.serial));
+}

@@ -19,6 +19,7 @@ use routescope_core::answer::reader::DEFAULT_BYTE_CAP;
 use routescope_core::exchange::{Ending, InFlight};
 use routescope_core::request::catalogue::EndpointId;
 use routescope_core::request::http::HttpRequest;
+use routescope_core::text::redact::redact;
 
 /// How often a streaming answer is repainted, in milliseconds.
 const PAINT_EVERY_MS: f64 = 50.0;
@@ -229,6 +230,12 @@ pub fn SendBar() -> impl IntoView {
             <Button disabled=Signal::derive(move || !in_flight.get()) on_click=move || sender.cancel()>
                 {tr("Cancel", "取消")}
             </Button>
+            <code class="send-url mono" aria-label="URL to be called">
+                {move || {
+                    let key = settings.conn.with(|c| c.api_key.clone());
+                    drafts.built.with(|b| b.request.as_ref().map(|r| format!("{} {}", r.method.as_str(), redact(&r.url, &key))).unwrap_or_default())
+                }}
+            </code>
             {move || link_question_open.get().then(|| view! {
                 <span class="field-error" role="note" aria-label="Send waits">
                     {tr("Answer the question about the link's gateway first: nothing is sent until you do.", "请先回答关于链接中网关的问题：在此之前不会发送任何请求。")}
@@ -238,8 +245,8 @@ pub fn SendBar() -> impl IntoView {
                 {tr_with(move |lang| {
                     let secs = timeout();
                     lang.pick_owned(
-                        &format!("Ctrl/⌘+Enter · timeout {secs} s · credentials omitted"),
-                        &format!("Ctrl/⌘+Enter · 超时 {secs} 秒 · 不携带凭据"),
+                        &format!("Ctrl/⌘+Enter sends, Esc stops · timeout {secs} s · credentials omitted"),
+                        &format!("Ctrl/⌘+Enter 发送，Esc 停止 · 超时 {secs} 秒 · 不携带凭据"),
                     )
                 })}
             </span>
