@@ -113,7 +113,8 @@ test('the release page carries a strict CSP and renders response HTML as text', 
   assert.deepEqual(page.errors, []);
 });
 
-test('the history restores an earlier request and its diagnosis in one click, without the key', async () => {
+/** A typo'd model (503) then the right one (200), on a fresh page against the twin. */
+async function twoChats() {
   await reset();
   const page = await openApp(browser, app.url, { gateway: twin.url });
   await pick(page, 'Chat Completions');
@@ -122,6 +123,11 @@ test('the history restores an earlier request and its diagnosis in one click, wi
   assert.equal(await send(page), 'model-not-available');
   await model.fill('gpt-5.4');
   assert.equal(await send(page), 'success');
+  return { page, model };
+}
+
+test('the history restores an earlier request and its diagnosis in one click, without the key', async () => {
+  const { page, model } = await twoChats();
   const history = page.getByRole('region', { name: 'History' });
   const items = history.locator('button[data-serial]');
   assert.equal(await items.count(), 2);
@@ -134,14 +140,7 @@ test('the history restores an earlier request and its diagnosis in one click, wi
 });
 
 test('the history survives a reload (never the key), and is searched, pruned and cleared', async () => {
-  await reset();
-  const page = await openApp(browser, app.url, { gateway: twin.url });
-  await pick(page, 'Chat Completions');
-  const model = page.getByRole('combobox', { name: 'Model', exact: true });
-  await model.fill('gpt-5.4x');
-  assert.equal(await send(page), 'model-not-available');
-  await model.fill('gpt-5.4');
-  assert.equal(await send(page), 'success');
+  const { page, model } = await twoChats();
   await pick(page, 'List models (OpenAI)');
   assert.equal(await send(page), 'success');
   await page.waitForFunction(() => (localStorage.getItem('routescope.history.v1') ?? '').includes('models'));

@@ -1,77 +1,12 @@
-//! Splitting a shell command line into words, as a POSIX shell would for the subset curl
-//! commands use: single quotes, double quotes with `\` escapes, backslash-newline.
+//! Quoting words for a POSIX shell (the curl export), and splitting a command line back
+//! into words (the shared splitter in `text::shell`) to check that round trip.
 
-/// Why a command line could not be split.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SplitError {
-    /// A quote was opened and never closed.
-    UnclosedQuote(char),
-}
+pub use crate::text::shell::SplitError;
 
-/// Splits `line` into words. `$VAR` is kept literally (nothing is expanded).
+/// Splits `line` into words as a POSIX shell would. `$VAR` is kept literally (nothing is
+/// expanded).
 pub fn split(line: &str) -> Result<Vec<String>, SplitError> {
-    let mut words = Vec::new();
-    let mut current = String::new();
-    let mut in_word = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' => {
-                in_word = true;
-                loop {
-                    match chars.next() {
-                        Some('\'') => break,
-                        Some(ch) => current.push(ch),
-                        None => return Err(SplitError::UnclosedQuote('\'')),
-                    }
-                }
-            }
-            '"' => {
-                in_word = true;
-                loop {
-                    match chars.next() {
-                        Some('"') => break,
-                        Some('\\') => match chars.next() {
-                            Some(ch @ ('"' | '\\' | '$' | '`')) => current.push(ch),
-                            Some('\n') => {}
-                            Some(ch) => {
-                                current.push('\\');
-                                current.push(ch);
-                            }
-                            None => return Err(SplitError::UnclosedQuote('"')),
-                        },
-                        Some(ch) => current.push(ch),
-                        None => return Err(SplitError::UnclosedQuote('"')),
-                    }
-                }
-            }
-            '\\' => match chars.next() {
-                Some('\n') => {}
-                Some('\r') if chars.peek() == Some(&'\n') => {
-                    chars.next();
-                }
-                Some(ch) => {
-                    in_word = true;
-                    current.push(ch);
-                }
-                None => {}
-            },
-            c if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut current));
-                    in_word = false;
-                }
-            }
-            c => {
-                in_word = true;
-                current.push(c);
-            }
-        }
-    }
-    if in_word {
-        words.push(current);
-    }
-    Ok(words)
+    crate::text::shell::split(line, crate::text::shell::Dialect::Posix)
 }
 
 /// Quotes a word for a POSIX shell: single quotes, with `'` written as `'\''`.

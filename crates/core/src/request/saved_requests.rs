@@ -69,6 +69,11 @@ impl SavedRequests {
             endpoint: id,
             fragment: share::encode_request(id, values, raw_body, secret),
         };
+        self.upsert(item);
+    }
+
+    /// Adds `item`, or replaces the one of the same name and group.
+    fn upsert(&mut self, item: SavedRequest) {
         match self
             .items
             .iter_mut()
@@ -156,14 +161,7 @@ impl SavedRequests {
     pub fn merge(&mut self, other: SavedRequests) -> usize {
         let n = other.items.len();
         for item in other.items {
-            match self
-                .items
-                .iter_mut()
-                .find(|s| s.name == item.name && s.group == item.group)
-            {
-                Some(existing) => *existing = item,
-                None => self.items.push(item),
-            }
+            self.upsert(item);
         }
         n
     }

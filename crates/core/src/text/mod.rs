@@ -1,7 +1,9 @@
 //! Text helpers shared by every stage: the interface language, redaction of secrets,
-//! base64 and percent-encoding. Nothing here knows about endpoints or diagnoses.
+//! base64, percent-encoding and splitting shell command lines. Nothing here knows about
+//! endpoints or diagnoses.
 
 pub mod base64;
 pub mod lang;
 pub mod percent;
 pub mod redact;
+pub mod shell;

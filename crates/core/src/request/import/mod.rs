@@ -10,13 +10,13 @@
 
 pub mod curl;
 pub mod fetch;
-pub mod shell;
 
 use crate::request::catalogue::{endpoint, AuthStyle, BodyKind, EndpointId, FieldKind, Target, CATALOGUE};
 use crate::request::form::{FieldValue, FormValues};
 use crate::request::sync::values_from_body;
 use crate::text::percent::{decode_component, decode_segment};
 use crate::text::redact::mask_key;
+use crate::text::shell;
 
 /// An HTTP request as a command described it, before it is matched to an endpoint.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

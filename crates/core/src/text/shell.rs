@@ -1,4 +1,5 @@
-//! Splitting a pasted command line into words, as the shell it was written for would:
+//! Splitting a command line into words, as the shell it was written for would (used by the
+//! import of pasted commands and by the curl export's round-trip check):
 //! POSIX shells (bash, zsh: `'…'`, `"…"` with `\` escapes, `$'…'` ANSI-C strings,
 //! backslash-newline continuations) and Windows `cmd` (`^` escapes and continuations, then
 //! the C runtime's rule that `\"` is a quote inside a word), which is what browsers write
@@ -40,9 +41,7 @@ pub fn split(text: &str, dialect: Dialect) -> Result<Vec<String>, SplitError> {
 }
 
 fn split_posix(text: &str) -> Result<Vec<String>, SplitError> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut in_word = false;
+    let mut w = Words::default();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -52,62 +51,50 @@ fn split_posix(text: &str) -> Result<Vec<String>, SplitError> {
                 Some('\r') if chars.peek() == Some(&'\n') => {
                     chars.next();
                 }
-                Some(next) => {
-                    word.push(next);
-                    in_word = true;
-                }
+                Some(next) => w.push(next),
                 None => {}
             },
             '\'' => {
-                in_word = true;
+                w.start();
                 loop {
                     match chars.next() {
                         Some('\'') => break,
-                        Some(ch) => word.push(ch),
+                        Some(ch) => w.word.push(ch),
                         None => return Err(SplitError::UnclosedQuote('\'')),
                     }
                 }
             }
             '"' => {
-                in_word = true;
+                w.start();
                 loop {
                     match chars.next() {
                         Some('"') => break,
                         Some('\\') => match chars.next() {
-                            Some(ch @ ('"' | '\\' | '$' | '`')) => word.push(ch),
+                            Some(ch @ ('"' | '\\' | '$' | '`')) => w.word.push(ch),
                             Some('\n') => {}
                             Some(ch) => {
-                                word.push('\\');
-                                word.push(ch);
+                                w.word.push('\\');
+                                w.word.push(ch);
                             }
                             None => return Err(SplitError::UnclosedQuote('"')),
                         },
-                        Some(ch) => word.push(ch),
+                        Some(ch) => w.word.push(ch),
                         None => return Err(SplitError::UnclosedQuote('"')),
                     }
                 }
             }
             '$' if chars.peek() == Some(&'\'') => {
                 chars.next();
-                in_word = true;
-                ansi_c(&mut chars, &mut word)?;
+                w.start();
+                ansi_c(&mut chars, &mut w.word)?;
             }
             c if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
-                    in_word = false;
-                }
+                w.end();
             }
-            c => {
-                word.push(c);
-                in_word = true;
-            }
+            c => w.push(c),
         }
     }
-    if in_word {
-        words.push(word);
-    }
-    Ok(words)
+    Ok(w.finish())
 }
 
 /// The inside of a `$'…'` string, up to its closing quote.
@@ -175,9 +162,8 @@ fn split_cmd(text: &str) -> Vec<String> {
             c => unescaped.push(c),
         }
     }
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let (mut in_word, mut quoted) = (false, false);
+    let mut w = Words::default();
+    let mut quoted = false;
     let mut chars = unescaped.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -189,42 +175,68 @@ fn split_cmd(text: &str) -> Vec<String> {
                 }
                 if chars.peek() == Some(&'"') {
                     // 2n backslashes + quote: n backslashes and a delimiter; 2n+1: a quote.
-                    word.extend(std::iter::repeat_n('\\', slashes / 2));
+                    w.word.extend(std::iter::repeat_n('\\', slashes / 2));
                     if slashes % 2 == 1 {
                         chars.next();
-                        word.push('"');
+                        w.word.push('"');
                     }
                 } else {
-                    word.extend(std::iter::repeat_n('\\', slashes));
+                    w.word.extend(std::iter::repeat_n('\\', slashes));
                 }
-                in_word = true;
+                w.start();
             }
             '"' => {
-                in_word = true;
+                w.start();
                 // `""` inside quotes is a literal quote.
                 if quoted && chars.peek() == Some(&'"') {
                     chars.next();
-                    word.push('"');
+                    w.word.push('"');
                 } else {
                     quoted = !quoted;
                 }
             }
             c if c.is_whitespace() && !quoted => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
-                    in_word = false;
-                }
+                w.end();
             }
-            c => {
-                word.push(c);
-                in_word = true;
-            }
+            c => w.push(c),
         }
     }
-    if in_word {
-        words.push(word);
+    w.finish()
+}
+
+/// The words read so far and the one being read (a word may be empty, as `''` is).
+#[derive(Default)]
+struct Words {
+    done: Vec<String>,
+    word: String,
+    started: bool,
+}
+
+impl Words {
+    /// A character of the current word.
+    fn push(&mut self, c: char) {
+        self.word.push(c);
+        self.started = true;
     }
-    words
+
+    /// A word begins (a quote opens one even if it stays empty).
+    fn start(&mut self) {
+        self.started = true;
+    }
+
+    /// Whitespace: the current word, if any, is complete.
+    fn end(&mut self) {
+        if self.started {
+            self.done.push(std::mem::take(&mut self.word));
+            self.started = false;
+        }
+    }
+
+    /// All the words.
+    fn finish(mut self) -> Vec<String> {
+        self.end();
+        self.done
+    }
 }
 
 #[cfg(test)]
