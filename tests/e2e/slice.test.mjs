@@ -233,3 +233,34 @@ test('the request bar names the URL about to be called, and an exchange download
   assert.ok(entry.request.headers.some((h) => h.name === 'Authorization' && /^Bearer sk-…/.test(h.value)), JSON.stringify(entry.request.headers));
   assert.deepEqual(page.errors, []);
 });
+
+test('storage that cannot be read or written is said, and nothing else is lost', async () => {
+  await reset();
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'success');
+  // Two entries nobody could read beside the good one, as a damaged storage would hold.
+  await page.evaluate(() => {
+    const kept = JSON.parse(localStorage.getItem('routescope.history.v1'));
+    kept.entries.push({ endpoint: 'no-such-endpoint' }, 42);
+    localStorage.setItem('routescope.history.v1', JSON.stringify(kept));
+  });
+  await page.reload();
+  const notice = page.getByRole('status', { name: 'Storage' });
+  await notice.getByText('2 stored history entries could not be read and were left out; the others are back.').waitFor();
+  assert.equal(await page.getByRole('region', { name: 'History' }).locator('button[data-serial]').count(), 1);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  // A full storage: the history stays in the tab, and the page says it is not kept.
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (name, value) {
+      if (name === 'routescope.history.v1') throw new DOMException('full', 'QuotaExceededError');
+      return original.call(this, name, value);
+    };
+  });
+  await page.getByLabel('API key', { exact: true }).fill('sk-twin-valid');
+  assert.equal(await send(page), 'success');
+  await notice.getByText(/storage is full or off: the history stays in this tab/).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'History' }).locator('button[data-serial]').count(), 2);
+  assert.deepEqual(page.errors, []);
+});

@@ -54,12 +54,10 @@ pub fn load_history() -> Option<String> {
     local().and_then(|s| s.get_item(HISTORY_KEY).ok().flatten())
 }
 
-/// Stores the history (the core made it without the key and within its budget). A full
-/// storage quota leaves the previous history in place rather than failing the page.
-pub fn save_history(text: &str) {
-    if let Some(s) = local() {
-        let _ = s.set_item(HISTORY_KEY, text);
-    }
+/// Stores the history (the core made it without the key and within its budget); false
+/// when the browser refused (storage full or disabled): the history stays in this tab.
+pub fn save_history(text: &str) -> bool {
+    local().is_some_and(|s| s.set_item(HISTORY_KEY, text).is_ok())
 }
 
 /// Removes the stored history.
@@ -74,9 +72,8 @@ pub fn load_saved_requests() -> Option<String> {
     local().and_then(|s| s.get_item(SAVED_KEY).ok().flatten())
 }
 
-/// Stores the saved requests (the core wrote them without the key).
-pub fn save_saved_requests(text: &str) {
-    if let Some(s) = local() {
-        let _ = s.set_item(SAVED_KEY, text);
-    }
+/// Stores the saved requests (the core wrote them without the key); false when the
+/// browser refused.
+pub fn save_saved_requests(text: &str) -> bool {
+    local().is_some_and(|s| s.set_item(SAVED_KEY, text).is_ok())
 }

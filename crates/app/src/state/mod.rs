@@ -15,7 +15,9 @@ mod settings;
 use leptos::prelude::*;
 
 pub use drafts::{use_drafts, DraftStore};
-pub use session::{use_session, Exchange, Following, HistoryEntry, ImportOffer, LiveView, Phase, Session, StopReason};
+pub use session::{
+    use_session, Exchange, Following, HistoryEntry, ImportOffer, LiveView, Phase, Session, StopReason, StorageNotice,
+};
 pub use settings::{use_settings, Settings};
 
 use routescope_core::request::catalogue::Origin;

@@ -71,6 +71,19 @@ pub struct ImportOffer {
     pub unmapped: Vec<String>,
 }
 
+/// Something storage did that the person should know: nothing is lost silently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// The browser refused to keep the history (storage full or disabled).
+    HistoryNotKept,
+    /// Stored history entries that could not be read and were left out.
+    HistoryUnreadable(usize),
+    /// The browser refused to keep the saved requests.
+    SavedNotKept,
+    /// The stored saved requests could not be read (entries left out).
+    SavedUnreadable(usize),
+}
+
 /// An async task being followed to its end.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Following {
@@ -127,6 +140,8 @@ pub struct Session {
     pub import_request: RwSignal<Option<String>>,
     /// Requests the person named and kept (in local storage, never the key).
     pub saved: RwSignal<SavedRequests>,
+    /// What storage could not do, said once until dismissed.
+    pub storage_notice: RwSignal<Option<StorageNotice>>,
     /// What the last import offers beyond the form (the gateway it called, the key it
     /// carried, what it could not import), until the person answers or dismisses it.
     pub import_offer: RwSignal<Option<ImportOffer>>,
@@ -137,26 +152,31 @@ pub struct Session {
 impl Session {
     /// Creates an empty session and provides it.
     pub fn provide() -> Session {
+        // The history kept across reloads, read again by today's rules, and the saved
+        // requests; what could not be read is counted and said.
+        let (kept, unreadable) =
+            crate::storage::load_history().map_or((Vec::new(), 0), |t| history::store::decode_counted(&t));
+        let (saved, skipped) = match crate::storage::load_saved_requests().map(|t| SavedRequests::decode(&t)) {
+            None => (SavedRequests::default(), 0),
+            Some(Ok(read)) => read,
+            Some(Err(_)) => (SavedRequests::default(), 1),
+        };
+        let notice = match (unreadable, skipped) {
+            (0, 0) => None,
+            (n, 0) => Some(StorageNotice::HistoryUnreadable(n)),
+            (_, n) => Some(StorageNotice::SavedUnreadable(n)),
+        };
         let session = Session {
             phase: RwSignal::new(Phase::Idle),
-            // The history kept across reloads, read again by today's rules.
-            history: RwSignal::new(
-                crate::storage::load_history()
-                    .map(|t| history::store::decode(&t))
-                    .unwrap_or_default(),
-            ),
+            history: RwSignal::new(kept),
             history_dropped_entries: RwSignal::new(0),
             models: RwSignal::new(Vec::new()),
             ignored_link_parts: RwSignal::new(Vec::new()),
             proposed_gateway: RwSignal::new(None),
             client_helper_open: RwSignal::new(false),
             import_request: RwSignal::new(None),
-            saved: RwSignal::new(
-                crate::storage::load_saved_requests()
-                    .and_then(|t| SavedRequests::decode(&t).ok())
-                    .map(|(saved, _)| saved)
-                    .unwrap_or_default(),
-            ),
+            saved: RwSignal::new(saved),
+            storage_notice: RwSignal::new(notice),
             import_offer: RwSignal::new(None),
             following: RwSignal::new(None),
         };
@@ -186,8 +206,12 @@ impl Session {
 
     /// Writes the history to storage.
     pub fn store_history(&self, key: &str) {
-        self.history
+        let kept = self
+            .history
             .with_untracked(|h| crate::storage::save_history(&history::store::encode(h, key)));
+        if !kept {
+            self.storage_notice.set(Some(StorageNotice::HistoryNotKept));
+        }
     }
 
     /// Deletes one past exchange.
@@ -199,8 +223,12 @@ impl Session {
     /// Changes the saved requests and stores them.
     pub fn update_saved(&self, change: impl FnOnce(&mut SavedRequests)) {
         self.saved.update(change);
-        self.saved
-            .with_untracked(|s| crate::storage::save_saved_requests(&s.encode()));
+        if !self
+            .saved
+            .with_untracked(|s| crate::storage::save_saved_requests(&s.encode()))
+        {
+            self.storage_notice.set(Some(StorageNotice::SavedNotKept));
+        }
     }
 
     /// Deletes the whole history, here and in storage.

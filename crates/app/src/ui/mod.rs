@@ -25,7 +25,7 @@ pub mod widgets;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::state::{open_link, provide_state, use_settings};
+use crate::state::{open_link, provide_state, use_settings, StorageNotice};
 use routescope_core::text::lang::Lang;
 
 pub use diagnosis::DiagnosisPanel;
@@ -45,6 +45,28 @@ pub fn tr(en: &'static str, zh: &'static str) -> impl Fn() -> &'static str + Cop
 pub fn tr_with<T>(make: impl Fn(Lang) -> T + Send + Sync + 'static) -> impl Fn() -> T + Send + Sync + 'static {
     let lang = use_settings().lang;
     move || make(lang.get())
+}
+
+/// What to say about something storage could not do.
+fn storage_message(notice: StorageNotice, lang: Lang) -> String {
+    match notice {
+        StorageNotice::HistoryNotKept => lang.pick_owned(
+            "The browser's storage is full or off: the history stays in this tab but is not kept for your next visit.",
+            "浏览器存储已满或被禁用：历史记录仍保留在此标签页中，但不会为下次访问保存。",
+        ),
+        StorageNotice::HistoryUnreadable(n) => lang.pick_owned(
+            &format!("{n} stored history entries could not be read and were left out; the others are back."),
+            &format!("有 {n} 条已保存的历史记录无法读取，已略过；其余记录已恢复。"),
+        ),
+        StorageNotice::SavedNotKept => lang.pick_owned(
+            "The browser's storage is full or off: saved requests stay in this tab; export them to keep them.",
+            "浏览器存储已满或被禁用：已保存的请求仅保留在此标签页中；请导出以免丢失。",
+        ),
+        StorageNotice::SavedUnreadable(n) => lang.pick_owned(
+            &format!("{n} stored saved requests could not be read and were left out; the others are back."),
+            &format!("有 {n} 个已保存的请求无法读取，已略过；其余请求已恢复。"),
+        ),
+    }
 }
 
 /// The whole page: settings on top; endpoints, request and response side by side.
@@ -103,6 +125,12 @@ pub fn App() -> impl IntoView {
                 }
             })}
             <import::ImportOfferNotice />
+            {move || session.storage_notice.get().map(|notice| view! {
+                <div class="notice" role="status" aria-label="Storage">
+                    <span>{tr_with(move |lang| storage_message(notice, lang))}</span>
+                    <widgets::Button kind=widgets::ButtonKind::Ghost aria_label="Dismiss".to_string() on_click=move || session.storage_notice.set(None)>"✕"</widgets::Button>
+                </div>
+            })}
             <div class="workspace">
                 <aside class="sidebar">
                     <EndpointNav />

@@ -309,15 +309,26 @@ pub fn encode(entries: &[StoredEntry], key: &str) -> String {
 
 /// The entries of a stored text, newest first; anything malformed is left out.
 pub fn decode(text: &str) -> Vec<StoredEntry> {
+    decode_counted(text).0
+}
+
+/// The entries of a stored text and how many could not be read (an unreadable text
+/// counts as one), so the page can say what it left out.
+pub fn decode_counted(text: &str) -> (Vec<StoredEntry>, usize) {
     let Ok(v) = serde_json::from_str::<Value>(text) else {
-        return Vec::new();
+        return (Vec::new(), usize::from(!text.trim().is_empty()));
     };
-    v.get("entries")
+    let all = v
+        .get("entries")
         .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(entry_of)
-        .collect()
+        .map_or(&[][..], Vec::as_slice);
+    let read: Vec<StoredEntry> = all.iter().filter_map(entry_of).collect();
+    let unreadable = if v.get("entries").is_some_and(Value::is_array) {
+        all.len() - read.len()
+    } else {
+        1
+    };
+    (read, unreadable)
 }
 
 #[cfg(test)]
@@ -460,5 +471,8 @@ mod tests {
         );
         let mixed = good.replacen("\"entries\":[", "\"entries\":[{\"endpoint\":\"nope\"},", 1);
         assert_eq!(decode(&mixed).len(), 1);
+        assert_eq!(decode_counted(&mixed).1, 1, "the one left out is counted");
+        assert_eq!(decode_counted("not json").1, 1);
+        assert_eq!(decode_counted("").1, 0);
     }
 }
