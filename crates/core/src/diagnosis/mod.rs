@@ -86,6 +86,51 @@ impl Transport {
         }
     }
 
+    /// The same outcome with the body that arrived passed through `change` (a response, whole
+    /// or cut, keeps its status, headers and how it ended); other outcomes are cloned as they are.
+    pub fn with_body(&self, change: impl FnOnce(&str) -> String) -> Transport {
+        let mut copy = match self {
+            // The body is replaced below; cloning it first would copy what is about to go.
+            Transport::Response {
+                status,
+                headers,
+                headers_hidden_by_cors,
+                elapsed_ms,
+                stream,
+                ..
+            } => Transport::Response {
+                status: *status,
+                headers: headers.clone(),
+                headers_hidden_by_cors: *headers_hidden_by_cors,
+                body: String::new(),
+                elapsed_ms: *elapsed_ms,
+                stream: stream.clone(),
+            },
+            Transport::Cut {
+                status,
+                headers,
+                headers_hidden_by_cors,
+                elapsed_ms,
+                stream,
+                cause,
+                ..
+            } => Transport::Cut {
+                status: *status,
+                headers: headers.clone(),
+                headers_hidden_by_cors: *headers_hidden_by_cors,
+                body: String::new(),
+                elapsed_ms: *elapsed_ms,
+                stream: stream.clone(),
+                cause: cause.clone(),
+            },
+            other => return other.clone(),
+        };
+        if let (Transport::Response { body, .. } | Transport::Cut { body, .. }, Some(old)) = (&mut copy, self.body()) {
+            *body = change(old);
+        }
+        copy
+    }
+
     /// The outcome in a word or number, as a status badge shows it: the HTTP status, or
     /// what happened instead.
     pub fn outcome(&self, lang: Lang) -> String {

@@ -5,6 +5,7 @@
 
 use serde_json::{json, Value};
 
+use crate::answer::body_view::window;
 use crate::diagnosis::Transport;
 use crate::exchange::Exchange;
 use crate::request::http::{Body, HttpRequest, PartValue};
@@ -13,14 +14,6 @@ use crate::text::redact::redact;
 
 /// Bytes of the response body a HAR file keeps.
 pub const HAR_BODY_CAP: usize = 1024 * 1024;
-
-fn prefix(text: &str, cap: usize) -> &str {
-    let mut at = cap.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    &text[..at]
-}
 
 /// Long base64 runs (inline images) replaced by a note of their size.
 fn without_inline_data(text: &str) -> String {
@@ -110,7 +103,7 @@ pub fn har(exchange: &Exchange, request: &HttpRequest, key: &str, started: &str)
         Transport::TimedOut { after_ms } | Transport::Cancelled { after_ms } => *after_ms,
     };
     let wait = exchange.head_ms.unwrap_or(elapsed).min(elapsed);
-    let kept = prefix(body, HAR_BODY_CAP);
+    let kept = window(body, 0, HAR_BODY_CAP).text;
     let mut content = json!({"size": exchange.received_bytes.max(body.len()), "mimeType": mime, "text": hide(kept)});
     if kept.len() < body.len() {
         content["comment"] = json!(format!("the first {} bytes of {}", kept.len(), body.len()));

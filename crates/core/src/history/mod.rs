@@ -9,8 +9,8 @@ pub mod store;
 
 use std::sync::Arc;
 
+use crate::answer::body_view::window;
 use crate::answer::response::Rendered;
-use crate::diagnosis::Transport;
 use crate::exchange::Exchange;
 
 /// How many past exchanges the history keeps.
@@ -25,17 +25,10 @@ const MODELS_KEPT: usize = 1000;
 /// Bytes an exchange holds in what it shows: the body, the answer text, images and model ids.
 pub fn held_bytes(exchange: &Exchange) -> usize {
     let r = &exchange.rendered;
-    body_of(&exchange.transport).map_or(0, str::len)
+    exchange.transport.body().map_or(0, str::len)
         + r.text.as_ref().map_or(0, String::len)
         + r.images.iter().map(|i| i.src.len()).sum::<usize>()
         + r.models.iter().map(String::len).sum::<usize>()
-}
-
-fn body_of(transport: &Transport) -> Option<&str> {
-    match transport {
-        Transport::Response { body, .. } | Transport::Cut { body, .. } => Some(body),
-        _ => None,
-    }
 }
 
 /// The exchange as the history keeps it: the same one (shared, not copied) when it is
@@ -44,7 +37,7 @@ fn body_of(transport: &Transport) -> Option<&str> {
 /// thousand are left out, and whose `history_dropped` says how many bytes went.
 pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
     let r = &exchange.rendered;
-    let within = body_of(&exchange.transport).map_or(0, str::len) <= HISTORY_ENTRY_CAP
+    let within = exchange.transport.body().map_or(0, str::len) <= HISTORY_ENTRY_CAP
         && r.text.as_ref().map_or(0, String::len) <= HISTORY_ENTRY_CAP
         && held_bytes(exchange) <= 2 * HISTORY_ENTRY_CAP;
     if within {
@@ -53,44 +46,15 @@ pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
     let before = held_bytes(exchange);
     // Built part by part: cloning the whole exchange first would copy the very megabytes
     // that are about to be dropped.
-    let transport = match &exchange.transport {
-        Transport::Response {
-            status,
-            headers,
-            headers_hidden_by_cors,
-            body,
-            elapsed_ms,
-            stream,
-        } => Transport::Response {
-            status: *status,
-            headers: headers.clone(),
-            headers_hidden_by_cors: *headers_hidden_by_cors,
-            body: prefix(body, HISTORY_ENTRY_CAP),
-            elapsed_ms: *elapsed_ms,
-            stream: stream.clone(),
-        },
-        Transport::Cut {
-            status,
-            headers,
-            headers_hidden_by_cors,
-            body,
-            elapsed_ms,
-            stream,
-            cause,
-        } => Transport::Cut {
-            status: *status,
-            headers: headers.clone(),
-            headers_hidden_by_cors: *headers_hidden_by_cors,
-            body: prefix(body, HISTORY_ENTRY_CAP),
-            elapsed_ms: *elapsed_ms,
-            stream: stream.clone(),
-            cause: cause.clone(),
-        },
-        other => other.clone(),
-    };
+    let transport = exchange
+        .transport
+        .with_body(|body| window(body, 0, HISTORY_ENTRY_CAP).text.to_string());
     let r = &exchange.rendered;
     let rendered = Rendered {
-        text: r.text.as_deref().map(|t| prefix(t, HISTORY_ENTRY_CAP)),
+        text: r
+            .text
+            .as_deref()
+            .map(|t| window(t, 0, HISTORY_ENTRY_CAP).text.to_string()),
         finish_reason: r.finish_reason.clone(),
         usage: r.usage.clone(),
         models: r.models.iter().take(MODELS_KEPT).cloned().collect(),
@@ -104,7 +68,10 @@ pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
         task_state: r.task_state.clone(),
         stream_events: r.stream_events,
         stream_completed: r.stream_completed,
-        reasoning: r.reasoning.as_deref().map(|t| prefix(t, HISTORY_ENTRY_CAP)),
+        reasoning: r
+            .reasoning
+            .as_deref()
+            .map(|t| window(t, 0, HISTORY_ENTRY_CAP).text.to_string()),
         tool_calls: r.tool_calls.clone(),
     };
     let mut kept = Exchange {
@@ -124,15 +91,6 @@ pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
     };
     kept.history_dropped = before.saturating_sub(held_bytes(&kept));
     Arc::new(kept)
-}
-
-/// The first `cap` bytes of `text` at most, cut at a character border.
-fn prefix(text: &str, cap: usize) -> String {
-    let mut at = cap.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    text[..at].to_string()
 }
 
 /// How many entries, newest first with these held sizes, the history keeps: at most
@@ -185,7 +143,7 @@ pub fn matches(exchange: &Exchange, query: &str) -> bool {
 mod tests {
     use super::*;
     use crate::answer::response::ImageOut;
-    use crate::diagnosis::{diagnose, Protocol, RequestFacts};
+    use crate::diagnosis::{diagnose, Protocol, RequestFacts, Transport};
     use crate::request::catalogue::EndpointId;
     use crate::text::lang::Lang;
 
@@ -251,7 +209,7 @@ mod tests {
         ];
         let big = exchange(body, Some(text), images);
         let kept = kept_for_history(&big);
-        let kept_body = body_of(&kept.transport).unwrap_or_default();
+        let kept_body = kept.transport.body().unwrap_or_default();
         assert!(kept_body.len() <= HISTORY_ENTRY_CAP && kept_body.len() > HISTORY_ENTRY_CAP - 2);
         assert_eq!(kept.rendered.text.as_ref().map(String::len), Some(HISTORY_ENTRY_CAP));
         assert_eq!(kept.rendered.images.len(), 1, "the data: image goes, the URL stays");

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use serde_json::{json, Map, Value};
 
+use crate::answer::body_view::window;
 use crate::answer::response::render;
 use crate::answer::sse::StreamEnd;
 use crate::diagnosis::{diagnose, CutCause, RequestFacts, Transport};
@@ -37,20 +38,12 @@ pub struct StoredEntry {
     pub raw_body: Option<String>,
 }
 
-fn prefix(text: &str, cap: usize) -> &str {
-    let mut at = cap.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    &text[..at]
-}
-
 fn stream_json(stream: &Option<StreamEnd>, key: &str) -> Value {
     match stream {
         None => Value::Null,
         Some(StreamEnd::Completed) => json!("completed"),
         Some(StreamEnd::EndedEarly) => json!("ended-early"),
-        Some(StreamEnd::ErrorEvent { body }) => json!({"error": redact(prefix(body, 4096), key)}),
+        Some(StreamEnd::ErrorEvent { body }) => json!({"error": redact(window(body, 0, 4096).text, key)}),
     }
 }
 
@@ -77,7 +70,7 @@ fn transport_json(t: &Transport, key: &str) -> Value {
             "status": status,
             "headers": headers.iter().map(|(n, v)| json!([n, redact(v, key)])).collect::<Vec<_>>(),
             "cors_hidden": hidden,
-            "body": redact(prefix(body, STORED_BODY_CAP), key),
+            "body": redact(window(body, 0, STORED_BODY_CAP).text, key),
             "elapsed": elapsed,
             "stream": stream_json(stream, key),
         })
