@@ -29,10 +29,16 @@ export async function startTwin(extraArgs = []) {
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
-/** Serves dist/ on a free port; resolves to { url, stop }. */
-export async function startApp() {
+/**
+ * Serves dist/ on a free port under `base` (a sub-path such as '/playground/' is how a docs
+ * site hosts it); resolves to { url, stop } with url ending in base. Anything outside base
+ * is a 404, so an asset the page asks for at the host's root fails as it would there.
+ */
+export async function startApp({ base = '/' } = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!full.startsWith(base)) { res.writeHead(404).end('not found'); return; }
+    const path = '/' + full.slice(base.length);
     const file = normalize(join(dist, path === '/' ? 'index.html' : path));
     if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
     try {
@@ -43,7 +49,7 @@ export async function startApp() {
     }
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() };
+  return { url: `http://127.0.0.1:${server.address().port}${base}`, stop: () => server.close() };
 }
 
 /** Launches Debian's Chromium headless (never a downloaded browser). */
@@ -58,9 +64,20 @@ export async function launch() {
 // closes what the test left open (a failed assertion included) and no context outlives it.
 const openContexts = new Set();
 
-/** A fresh browser context that `closeContexts` will close. */
-export async function newContext(browser, options = {}) {
+/** Where the app looks for the local sandbox (the twin `scripts/dev.sh` starts). */
+export const SANDBOX = 'http://127.0.0.1:8787';
+
+/**
+ * A fresh browser context that `closeContexts` will close. The sandbox address is taken
+ * over, so whatever runs on this machine's port 8787 never changes a test: by default
+ * nothing answers there (a 404 that CORS lets the page read); with `sandbox: twinUrl` that
+ * twin answers in its place.
+ */
+export async function newContext(browser, { sandbox, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, ...options });
+  await context.route(`${SANDBOX}/**`, (route) => sandbox
+    ? route.continue({ url: route.request().url().replace(SANDBOX, sandbox) })
+    : route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' }, body: 'nothing here' }));
   openContexts.add(context);
   context.on('close', () => openContexts.delete(context));
   return context;
@@ -90,8 +107,8 @@ const HTTP_STATUS_CONSOLE = /^Failed to load resource: the server responded with
  * Opens the app in a fresh context and fills in the gateway and key. Page errors and console
  * errors land in page.errors (a test asserts it empty); network-level failures in page.blocked.
  */
-export async function openApp(browser, appUrl, { gateway, key = 'sk-twin-valid', locale = 'en-US', colorScheme = 'light' } = {}) {
-  const context = await newContext(browser, { locale, colorScheme });
+export async function openApp(browser, appUrl, { gateway, key = 'sk-twin-valid', locale = 'en-US', colorScheme = 'light', viewport, sandbox } = {}) {
+  const context = await newContext(browser, { locale, colorScheme, sandbox, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const errors = [];
   const blocked = [];

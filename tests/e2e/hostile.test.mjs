@@ -47,7 +47,7 @@ async function watch(page) {
 /**
  * Records the row's figures; asserts keystrokes stayed within 200 ms and that the key is
  * in none of the places a page could leak it: the address, the text on screen (it is
- * masked unless revealed) and, unless the row opted into "Remember key", any storage.
+ * masked unless revealed) and, unless the row chose "Keep key in this browser", any storage.
  */
 async function record(page, row, { key = 'sk-twin-valid', remembered = false } = {}) {
   const { long, keys, address, text, stored } = await page.evaluate(() => ({
@@ -170,7 +170,7 @@ test('row 4: a link naming another gateway, opened with a remembered key, sends 
   await page.goto(app.url);
   await page.getByLabel('Gateway URL').fill(twin.url);
   await page.getByLabel('API key', { exact: true }).fill(key);
-  await page.getByRole('checkbox', { name: 'Remember key in this browser' }).check();
+  await page.getByLabel('Where the key is kept').selectOption('browser');
   await page.waitForFunction((k) => Object.values(localStorage).some((v) => v.includes(k)), key);
   await watch(page);
   const seen = recordRequests(page);

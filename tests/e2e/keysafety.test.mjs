@@ -142,28 +142,28 @@ test('switching the language re-words a verdict already on screen', async (t) =>
 /** Every value in this origin's localStorage and sessionStorage, joined. */
 const storedText = (page) => page.evaluate(() => [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`)).join('\n'));
 
-test('"Remember key" keeps the key only while ticked: stored and restored on reload, deleted on untick', async (t) => {
+test('"Keep key in this browser" keeps the key only while chosen: stored and restored on reload, deleted when memory-only', async (t) => {
   const key = 'sk-twin-valid';
   const page = await openApp(browser, app.url, { gateway: twin.url, key });
-  const remember = page.getByRole('checkbox', { name: 'Remember key in this browser' });
+  const keeping = page.getByLabel('Where the key is kept');
   const keyBox = page.getByLabel('API key', { exact: true });
-  assert.equal(await remember.isChecked(), false, 'off by default');
+  assert.equal(await keeping.inputValue(), 'memory', 'memory only by default');
   await page.getByLabel('Text of message 1').fill('typed to make the settings save');
   await page.waitForFunction(() => Object.keys(localStorage).length > 0);
-  assert.doesNotMatch(await storedText(page), new RegExp(key), 'unticked: the key is in no storage');
+  assert.doesNotMatch(await storedText(page), new RegExp(key), 'memory only: the key is in no storage');
   await page.reload();
-  assert.equal(await keyBox.inputValue(), '', 'unticked: a reload does not bring the key back');
+  assert.equal(await keyBox.inputValue(), '', 'memory only: a reload does not bring the key back');
 
   await keyBox.fill(key);
-  await remember.check();
+  await keeping.selectOption('browser');
   await page.waitForFunction((k) => Object.values(localStorage).some((v) => v.includes(k)), key);
   await page.reload();
-  assert.equal(await keyBox.inputValue(), key, 'ticked: the key comes back after a reload');
-  assert.equal(await remember.isChecked(), true);
+  assert.equal(await keyBox.inputValue(), key, 'kept in the browser: the key comes back after a reload');
+  assert.equal(await keeping.inputValue(), 'browser');
 
-  await remember.uncheck();
+  await keeping.selectOption('memory');
   await page.waitForFunction((k) => !Object.values(localStorage).some((v) => v.includes(k)), key);
-  assert.doesNotMatch(await storedText(page), new RegExp(key), 'unticking deletes it');
+  assert.doesNotMatch(await storedText(page), new RegExp(key), 'memory only again deletes it');
   await page.reload();
   assert.equal(await keyBox.inputValue(), '', 'and a reload no longer brings it back');
   assert.deepEqual(page.errors, []);

@@ -1,24 +1,33 @@
 // Takes the README's screenshots: the app against the twin, after a typo'd model id, with
-// the diagnosis and its follow-up check on screen. Light and dark.
+// the diagnosis and its follow-up check on screen. Light, dark, Chinese, and a 390 px phone
+// (the diagnosis tab).
 import { startTwin, startApp, launch, openApp, pick, send } from './harness.mjs';
 
 const twin = await startTwin();
 const app = await startApp();
 const browser = await launch();
+const shots = [
+  { name: 'light', colorScheme: 'light' },
+  { name: 'dark', colorScheme: 'dark' },
+  { name: 'chinese', colorScheme: 'light', locale: 'zh-CN' },
+  { name: 'narrow', colorScheme: 'light', viewport: { width: 390, height: 844 } },
+];
 try {
-  for (const scheme of ['light', 'dark']) {
-    const page = await openApp(browser, app.url, { gateway: twin.url, colorScheme: scheme });
-    await page.getByText('More settings').click();
-    await page.getByLabel('Self-service API URL').fill(twin.url);
-    await page.getByText('More settings').click();
+  for (const shot of shots) {
+    const page = await openApp(browser, app.url, { gateway: twin.url, colorScheme: shot.colorScheme, locale: shot.locale, viewport: shot.viewport });
+    const zh = shot.locale === 'zh-CN';
+    await page.getByText(zh ? '更多设置' : 'More settings').click();
+    await page.getByLabel(zh ? '自助接口地址' : 'Self-service API URL').fill(twin.url);
+    await page.getByText(zh ? '更多设置' : 'More settings').click();
     await pick(page, 'Chat Completions');
-    await page.getByRole('combobox', { name: 'Model', exact: true }).fill('gpt-5.4x');
+    await page.getByRole('combobox', { name: zh ? '模型' : 'Model', exact: true }).fill('gpt-5.4x');
     await send(page);
+    if (shot.viewport) await page.getByRole('tab', { name: 'Diagnosis' }).click();
     const actions = page.getByRole('group', { name: 'Next actions' });
-    await actions.getByRole('button', { name: /visible to my key/ }).click();
+    await actions.getByRole('button', { name: zh ? /模型/ : /visible to my key/ }).first().click();
     await page.getByRole('list', { name: 'Follow-up checks' }).locator('li').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `screenshots/playground-${scheme}.png` });
+    await page.screenshot({ path: `screenshots/playground-${shot.name}.png` });
     await page.context().close();
   }
 } finally {
@@ -26,4 +35,4 @@ try {
   app.stop();
   twin.stop();
 }
-console.log('wrote tests/e2e/screenshots/playground-light.png and playground-dark.png');
+console.log(`wrote ${shots.map((s) => `tests/e2e/screenshots/playground-${s.name}.png`).join(', ')}`);

@@ -1,14 +1,18 @@
 //! The one place that touches `localStorage` / `sessionStorage`.
 //!
-//! Settings live in localStorage. The API key is stored only when the person opts in, and
-//! then in localStorage under its own entry, so turning the option off deletes it. The
+//! Settings (named connections without their keys) live in localStorage. A connection's key
+//! is stored only when that connection opts in: in sessionStorage ("this tab") or
+//! localStorage ("this browser"), under its own entry, so choosing "memory only" or
+//! "Forget key" deletes it. The
 //! history (never the key) is kept too, so it survives a reload; "Clear history" deletes it.
 //! Every read tolerates missing storage (private windows, disabled storage) and bad data.
 
+use routescope_core::request::connections::{key_entry, KeyKeeping};
 use routescope_core::request::saved::SavedSettings;
 
 const SETTINGS_KEY: &str = "routescope.settings.v1";
-const KEY_KEY: &str = "routescope.api-key.v1";
+/// Where versions before named connections kept the one remembered key.
+const LEGACY_KEY_KEY: &str = "routescope.api-key.v1";
 const HISTORY_KEY: &str = "routescope.history.v1";
 const SAVED_KEY: &str = "routescope.saved-requests.v1";
 
@@ -30,23 +34,47 @@ pub fn save_settings(settings: &SavedSettings) {
     }
 }
 
-/// The stored key, when the person chose to store it.
-pub fn load_key() -> Option<String> {
-    local().and_then(|s| s.get_item(KEY_KEY).ok().flatten())
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
 }
 
-/// Stores the key (only called when the person opted in).
-pub fn save_key(key: &str) {
-    if let Some(s) = local() {
-        let _ = s.set_item(KEY_KEY, key);
+/// The storage a key kept this way lives in (none for memory-only).
+fn key_store(keeping: KeyKeeping) -> Option<web_sys::Storage> {
+    match keeping {
+        KeyKeeping::Memory => None,
+        KeyKeeping::Tab => session(),
+        KeyKeeping::Browser => local(),
     }
 }
 
-/// Removes a stored key.
-pub fn forget_key() {
-    if let Some(s) = local() {
-        let _ = s.remove_item(KEY_KEY);
+/// Connection `id`'s key, when it is kept in the tab's or the browser's storage.
+pub fn load_key(id: u32, keeping: KeyKeeping) -> Option<String> {
+    key_store(keeping)
+        .and_then(|s| s.get_item(&key_entry(id)).ok().flatten())
+        .filter(|k| !k.is_empty())
+}
+
+/// Keeps connection `id`'s key where its keeping says, and nowhere else (an empty key or
+/// a memory-only connection leaves it in no storage).
+pub fn keep_key(id: u32, keeping: KeyKeeping, key: &str) {
+    let entry = key_entry(id);
+    for (store, wanted) in [(session(), KeyKeeping::Tab), (local(), KeyKeeping::Browser)] {
+        let Some(store) = store else { continue };
+        if keeping == wanted && !key.is_empty() {
+            let _ = store.set_item(&entry, key);
+        } else {
+            let _ = store.remove_item(&entry);
+        }
     }
+}
+
+/// The key stored by versions before named connections (one key, in localStorage), removed
+/// as it is read: the caller keeps it under its connection from then on.
+pub fn take_legacy_key() -> Option<String> {
+    let store = local()?;
+    let key = store.get_item(LEGACY_KEY_KEY).ok().flatten();
+    let _ = store.remove_item(LEGACY_KEY_KEY);
+    key.filter(|k| !k.is_empty())
 }
 
 /// The stored history text, if any.

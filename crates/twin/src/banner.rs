@@ -106,7 +106,7 @@ pub fn banner(url: &str, config: &Config) -> String {
     );
     let _ = writeln!(
         out,
-        "  GET /_twin/health -> ok    POST /_twin/reset -> clears rate counters, tasks, logs"
+        "  GET /_twin/health -> ok    GET /_twin/hello -> who answers (the playground's sandbox probe)    POST /_twin/reset -> clears rate counters, tasks, logs"
     );
     out
 }

@@ -86,6 +86,7 @@ fn routes(twin: Arc<Twin>) -> Router {
         .route("/api/token/self/log", get(selfservice::token_log))
         .route("/api/token/self/log/stat", get(selfservice::token_stat))
         .route("/_twin/health", get(health))
+        .route("/_twin/hello", get(hello))
         .route("/_twin/reset", post(reset))
         .route("/_twin/canary", get(canary))
         .route("/_twin/files/{name}", get(images::file))
@@ -101,6 +102,14 @@ async fn unrouted(req: Request) -> Response {
 
 async fn health() -> &'static str {
     "ok"
+}
+
+/// `GET /_twin/hello`: how the playground recognises a twin on the sandbox address.
+async fn hello() -> axum::Json<serde_json::Value> {
+    axum::Json(serde_json::json!({
+        "twin": "routescope-gateway-twin",
+        "version": env!("CARGO_PKG_VERSION"),
+    }))
 }
 
 /// `GET /_twin/canary`: the canary paths hit since the last reset, as a JSON array.

@@ -6,7 +6,6 @@ use crate::net;
 use crate::state::{use_drafts, use_session, use_settings, DraftStore};
 use crate::ui::findings::FieldFindings;
 use crate::ui::messages::MessagesEditor;
-use crate::ui::send::SendBar;
 use crate::ui::widgets::{Button, ButtonKind};
 use crate::ui::{tr, tr_with};
 use routescope_core::request::build::FieldError;
@@ -16,7 +15,8 @@ use routescope_core::request::form::FieldValue;
 use routescope_core::request::http::FileRef;
 use routescope_core::request::model_picker::suggest;
 
-/// The form of the endpoint on screen, with its title, auth choice and Send bar.
+/// The form of the endpoint on screen, with its title and auth choice (Send is in the
+/// request bar on top of the page).
 #[component]
 pub fn RequestForm() -> impl IntoView {
     let settings = use_settings();
@@ -35,9 +35,6 @@ pub fn RequestForm() -> impl IntoView {
                         </h1>
                         <p class="endpoint-summary">{ep.summary}</p>
                     </div>
-                    // Send sits at the top, beside the endpoint, as in every API client: on a
-                    // small screen it is visible before the first field.
-                    <SendBar />
                     <div class="request-tools">
                         <crate::ui::saved::SaveRequestBox />
                         <crate::ui::import::ImportBox />

@@ -114,8 +114,8 @@ pub fn ImportOfferNotice() -> impl IntoView {
                         view! {
                             <p>
                                 {tr_with(move |lang| lang.pick_owned(
-                                    &format!("It carries a key ({masked}, sent as {}). Use it for your requests? It stays in memory unless you ticked Remember key.", style.title(lang)),
-                                    &format!("其中带有密钥（{masked}，以 {} 发送）。要用于你的请求吗？除非勾选了“记住密钥”，它只保存在内存中。", style.title(lang)),
+                                    &format!("It carries a key ({masked}, sent as {}). Use it for your requests (in the connection in use)? It is kept only where that connection keeps its key.", style.title(lang)),
+                                    &format!("其中带有密钥（{masked}，以 {} 发送）。要用于你的请求（当前连接）吗？它只会保存在该连接保存密钥的位置。", style.title(lang)),
                                 ))}
                                 " "
                                 <Button kind=ButtonKind::Small on_click=move || {

@@ -14,6 +14,7 @@ mod findings;
 mod follow;
 mod history;
 mod import;
+pub mod layout;
 mod messages;
 mod preview;
 mod response;
@@ -73,12 +74,19 @@ fn storage_message(notice: StorageNotice, lang: Lang) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     let (settings, drafts, session) = provide_state();
+    let layout = layout::Layout::provide();
     let sender = send::Sender::provide();
-    // Ctrl/Cmd+Enter sends from anywhere on the page.
+    // Ctrl/Cmd+Enter sends from anywhere on the page; Ctrl/Cmd+K opens the endpoint search.
     let handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
-        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+        let command = e.ctrl_key() || e.meta_key();
+        if e.key() == "Enter" && command {
             e.prevent_default();
             sender.send();
+        } else if command && e.key().eq_ignore_ascii_case("k") {
+            e.prevent_default();
+            layout.search_open.update(|open| *open = !*open);
+        } else if e.key() == "Escape" && layout.search_open.get_untracked() {
+            layout.search_open.set(false);
         } else if e.key() == "Escape" && session.in_flight() {
             // Esc stops what is in flight, as in every API client.
             sender.cancel();
@@ -131,20 +139,32 @@ pub fn App() -> impl IntoView {
                     <widgets::Button kind=widgets::ButtonKind::Ghost aria_label="Dismiss".to_string() on_click=move || session.storage_notice.set(None)>"✕"</widgets::Button>
                 </div>
             })}
-            <div class="workspace">
-                <aside class="sidebar">
+            // The request bar (method, the URL about to be called, Send and Cancel) stays on
+            // top at every width; on a narrow screen the pane tabs ride with it.
+            <div class="request-bar">
+                <send::SendBar />
+                <layout::PaneTabs />
+            </div>
+            <endpoints::EndpointSearch />
+            <div class="workspace" data-pane=move || layout.pane.get().as_str()>
+                <aside class="sidebar pane pane--request">
+                    <endpoints::EndpointSearchButton />
                     <EndpointNav />
                     <saved::SavedList />
                     <history::History />
                 </aside>
-                <main class="request-column">
+                <main class="request-column pane pane--request" id="pane-request">
                     <clients::ClientHelper />
                     <fields::RequestForm />
                     <RequestPreview />
                 </main>
                 <div class="response-column">
-                    <DiagnosisPanel />
-                    <ResponsePanel />
+                    <div class="pane pane--diagnosis" id="pane-diagnosis">
+                        <DiagnosisPanel />
+                    </div>
+                    <div class="pane pane--response" id="pane-response">
+                        <ResponsePanel />
+                    </div>
                 </div>
             </div>
         </div>

@@ -13,6 +13,7 @@ use crate::net;
 use crate::state::{
     use_drafts, use_session, use_settings, DraftStore, HistoryEntry, LiveView, Phase, Session, Settings,
 };
+use crate::ui::layout::{Layout, Pane};
 use crate::ui::widgets::{Button, ButtonKind};
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::reader::DEFAULT_BYTE_CAP;
@@ -41,6 +42,8 @@ pub struct Sender {
     settings: Settings,
     drafts: DraftStore,
     session: Session,
+    /// The layout, when the whole page is mounted (a send shows the response pane).
+    layout: Option<Layout>,
 }
 
 impl Sender {
@@ -57,6 +60,7 @@ impl Sender {
             settings: use_settings(),
             drafts: use_drafts(),
             session: use_session(),
+            layout: use_context::<Layout>(),
         };
         provide_context(sender);
         // Leaving the page (or unmounting in tests) aborts whatever is in flight.
@@ -95,6 +99,10 @@ impl Sender {
         let Some(request) = built.request else { return };
         let endpoint_id = self.settings.endpoint.get_untracked();
         let timeout_secs = untrack(|| self.settings.timeout_for(endpoint_id));
+        // On a narrow screen the answer is what the person wants to see next.
+        if let Some(layout) = self.layout {
+            layout.pane.set(Pane::Response);
+        }
         self.dispatch(endpoint_id, request, timeout_secs);
     }
 
@@ -218,6 +226,12 @@ pub fn SendBar() -> impl IntoView {
     let timeout = move || settings.timeout_for(settings.endpoint.get());
     view! {
         <div class="send-bar">
+            <code class="send-url mono" aria-label="URL to be called" data-send-url="">
+                {move || {
+                    let key = settings.conn.with(|c| c.api_key.clone());
+                    drafts.built.with(|b| b.request.as_ref().map(|r| format!("{} {}", r.method.as_str(), redact(&r.url, &key))).unwrap_or_default())
+                }}
+            </code>
             <button
                 type="button"
                 class=ButtonKind::Primary.as_str()
@@ -230,12 +244,6 @@ pub fn SendBar() -> impl IntoView {
             <Button disabled=Signal::derive(move || !in_flight.get()) on_click=move || sender.cancel()>
                 {tr("Cancel", "取消")}
             </Button>
-            <code class="send-url mono" aria-label="URL to be called">
-                {move || {
-                    let key = settings.conn.with(|c| c.api_key.clone());
-                    drafts.built.with(|b| b.request.as_ref().map(|r| format!("{} {}", r.method.as_str(), redact(&r.url, &key))).unwrap_or_default())
-                }}
-            </code>
             {move || link_question_open.get().then(|| view! {
                 <span class="field-error" role="note" aria-label="Send waits">
                     {tr("Answer the question about the link's gateway first: nothing is sent until you do.", "请先回答关于链接中网关的问题：在此之前不会发送任何请求。")}

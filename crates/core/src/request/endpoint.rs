@@ -7,13 +7,14 @@ use crate::request::http::Method;
 use crate::request::protocol::{AuthStyle, Protocol};
 
 /// Stable identifiers of the endpoints, used in share links and storage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum EndpointId {
     /// `GET /v1/models`
     OpenAiModels,
     /// `GET /v1beta/models`
     GeminiModels,
     /// `POST /v1/chat/completions`
+    #[default]
     ChatCompletions,
     /// `POST /v1/responses`
     Responses,

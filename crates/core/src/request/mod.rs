@@ -2,12 +2,13 @@
 //!
 //! [`endpoint`] says what an endpoint is; [`catalogue`] lists every one as data; [`form`]
 //! holds what was typed; [`build`] turns both into an [`http::HttpRequest`]; [`sync`] keeps
-//! the raw body and the form in step; [`share`], [`saved`] and [`saved_requests`] are what may leave memory (links, storage, files), never
+//! the raw body and the form in step; [`connections`] names the gateway + key sets; [`share`], [`saved`] and [`saved_requests`] are what may leave memory (links, storage, files), never
 //! the key. [`import`] reads curl, fetch and raw HTTP into a form. [`model_picker`] offers model ids from a list of any length. [`protocol`] names the protocol families and auth styles every later stage uses.
 
 pub mod base_url;
 pub mod build;
 pub mod catalogue;
+pub mod connections;
 pub mod drafts;
 pub mod endpoint;
 pub mod field_ref;

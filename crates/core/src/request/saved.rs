@@ -3,97 +3,106 @@
 
 use serde_json::{json, Value};
 
-use crate::request::build::{DEFAULT_GATEWAY, DEFAULT_SELF_SERVICE};
 use crate::request::catalogue::{AuthStyle, EndpointId};
+use crate::request::connections::ConnectionBook;
 use crate::text::lang::Lang;
 
+/// Light or dark: the system's choice unless the person picked one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follows the system's light/dark setting (the default).
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every choice, in the order the picker shows them.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The id used in storage, in the picker and as the page's `data-theme`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Reads an id written by [`Theme::as_str`].
+    pub fn parse(text: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.as_str() == text)
+    }
+
+    /// What the picker shows.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Theme::System => lang.pick("System", "跟随系统"),
+            Theme::Light => lang.pick("Light", "浅色"),
+            Theme::Dark => lang.pick("Dark", "深色"),
+        }
+    }
+}
+
 /// Settings kept in local storage.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct SavedSettings {
-    /// The gateway address.
-    pub gateway: String,
-    /// The self-service address.
-    pub self_service: String,
-    /// Preferred auth style.
-    pub auth: AuthStyle,
+    /// The named connections (addresses and auth styles, never keys) and the one in use.
+    pub connections: ConnectionBook,
     /// The product's language.
     pub lang: Lang,
+    /// Light, dark or the system's.
+    pub theme: Theme,
     /// The endpoint shown last.
     pub endpoint: EndpointId,
-    /// Whether the key is remembered.
-    pub remember_key: bool,
     /// Client timeout in seconds (0: the endpoint's own).
     pub timeout_secs: u32,
 }
 
-impl Default for SavedSettings {
-    fn default() -> Self {
-        SavedSettings {
-            gateway: DEFAULT_GATEWAY.to_string(),
-            self_service: DEFAULT_SELF_SERVICE.to_string(),
-            auth: AuthStyle::Bearer,
-            lang: Lang::En,
-            endpoint: EndpointId::ChatCompletions,
-            remember_key: false,
-            timeout_secs: 0,
-        }
-    }
-}
-
 impl SavedSettings {
-    /// These settings with the key taken out of anything it was typed into by mistake (an
-    /// address with `?key=sk-…`): settings are stored whether or not the person asked to
-    /// remember the key, so they must never carry it. An address that still holds it after
-    /// its query is dropped falls back to the default.
-    pub fn without_secret(mut self, secret: &str) -> SavedSettings {
-        let secret = secret.trim();
-        if secret.len() < 6 {
-            return self;
-        }
-        let scrub = |address: &mut String, default: &str| {
-            if address.contains(secret) {
-                let kept = address.split(['?', '#']).next().unwrap_or("").to_string();
-                *address = if kept.contains(secret) {
-                    default.to_string()
-                } else {
-                    kept
-                };
-            }
-        };
-        scrub(&mut self.gateway, DEFAULT_GATEWAY);
-        scrub(&mut self.self_service, DEFAULT_SELF_SERVICE);
-        self
-    }
-
     /// Serialises to the stored JSON.
     pub fn encode(&self) -> String {
         json!({
-            "gateway": self.gateway,
-            "self_service": self.self_service,
-            "auth": self.auth.as_str(),
+            "connections": self.connections.encode(),
             "lang": self.lang.as_str(),
+            "theme": self.theme.as_str(),
             "endpoint": self.endpoint.as_str(),
-            "remember_key": self.remember_key,
             "timeout_secs": self.timeout_secs,
         })
         .to_string()
     }
 
     /// Reads stored JSON; anything missing or malformed falls back to the default, field
-    /// by field, so one bad value never loses the rest.
+    /// by field, so one bad value never loses the rest. Settings stored before connections
+    /// had names (one gateway, one self-service address, "remember key") become one
+    /// named connection.
     pub fn decode(text: &str) -> SavedSettings {
         let d = SavedSettings::default();
         let Ok(v) = serde_json::from_str::<Value>(text) else {
             return d;
         };
         let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        let connections = match v.get("connections") {
+            Some(book) => ConnectionBook::decode(book).unwrap_or_default(),
+            None if v.get("gateway").is_some() => {
+                let legacy = d.connections.active();
+                ConnectionBook::from_single(
+                    s("gateway").unwrap_or_else(|| legacy.gateway.clone()),
+                    s("self_service").unwrap_or_else(|| legacy.self_service.clone()),
+                    s("auth").and_then(|a| AuthStyle::parse(&a)).unwrap_or(legacy.auth),
+                    v.get("remember_key").and_then(Value::as_bool).unwrap_or(false),
+                )
+            }
+            None => d.connections,
+        };
         SavedSettings {
-            gateway: s("gateway").unwrap_or(d.gateway),
-            self_service: s("self_service").unwrap_or(d.self_service),
-            auth: s("auth").and_then(|a| AuthStyle::parse(&a)).unwrap_or(d.auth),
+            connections,
             lang: s("lang").map(|l| Lang::from_tag(&l)).unwrap_or(d.lang),
+            theme: s("theme").and_then(|t| Theme::parse(&t)).unwrap_or(d.theme),
             endpoint: s("endpoint").and_then(|e| EndpointId::parse(&e)).unwrap_or(d.endpoint),
-            remember_key: v.get("remember_key").and_then(Value::as_bool).unwrap_or(d.remember_key),
             timeout_secs: v
                 .get("timeout_secs")
                 .and_then(Value::as_u64)
@@ -106,43 +115,43 @@ impl SavedSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::request::build::DEFAULT_GATEWAY;
+    use crate::request::connections::KeyKeeping;
 
     #[test]
     fn round_trips_and_survives_garbage() {
+        let mut connections = ConnectionBook::first_visit(true);
+        connections.set_keeping(1, KeyKeeping::Tab);
         let s = SavedSettings {
-            gateway: "http://127.0.0.1:8787".into(),
-            auth: AuthStyle::XApiKey,
+            connections,
             lang: Lang::Zh,
+            theme: Theme::Dark,
             endpoint: EndpointId::ClaudeMessages,
-            remember_key: true,
             timeout_secs: 5,
-            ..SavedSettings::default()
         };
         assert_eq!(SavedSettings::decode(&s.encode()), s);
         assert_eq!(SavedSettings::decode("not json"), SavedSettings::default());
-        let partial = SavedSettings::decode(r#"{"gateway": 5, "lang": "zh", "endpoint": "nope"}"#);
-        assert_eq!(partial.gateway, DEFAULT_GATEWAY);
+        let partial =
+            SavedSettings::decode(r#"{"connections": 5, "lang": "zh", "theme": "sepia", "endpoint": "nope"}"#);
+        assert_eq!(partial.connections, ConnectionBook::default());
         assert_eq!(partial.lang, Lang::Zh);
+        assert_eq!(partial.theme, Theme::System);
         assert_eq!(partial.endpoint, EndpointId::ChatCompletions);
     }
 
     #[test]
-    fn never_contains_a_key() {
-        let key = "sk-live-9e8d7c6b5a4f3e2d1c0b";
-        // The key typed by mistake into both addresses, in a query and in the path.
-        let typed = SavedSettings {
-            gateway: format!("https://gw.example/?key={key}"),
-            self_service: format!("https://self.example/{key}/"),
-            ..SavedSettings::default()
-        };
-        assert!(typed.encode().contains(key), "the fixture carries the key");
-        let stored = typed.without_secret(key);
-        let text = stored.encode();
-        assert!(!text.contains(key), "{text}");
-        assert_eq!(stored.gateway, "https://gw.example/");
-        assert_eq!(stored.self_service, DEFAULT_SELF_SERVICE);
-        // Nothing else changes, and settings without the key pass untouched.
-        let plain = SavedSettings::default();
-        assert_eq!(plain.clone().without_secret(key), plain);
+    fn settings_from_before_named_connections_are_kept() {
+        let old = r#"{"gateway":"http://127.0.0.1:8787","self_service":"http://127.0.0.1:8787","auth":"x-api-key","lang":"en","endpoint":"claude-messages","remember_key":true,"timeout_secs":9}"#;
+        let read = SavedSettings::decode(old);
+        let c = read.connections.active();
+        assert_eq!(c.gateway, "http://127.0.0.1:8787");
+        assert_eq!(c.auth, AuthStyle::XApiKey);
+        assert_eq!(c.keeping, KeyKeeping::Browser);
+        assert_eq!(read.endpoint, EndpointId::ClaudeMessages);
+        assert_eq!(read.timeout_secs, 9);
+        assert_eq!(
+            SavedSettings::decode("{}").connections.active().gateway,
+            DEFAULT_GATEWAY
+        );
     }
 }

@@ -16,7 +16,10 @@ mod claude;
 mod gemini;
 mod images;
 mod openai;
+mod search;
 mod tasks;
+
+pub use search::search;
 
 /// Looks an endpoint up by id. Total: every id names exactly one entry, so a new id does
 /// not compile until its entry exists.
