@@ -20,9 +20,15 @@ try {
     await page.getByLabel(zh ? '自助接口地址' : 'Self-service API URL').fill(twin.url);
     await page.getByText(zh ? '更多设置' : 'More settings').click();
     await pick(page, 'Chat Completions');
-    await page.getByRole('combobox', { name: zh ? '模型' : 'Model', exact: true }).fill('gpt-5.4x');
-    await send(page);
-    if (shot.viewport) await page.getByRole('tab', { name: 'Diagnosis' }).click();
+    await page.getByRole('combobox', { name: /^(Model|模型)$/ }).fill('gpt-5.4x');
+    if (shot.viewport) {
+      // Send shows the response tab; the diagnosis is one tab away.
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByRole('tab', { name: 'Diagnosis' }).click();
+      await page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]').waitFor();
+    } else {
+      await send(page);
+    }
     const actions = page.getByRole('group', { name: 'Next actions' });
     await actions.getByRole('button', { name: zh ? /模型/ : /visible to my key/ }).first().click();
     await page.getByRole('list', { name: 'Follow-up checks' }).locator('li').first().waitFor();
