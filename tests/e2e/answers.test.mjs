@@ -18,8 +18,8 @@ after(async () => {
 });
 afterEach(closeContexts);
 
-const response = (page) => page.getByRole('region', { name: 'Response' });
-const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
+const response = (page) => page.getByRole('region', { name: /^(Response|响应)$/ });
+const diagnosis = (page) => page.getByRole('region', { name: /^(Diagnosis|诊断)$/ });
 
 
 async function streamChat(page) {

@@ -55,7 +55,7 @@ try {
     const longest = await watchLongTasks(page);
     const t = await timedSend(page, '/_huge/');
     const firstContent = await page.evaluate(() => performance.now());
-    await page.getByRole('region', { name: 'Response' }).getByLabel('Response body').waitFor();
+    await page.getByRole('region', { name: /^(Response|响应)$/ }).getByLabel('Response body').waitFor();
     results.huge = {
       mb: HUGE_MB,
       category: t.category,
@@ -101,7 +101,7 @@ try {
     const longest = await watchLongTasks(page);
     const started = Date.now();
     await page.getByRole('region', { name: 'Answer' }).getByRole('button', { name: 'Follow this task' }).click();
-    const bar = page.getByRole('region', { name: 'Response' }).locator('[aria-label="Task follow"][data-active="false"]');
+    const bar = page.getByRole('region', { name: /^(Response|响应)$/ }).locator('[aria-label="Task follow"][data-active="false"]');
     await bar.waitFor({ timeout: 120000 });
     results.task = {
       state: await bar.getAttribute('data-state'),

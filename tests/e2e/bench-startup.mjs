@@ -11,7 +11,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(app.url);
-    await page.getByRole('navigation', { name: 'Endpoints' }).waitFor();
+    await page.getByRole('navigation', { name: /^(Endpoints|接口)$/ }).waitFor();
     times.push(await page.evaluate(() => performance.now()));
     await context.close();
   }

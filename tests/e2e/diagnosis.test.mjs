@@ -25,10 +25,10 @@ afterEach(closeContexts);
 // ---------------------------------------------------------------------------------------
 // Helpers: what a person sees and does.
 
-const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
+const diagnosis = (page) => page.getByRole('region', { name: /^(Diagnosis|诊断)$/ });
 const verdict = (page) => diagnosis(page).locator('[data-category]');
-const nextActions = (page) => diagnosis(page).getByRole('group', { name: 'Next actions' });
-const followUps = (page) => diagnosis(page).getByRole('list', { name: 'Follow-up checks' });
+const nextActions = (page) => diagnosis(page).getByRole('group', { name: /^(Next actions|下一步操作)$/ });
+const followUps = (page) => diagnosis(page).getByRole('list', { name: /^(Follow-up checks|后续检查)$/ });
 const REQUEST_ID = /^\d{23}[A-Za-z]{8}$/;
 
 const reset = () => resetTwins(twin, smallTwin);
@@ -38,7 +38,7 @@ const open = (options) => openApp(browser, app.url, options);
 
 /** Evidence rows as [label, value] pairs, in order. */
 async function evidence(page) {
-  const table = diagnosis(page).getByRole('table', { name: 'Evidence' });
+  const table = diagnosis(page).getByRole('table', { name: /^(Evidence|依据)$/ });
   await table.waitFor();
   const rows = [];
   for (const row of await table.getByRole('row').all()) {
@@ -59,7 +59,7 @@ function assertEvidence(rows, label, pattern) {
 
 /** The lines under "What to check", in order (none when the list is absent). */
 async function checkLines(page) {
-  const list = diagnosis(page).getByRole('list', { name: 'What to check' });
+  const list = diagnosis(page).getByRole('list', { name: /^(What to check|检查事项)$/ });
   if ((await list.count()) === 0) return [];
   return (await list.getByRole('listitem').allTextContents()).map((line) => line.trim());
 }
@@ -715,7 +715,7 @@ test('a timed-out image generation offers the async task endpoint, and the butto
   assert.equal(await send(page), 'timeout');
   await nextActions(page).getByRole('button', { name: 'Open the async task endpoint', exact: true }).click();
   await page.getByRole('region', { name: 'Request' }).getByRole('heading', { level: 1, name: /Async image: submit/ }).waitFor();
-  assert.equal(await page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button', { name: /Async image: submit/ }).getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByRole('navigation', { name: /^(Endpoints|接口)$/ }).getByRole('button', { name: /Async image: submit/ }).getAttribute('aria-current'), 'page');
 });
 
 test('Cancel while a slow answer is pending is diagnosed as cancelled', async (t) => {
@@ -746,9 +746,9 @@ test('Chinese: the browser and the Language select in zh-CN, a Chinese gateway m
   const headline = await diagnosis(page).getByRole('heading', { level: 2 }).textContent();
   assert.match(headline, /[\u4e00-\u9fff]/, `headline in Chinese: ${headline}`);
   assert.match(await verdict(page).textContent(), /余额不足/, 'the category title in Chinese');
-  await diagnosis(page).getByRole('list', { name: 'What to check' }).getByText('在控制台查看钱包余额。').waitFor();
+  await diagnosis(page).getByRole('list', { name: /^(What to check|检查事项)$/ }).getByText('在控制台查看钱包余额。').waitFor();
   assertActions(await actionNames(page), ['密钥状态与余额']);
-  assert.match((await diagnosis(page).getByLabel('Request id', { exact: true }).textContent()).trim(), REQUEST_ID);
+  assert.match((await diagnosis(page).getByLabel(/^(Request id|请求 ID)$/).textContent()).trim(), REQUEST_ID);
   assert.deepEqual(page.errors, []);
 });
 

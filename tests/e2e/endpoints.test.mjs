@@ -18,7 +18,7 @@ after(async () => {
 });
 afterEach(closeContexts);
 
-const response = (page) => page.getByRole('region', { name: 'Response' });
+const response = (page) => page.getByRole('region', { name: /^(Response|响应)$/ });
 const answer = (page) => response(page).getByRole('region', { name: 'Answer' });
 
 async function open() {
@@ -264,7 +264,7 @@ test('a request id from an error is found in the usage log', async () => {
   await pick(page, 'Chat Completions');
   await page.getByRole('combobox', { name: 'Model', exact: true }).fill('gpt-5.4x');
   assert.equal(await send(page), 'model-not-available');
-  const id = await page.getByRole('region', { name: 'Diagnosis' }).getByLabel('Request id').textContent();
+  const id = await page.getByRole('region', { name: /^(Diagnosis|诊断)$/ }).getByLabel('Request id').textContent();
   await pick(page, 'Find a call by request id');
   await page.getByRole('textbox', { name: 'Request id', exact: true }).fill(id);
   await sendOk(page);

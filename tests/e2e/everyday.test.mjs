@@ -181,6 +181,13 @@ test('a browser in Chinese opens in Chinese, and the switch is remembered over i
   await page.goto(app.url);
   await page.getByLabel('网关地址').waitFor();
   await page.getByRole('button', { name: '发送' }).waitFor();
+  // Controls, regions and the form's fields are named in Chinese too.
+  await page.getByRole('navigation', { name: '接口' }).getByRole('button', { name: /Chat Completions/ }).click();
+  await page.getByRole('combobox', { name: '模型', exact: true }).waitFor();
+  await page.getByRole('region', { name: '诊断' }).waitFor();
+  await page.getByRole('region', { name: '响应' }).waitFor();
+  assert.equal(await page.getByLabel('将调用的 URL').isVisible(), true);
+  assert.match(await page.locator('[data-field="model"] .field-help').textContent(), /[\u4e00-\u9fff]/, 'help lines in Chinese');
   await page.getByLabel('Language').selectOption('en');
   await page.reload();
   await page.getByLabel('Gateway URL').waitFor();
@@ -188,7 +195,7 @@ test('a browser in Chinese opens in Chinese, and the switch is remembered over i
 
 test('at 1280×800 Send is on screen without scrolling for every endpoint, and stays there on scroll', async () => {
   const page = await openApp(browser, app.url, { gateway: twin.url, viewport: { width: 1280, height: 800 } });
-  const endpoints = page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button');
+  const endpoints = page.getByRole('navigation', { name: /^(Endpoints|接口)$/ }).getByRole('button');
   const titles = await endpoints.allTextContents();
   assert.ok(titles.length >= 15, `every endpoint is listed: ${titles.length}`);
   const sendButton = page.getByRole('button', { name: 'Send', exact: true });
@@ -211,7 +218,7 @@ for (const width of [390, 360]) {
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const tabs = page.getByRole('tablist', { name: 'Panes' });
     await tabs.waitFor();
-    const endpoints = page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button');
+    const endpoints = page.getByRole('navigation', { name: /^(Endpoints|接口)$/ }).getByRole('button');
     const titles = await endpoints.allTextContents();
     for (const [at, title] of titles.entries()) {
       await tabs.getByRole('tab', { name: 'Request' }).click();
@@ -220,7 +227,7 @@ for (const width of [390, 360]) {
     }
     await tabs.getByRole('tab', { name: 'Request' }).click();
     await pick(page, 'Chat Completions');
-    assert.equal(await page.getByRole('region', { name: 'Response' }).isVisible(), false, 'one pane at a time');
+    assert.equal(await page.getByRole('region', { name: /^(Response|响应)$/ }).isVisible(), false, 'one pane at a time');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     // The verdict arrives in the diagnosis pane (hidden, so found by its documented hook)
     // while the response pane is on screen.
@@ -228,11 +235,11 @@ for (const width of [390, 360]) {
     await verdict.waitFor({ state: 'attached' });
     assert.equal(await verdict.getAttribute('data-category'), 'success');
     // Send shows the answer; the diagnosis is one tab away; nothing overflows on either.
-    assert.equal(await tabs.getByRole('tab', { name: 'Response' }).getAttribute('aria-selected'), 'true');
-    await page.getByRole('region', { name: 'Response' }).getByLabel('Status').filter({ hasText: '200' }).waitFor();
+    assert.equal(await tabs.getByRole('tab', { name: /^(Response|响应)$/ }).getAttribute('aria-selected'), 'true');
+    await page.getByRole('region', { name: /^(Response|响应)$/ }).getByLabel('Status').filter({ hasText: '200' }).waitFor();
     assert.equal(await overflow(), 0, 'response pane');
-    await tabs.getByRole('tab', { name: 'Diagnosis' }).click();
-    assert.equal(await page.getByRole('region', { name: 'Diagnosis' }).isVisible(), true);
+    await tabs.getByRole('tab', { name: /^(Diagnosis|诊断)$/ }).click();
+    assert.equal(await page.getByRole('region', { name: /^(Diagnosis|诊断)$/ }).isVisible(), true);
     assert.equal(await page.getByRole('region', { name: 'Request' }).isVisible(), false);
     assert.equal(await overflow(), 0, 'diagnosis pane');
     // The request bar stays on top of every pane.

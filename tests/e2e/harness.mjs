@@ -120,7 +120,7 @@ export async function openApp(browser, appUrl, { gateway, key = 'sk-twin-valid',
     (NETWORK_CONSOLE.test(text) ? blocked : errors).push(text);
   });
   await page.goto(appUrl);
-  await page.getByRole('navigation', { name: 'Endpoints' }).waitFor();
+  await page.getByRole('navigation', { name: /^(Endpoints|接口)$/ }).waitFor();
   // A first visit speaks the browser's language, so the labels may be Chinese.
   if (gateway) await page.getByLabel(/^(Gateway URL|网关地址)$/).fill(gateway);
   await page.getByLabel(/^(API key|API 密钥)$/).fill(key);
@@ -131,18 +131,18 @@ export async function openApp(browser, appUrl, { gateway, key = 'sk-twin-valid',
 
 /** Picks an endpoint in the side list by its title. */
 export async function pick(page, title) {
-  await page.getByRole('navigation', { name: 'Endpoints' }).getByRole('button', { name: title, exact: false }).click();
+  await page.getByRole('navigation', { name: /^(Endpoints|接口)$/ }).getByRole('button', { name: title, exact: false }).click();
 }
 
 /** The data-serial of the verdict on screen, or '0' before the first one. */
 export async function verdictSerial(page) {
-  const verdicts = page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]');
+  const verdicts = page.getByRole('region', { name: /^(Diagnosis|诊断)$/ }).locator('[data-category]');
   return (await verdicts.count()) > 0 ? verdicts.getAttribute('data-serial') : '0';
 }
 
 /** Waits for a verdict whose serial differs from `before`; returns its category id. */
 export async function nextVerdict(page, before, timeout = 30000) {
-  const fresh = page.getByRole('region', { name: 'Diagnosis' }).locator(`[data-category]:not([data-serial="${before}"])`);
+  const fresh = page.getByRole('region', { name: /^(Diagnosis|诊断)$/ }).locator(`[data-category]:not([data-serial="${before}"])`);
   await fresh.waitFor({ timeout });
   return fresh.getAttribute('data-category');
 }

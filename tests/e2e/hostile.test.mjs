@@ -26,8 +26,8 @@ after(async () => {
 });
 afterEach(closeContexts);
 
-const response = (page) => page.getByRole('region', { name: 'Response' });
-const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
+const response = (page) => page.getByRole('region', { name: /^(Response|响应)$/ });
+const diagnosis = (page) => page.getByRole('region', { name: /^(Diagnosis|诊断)$/ });
 const verdict = (page) => diagnosis(page).locator('[data-category]');
 
 /** Starts watching long tasks and keystroke latency on the page. */
@@ -154,7 +154,7 @@ test('row 3: 50,000 stream events arrive without a frozen frame; an endless stre
   await watch(endless);
   assert.equal(await sendTyping(endless, 10000), 'timeout');
   assert.equal(await verdict(endless).getAttribute('data-side'), 'client');
-  await diagnosis(endless).getByRole('list', { name: 'What to check' }).getByText(/Raise the timeout/).waitFor();
+  await diagnosis(endless).getByRole('list', { name: /^(What to check|检查事项)$/ }).getByText(/Raise the timeout/).waitFor();
   await response(endless).getByRole('note', { name: 'Answer cut' }).getByText(/Cut by the timeout/).waitFor();
   assert.match(await response(endless).getByRole('region', { name: 'Answer' }).textContent(), /tick0 tick1/);
   assert.deepEqual([...page.errors, ...endless.errors], []);

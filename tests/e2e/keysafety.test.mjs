@@ -20,9 +20,9 @@ after(async () => {
 });
 afterEach(closeContexts);
 
-const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
-const nextActions = (page) => diagnosis(page).getByRole('group', { name: 'Next actions' });
-const followUps = (page) => diagnosis(page).getByRole('list', { name: 'Follow-up checks' });
+const diagnosis = (page) => page.getByRole('region', { name: /^(Diagnosis|诊断)$/ });
+const nextActions = (page) => diagnosis(page).getByRole('group', { name: /^(Next actions|下一步操作)$/ });
+const followUps = (page) => diagnosis(page).getByRole('list', { name: /^(Follow-up checks|后续检查)$/ });
 
 const reset = () => resetTwins(twin);
 
@@ -126,12 +126,12 @@ test('switching the language re-words a verdict already on screen', async (t) =>
   const headline = diagnosis(page).getByRole('heading', { level: 2 });
   const english = await headline.textContent();
   assert.doesNotMatch(english, /[\u4e00-\u9fff]/, `the headline starts in English: ${english}`);
-  const checksBefore = await diagnosis(page).getByRole('list', { name: 'What to check' }).textContent();
+  const checksBefore = await diagnosis(page).getByRole('list', { name: /^(What to check|检查事项)$/ }).textContent();
   await page.getByLabel('Language').selectOption('zh-CN');
   await page.waitForFunction(() => /[\u4e00-\u9fff]/.test(document.querySelector('.verdict-headline')?.textContent ?? ''));
   const chinese = await headline.textContent();
   assert.notEqual(chinese, english);
-  const checksAfter = await diagnosis(page).getByRole('list', { name: 'What to check' }).textContent();
+  const checksAfter = await diagnosis(page).getByRole('list', { name: /^(What to check|检查事项)$/ }).textContent();
   assert.match(checksAfter, /[\u4e00-\u9fff]/, 'what to check is re-worded too');
   assert.notEqual(checksAfter, checksBefore);
   assert.match(await diagnosis(page).textContent(), /余额不足/, 'the category title follows');

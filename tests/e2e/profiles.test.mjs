@@ -22,11 +22,11 @@ after(async () => {
 });
 afterEach(closeContexts);
 
-const diagnosis = (page) => page.getByRole('region', { name: 'Diagnosis' });
+const diagnosis = (page) => page.getByRole('region', { name: /^(Diagnosis|诊断)$/ });
 const verdict = (page) => diagnosis(page).locator('[data-category]');
 
 async function evidence(page) {
-  const table = diagnosis(page).getByRole('table', { name: 'Evidence' });
+  const table = diagnosis(page).getByRole('table', { name: /^(Evidence|依据)$/ });
   await table.waitFor();
   const rows = {};
   for (const row of await table.getByRole('row').all()) {

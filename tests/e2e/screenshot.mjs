@@ -1,6 +1,6 @@
 // Takes the README's screenshots: the app against the twin, after a typo'd model id, with
 // the diagnosis and its follow-up check on screen. Light, dark, Chinese, and a 390 px phone
-// (the diagnosis tab).
+// (the diagnosis tab). Chinese glyphs need a CJK font in the system (Debian: fonts-wqy-zenhei).
 import { startTwin, startApp, launch, openApp, pick, send } from './harness.mjs';
 
 const twin = await startTwin();
@@ -24,14 +24,14 @@ try {
     if (shot.viewport) {
       // Send shows the response tab; the diagnosis is one tab away.
       await page.getByRole('button', { name: 'Send', exact: true }).click();
-      await page.getByRole('tab', { name: 'Diagnosis' }).click();
-      await page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]').waitFor();
+      await page.getByRole('tab', { name: /^(Diagnosis|诊断)$/ }).click();
+      await page.getByRole('region', { name: /^(Diagnosis|诊断)$/ }).locator('[data-category]').waitFor();
     } else {
       await send(page);
     }
-    const actions = page.getByRole('group', { name: 'Next actions' });
+    const actions = page.getByRole('group', { name: /^(Next actions|下一步操作)$/ });
     await actions.getByRole('button', { name: zh ? /模型/ : /visible to my key/ }).first().click();
-    await page.getByRole('list', { name: 'Follow-up checks' }).locator('li').first().waitFor();
+    await page.getByRole('list', { name: /^(Follow-up checks|后续检查)$/ }).locator('li').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `screenshots/playground-${shot.name}.png` });
     await page.context().close();

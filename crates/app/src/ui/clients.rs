@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::state::{use_session, use_settings};
 use crate::ui::widgets::{Button, ButtonKind, CopyButton};
-use crate::ui::{tr, tr_with};
+use crate::ui::{tr, tr_signal, tr_with};
 use routescope_core::export::clients::{setup_for, Client};
 
 /// The client setup helper, opened from the top bar or a diagnosis action.
@@ -21,12 +21,12 @@ pub fn ClientHelper() -> impl IntoView {
     move || {
         session.client_helper_open.get().then(|| {
             view! {
-                <section class="panel client-helper" aria-label="Client setup">
+                <section class="panel client-helper" aria-label=tr("Client setup", "客户端配置")>
                     <div class="panel-head client-helper-head">
                         <h2>{tr("Which client are you configuring?", "你在配置哪个客户端？")}</h2>
-                        <Button kind=ButtonKind::Ghost aria_label="Close client setup".to_string() on_click=move || session.client_helper_open.set(false)>"✕"</Button>
+                        <Button kind=ButtonKind::Ghost aria_label=tr_signal("Close client setup", "关闭客户端配置") on_click=move || session.client_helper_open.set(false)>"✕"</Button>
                     </div>
-                    <div class="client-tabs" role="radiogroup" aria-label="Client">
+                    <div class="client-tabs" role="radiogroup" aria-label=tr("Client", "客户端")>
                         {Client::ALL
                             .into_iter()
                             .map(|c| view! {
@@ -42,12 +42,12 @@ pub fn ClientHelper() -> impl IntoView {
                         Some(s) => {
                             let base = s.base_url.clone();
                             view! {
-                                <table class="kv client-settings" aria-label="Settings for this client">
+                                <table class="kv client-settings" aria-label=tr("Settings for this client", "此客户端的设置")>
                                     <tbody>
                                         <tr><th scope="row">{tr("Base URL", "Base URL")}</th><td class="mono">{s.base_url.clone()} " " <CopyButton text=Signal::derive(move || base.clone()) label=Signal::derive(move || copy_label().to_string()) /></td></tr>
                                         {s.settings.iter().map(|x| view! { <tr><th scope="row" class="mono">{x.name.clone()}</th><td class="mono">{x.value.clone()}</td></tr> }).collect_view()}
                                         <tr><th scope="row">{tr("Where", "配置位置")}</th><td>{s.where_to.clone()}</td></tr>
-                                        <tr><th scope="row">{tr("It will call", "实际调用")}</th><td class="mono" aria-label="URL it will call">{s.calls.clone()}</td></tr>
+                                        <tr><th scope="row">{tr("It will call", "实际调用")}</th><td class="mono" aria-label=tr("URL it will call", "它将调用的 URL")>{s.calls.clone()}</td></tr>
                                     </tbody>
                                 </table>
                                 {(!s.typed_works).then(|| s.calls_as_typed.clone().map(|wrong| view! {

@@ -29,7 +29,7 @@ const CHECKS: [CheckKind; 3] = [CheckKind::ModelVisible, CheckKind::KeyStatus, C
 pub fn DiagnosisPanel() -> impl IntoView {
     let session = use_session();
     view! {
-        <section class="panel diagnosis" aria-label="Diagnosis" aria-live="polite">
+        <section class="panel diagnosis" aria-label=tr("Diagnosis", "诊断") aria-live="polite">
             {move || match session.phase.get() {
                 Phase::Done(exchange) => {
                     let context = CheckContext {
@@ -214,11 +214,11 @@ fn Verdict(exchange: Arc<Exchange>, context: CheckContext) -> impl IntoView {
         </div>
         <div class="diagnosis-body">
             <h3>{tr("Evidence", "依据")}</h3>
-            {move || view! { <KvTable rows=worded.with(|d| d.evidence.iter().map(|e| (e.label.to_string(), e.value.clone())).collect()) label="Evidence" class="evidence" /> }}
+            {move || view! { <KvTable rows=worded.with(|d| d.evidence.iter().map(|e| (e.label.to_string(), e.value.clone())).collect()) label=("Evidence", "依据") class="evidence" /> }}
             <p class="request-id">
                 {match request_id.clone() {
                     Some(id) => view! {
-                        {tr("Request id: ", "请求 ID：")} <code class="mono" aria-label="Request id">{id.clone()}</code> " "
+                        {tr("Request id: ", "请求 ID：")} <code class="mono" aria-label=tr("Request id", "请求 ID")>{id.clone()}</code> " "
                         <CopyButton text=Signal::derive(move || id.clone()) label=Signal::derive(tr_with(|lang| NextAction::CopyRequestId.label(lang))) />
                     }.into_any(),
                     None => view! { <span class="muted">{tr("No request id in this answer.", "该响应中没有请求 ID。")}</span> }.into_any(),
@@ -226,13 +226,13 @@ fn Verdict(exchange: Arc<Exchange>, context: CheckContext) -> impl IntoView {
             </p>
             {(!d.checks.is_empty()).then(|| view! {
                 <h3>{tr("What to check", "检查事项")}</h3>
-                <ul class="checks" aria-label="What to check">
+                <ul class="checks" aria-label=tr("What to check", "检查事项")>
                     {move || worded.with(|d| d.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}
                 </ul>
             })}
-            <div class="actions" role="group" aria-label="Next actions">{actions}</div>
+            <div class="actions" role="group" aria-label=tr("Next actions", "下一步操作")>{actions}</div>
             <ParsedEnvelope envelope=d.envelope.clone() open=d.category == Category::Unknown />
-            <ul class="follow-ups" aria-label="Follow-up checks">
+            <ul class="follow-ups" aria-label=tr("Follow-up checks", "后续检查")>
                 {actions_by_kind.map(|(_, action)| { let context = context.clone(); move || action.value().get().map(|v| {
                     let state_class = match v.ok { Some(true) => "ok", Some(false) => "bad", None => "unsure" };
                     let kind = v.kind;
@@ -336,7 +336,7 @@ fn ParsedEnvelope(envelope: Envelope, open: bool) -> impl IntoView {
         view! {
             <details class="envelope" open=open>
                 <summary>{tr("Parsed error body", "解析后的错误体")}</summary>
-                <KvTable rows=rows label="Parsed error body" />
+                <KvTable rows=rows label=("Parsed error body", "解析后的错误体") />
             </details>
         }
     })

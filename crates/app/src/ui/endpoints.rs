@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::state::use_settings;
 use crate::ui::layout::{use_layout, Pane};
-use crate::ui::tr;
-use routescope_core::request::catalogue::{endpoint, search, EndpointId, CATALOGUE};
+use crate::ui::{tr, tr_with};
+use routescope_core::request::catalogue::{endpoint, group_title, search, EndpointId, CATALOGUE};
 
 /// The side list of every documented endpoint.
 #[component]
@@ -18,13 +18,13 @@ pub fn EndpointNav() -> impl IntoView {
         }
     }
     view! {
-        <nav class="endpoints" aria-label="Endpoints">
+        <nav class="endpoints" aria-label=tr("Endpoints", "接口")>
             {groups
                 .into_iter()
                 .map(|group| {
                     view! {
                         <div class="endpoint-group">
-                            <h2 class="endpoint-group-title">{group}</h2>
+                            <h2 class="endpoint-group-title">{tr_with(move |lang| group_title(group, lang))}</h2>
                             <ul>
                                 {CATALOGUE
                                     .iter()

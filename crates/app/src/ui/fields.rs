@@ -9,7 +9,7 @@ use crate::ui::messages::MessagesEditor;
 use crate::ui::widgets::{Button, ButtonKind};
 use crate::ui::{tr, tr_with};
 use routescope_core::request::build::FieldError;
-use routescope_core::request::catalogue::{AuthStyle, BodyKind, FieldKind, FieldSpec, Target};
+use routescope_core::request::catalogue::{endpoint, AuthStyle, BodyKind, FieldKind, FieldSpec, Target};
 use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::form::FieldValue;
 use routescope_core::request::http::FileRef;
@@ -21,7 +21,7 @@ use routescope_core::request::model_picker::suggest;
 pub fn RequestForm() -> impl IntoView {
     let settings = use_settings();
     view! {
-        <section class="panel request" aria-label="Request">
+        <section class="panel request" aria-label=tr("Request", "请求")>
             {move || {
                 let ep = settings.current();
                 view! {
@@ -33,7 +33,7 @@ pub fn RequestForm() -> impl IntoView {
                             " "
                             {ep.title}
                         </h1>
-                        <p class="endpoint-summary">{ep.summary}</p>
+                        <p class="endpoint-summary">{tr_with(move |lang| ep.summary_in(lang))}</p>
                     </div>
                     <div class="request-tools">
                         <crate::ui::saved::SaveRequestBox />
@@ -92,6 +92,10 @@ fn field_error(drafts: DraftStore, key: &'static str) -> Memo<Option<String>> {
 #[component]
 fn Field(spec: &'static FieldSpec) -> impl IntoView {
     let (drafts, session) = (use_drafts(), use_session());
+    // The form is rebuilt when the endpoint changes, so the one on screen now owns this field.
+    let ep = endpoint(use_settings().endpoint.get_untracked());
+    let label_text = Signal::derive(tr_with(move |lang| ep.field_label(spec, lang)));
+    let help_text = Signal::derive(tr_with(move |lang| ep.field_help(spec, lang)));
     let id = format!("field-{}", spec.key);
     let error = field_error(drafts, spec.key);
     // This field's own value: a keystroke elsewhere does not repaint it.
@@ -101,7 +105,7 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
         // The required mark sits beside the label, hidden from assistive tech, so the
         // field's accessible name is exactly its label.
         <div class="label-row">
-            <label for=id.clone()>{spec.label}</label>
+            <label for=id.clone()>{label_text}</label>
             {spec.required.then(|| view! { <span class="required" title="required" aria-hidden="true">"*"</span> })}
         </div>
     };
@@ -201,7 +205,7 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
         // A toggle reads best as a checkbox with its label beside it.
         return view! {
             <div class="field field--toggle" data-field=spec.key>
-                <label class="check" title=spec.help>{input}{spec.label}</label>
+                <label class="check" title=help_text>{input}{label_text}</label>
                 <p class="field-help"><span class="field-target">{where_to}</span></p>
                 <FieldFindings field=FieldRef::Form(spec.key) />
             </div>
@@ -214,7 +218,7 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
             {input}
             <p class="field-help">
                 <span class="field-target">{where_to}</span>
-                {(!spec.help.is_empty()).then(|| format!(" · {}", spec.help))}
+                {move || { let help = help_text.get(); (!help.is_empty()).then(|| format!(" · {help}")) }}
             </p>
             <p class="field-error" role="status">{move || error.get().unwrap_or_default()}</p>
             <FieldFindings field=FieldRef::Form(spec.key) />
@@ -267,7 +271,10 @@ fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
                 multiple=multiple
                 on:change=on_change
             />
-            <ul class="file-list" aria-label=format!("{} chosen", spec.label)>
+            <ul class="file-list" aria-label=tr_with(move |lang| {
+                let label = endpoint(settings.endpoint.get_untracked()).field_label(spec, lang);
+                lang.pick_owned(&format!("{label} chosen"), &format!("已选择的{label}"))
+            })>
                 {move || {
                     files
                         .get()
@@ -283,7 +290,7 @@ fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
                                     " "
                                     <Button
                                         kind=ButtonKind::Ghost
-                                        aria_label=format!("Remove {name}")
+                                        aria_label=Signal::derive({ let name = name.clone(); tr_with(move |lang| lang.pick_owned(&format!("Remove {name}"), &format!("移除 {name}"))) })
                                         on_click=move || {
                                             drafts.update(|values| {
                                                 let list: Vec<FileRef> = values.files(spec.key).iter().filter(|r| r.id != id).cloned().collect();

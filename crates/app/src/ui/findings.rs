@@ -70,7 +70,7 @@ pub fn AllFindings() -> impl IntoView {
             view! { <p class="checks-clean">{tr("✓ Pre-flight checks found nothing wrong.", "✓ 发送前检查未发现问题。")}</p> }.into_any()
         } else {
             view! {
-                <ul class="findings findings--all" aria-label="Pre-flight checks">
+                <ul class="findings findings--all" aria-label=tr("Pre-flight checks", "发送前检查")>
                     <For each=move || drafts.findings.get() key=finding_key let:f><FindingItem finding=f /></For>
                 </ul>
             }

@@ -131,7 +131,7 @@ pub fn FollowBar() -> impl IntoView {
                 what
             };
             view! {
-                <p class="follow-bar" role="status" aria-label="Task follow" data-state=state data-active=active.to_string()>
+                <p class="follow-bar" role="status" aria-label=tr("Task follow", "任务跟踪") data-state=state data-active=active.to_string()>
                     {text}
                     " "
                     {active.then(|| view! {

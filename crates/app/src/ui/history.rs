@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::state::{restore, use_drafts, use_session, use_settings, HistoryEntry, Phase};
 use crate::ui::widgets::{Button, ButtonKind, StatusBadge, StatusTone};
-use crate::ui::{tr, tr_with};
+use crate::ui::{tr, tr_signal, tr_with};
 use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::Transport;
 use routescope_core::history;
@@ -31,12 +31,12 @@ pub fn History() -> impl IntoView {
     move || {
         any.get().then(|| {
             view! {
-                <section class="history" aria-label="History">
+                <section class="history" aria-label=tr("History", "历史记录")>
                     <h2 class="endpoint-group-title">{tr("History", "历史记录")}</h2>
                     <input
                         type="search"
                         class="history-search"
-                        aria-label="Search history"
+                        aria-label=tr("Search history", "搜索历史记录")
                         placeholder=move || tr("Search: endpoint, status, verdict, model…", "搜索：端点、状态、结论、模型…")()
                         prop:value=query
                         on:input=move |ev| set_query.set(event_target_value(&ev))
@@ -52,7 +52,7 @@ pub fn History() -> impl IntoView {
                         let dropped = session.history_dropped_entries.get();
                         let budget = human_size(history::HISTORY_BUDGET);
                         (dropped > 0).then(|| view! {
-                            <p class="note" role="note" aria-label="History budget">
+                            <p class="note" role="note" aria-label=tr("History budget", "历史记录容量")>
                                 {tr_with(move |lang| lang.pick_owned(
                                     &format!("{dropped} older exchanges were dropped to keep the history under {budget}."),
                                     &format!("为使历史记录不超过 {budget}，已丢弃 {dropped} 条较早的记录。"),
@@ -104,7 +104,7 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
                     <span class="history-verdict">{tr_with(move |lang| category.title(lang))}</span>
                 </span>
             </button>
-            <Button kind=ButtonKind::Ghost aria_label="Delete this exchange".to_string() on_click=forget>"✕"</Button>
+            <Button kind=ButtonKind::Ghost aria_label=tr_signal("Delete this exchange", "删除这条记录") on_click=forget>"✕"</Button>
         </li>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::state::{apply_import, use_drafts, use_session, use_settings};
 use crate::ui::widgets::{Button, ButtonKind};
-use crate::ui::{tr, tr_with};
+use crate::ui::{tr, tr_signal, tr_with};
 use routescope_core::request::catalogue::endpoint;
 use routescope_core::request::import::import;
 use routescope_core::text::redact::mask_key;
@@ -43,7 +43,7 @@ pub fn ImportBox() -> impl IntoView {
                 {tr("Import curl / fetch / HTTP", "导入 curl / fetch / HTTP")}
             </Button>
             {move || open.get().then(|| view! {
-                <div class="import-box" role="group" aria-label="Import">
+                <div class="import-box" role="group" aria-label=tr("Import", "导入")>
                     <label for="import-text">{tr("Paste a curl command (bash or cmd), a fetch(…) call or a raw HTTP request", "粘贴 curl 命令（bash 或 cmd）、fetch(…) 调用或原始 HTTP 请求")}</label>
                     <textarea
                         id="import-text"
@@ -79,10 +79,10 @@ pub fn ImportOfferNotice() -> impl IntoView {
             let timeout = offer.timeout_secs;
             let clear_key = move || session.import_offer.update(|o| if let Some(o) = o { o.key = None });
             view! {
-                <div class="notice notice--question" role="status" aria-label="Import result">
+                <div class="notice notice--question" role="status" aria-label=tr("Import result", "导入结果")>
                     <p>{tr_with(move |lang| lang.pick_owned(&format!("Imported as {title}."), &format!("已导入为 {title}。")))}</p>
                     {(!unmapped.is_empty()).then(|| view! {
-                        <ul aria-label="Not imported">
+                        <ul aria-label=tr("Not imported", "未导入")>
                             {unmapped.iter().map(|note| view! { <li>{note.clone()}</li> }).collect_view()}
                         </ul>
                     })}
@@ -140,7 +140,7 @@ pub fn ImportOfferNotice() -> impl IntoView {
                             }>{tr_with(move |lang| lang.pick_owned(&format!("Use {secs} s"), &format!("使用 {secs} 秒")))}</Button>
                         </p>
                     })}
-                    <Button kind=ButtonKind::Ghost aria_label="Dismiss".to_string() on_click=move || session.import_offer.set(None)>"✕"</Button>
+                    <Button kind=ButtonKind::Ghost aria_label=tr_signal("Dismiss", "关闭") on_click=move || session.import_offer.set(None)>"✕"</Button>
                 </div>
             }
         })

@@ -74,7 +74,7 @@ pub fn PaneTabs() -> impl IntoView {
         }
     };
     view! {
-        <div class="pane-tabs tabs" role="tablist" aria-label="Panes">
+        <div class="pane-tabs tabs" role="tablist" aria-label=tr("Panes", "面板")>
             {tab(Pane::Request, ("Request", "请求"))}
             {tab(Pane::Response, ("Response", "响应"))}
             {tab(Pane::Diagnosis, ("Diagnosis", "诊断"))}

@@ -24,7 +24,7 @@ pub fn MessagesEditor(field: &'static str, style: MessageStyle) -> impl IntoView
     let drafts = use_drafts();
     let ids = drafts.field(move |v| v.messages(field).iter().map(|m| m.id).collect::<Vec<_>>());
     view! {
-        <div class="messages" role="group" aria-label="Messages">
+        <div class="messages" role="group" aria-label=tr("Messages", "消息")>
             <For each=move || ids.get() key=|id| *id let:id>
                 <MessageRow field=field style=style id=id />
             </For>
@@ -90,7 +90,7 @@ fn MessageRow(field: &'static str, style: MessageStyle, id: u32) -> impl IntoVie
     };
     let role_id = format!("message-{field}-{id}-role");
     view! {
-        <div class="message" role="group" aria-label=move || format!("Message {}", index() + 1)>
+        <div class="message" role="group" aria-label=tr_with(move |lang| { let n = index() + 1; lang.pick_owned(&format!("Message {n}"), &format!("第 {n} 条消息")) })>
             <div class="message-head">
                 <label class="visually-hidden" for=role_id.clone()>{move || format!("Role of message {}", index() + 1)}</label>
                 <select
@@ -104,12 +104,12 @@ fn MessageRow(field: &'static str, style: MessageStyle, id: u32) -> impl IntoVie
                     {style.roles().iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
                 </select>
                 <span class="spacer"></span>
-                <button type="button" class="btn btn--small btn--ghost" aria-label=move || format!("Move message {} up", index() + 1) disabled=move || index() == 0 on:click=move |_| move_by(-1)>"↑"</button>
-                <button type="button" class="btn btn--small btn--ghost" aria-label=move || format!("Move message {} down", index() + 1) disabled={move || index() + 1 >= count()} on:click=move |_| move_by(1)>"↓"</button>
+                <button type="button" class="btn btn--small btn--ghost" aria-label=tr_with(move |lang| { let n = index() + 1; lang.pick_owned(&format!("Move message {n} up"), &format!("上移第 {n} 条消息")) }) disabled=move || index() == 0 on:click=move |_| move_by(-1)>"↑"</button>
+                <button type="button" class="btn btn--small btn--ghost" aria-label=tr_with(move |lang| { let n = index() + 1; lang.pick_owned(&format!("Move message {n} down"), &format!("下移第 {n} 条消息")) }) disabled={move || index() + 1 >= count()} on:click=move |_| move_by(1)>"↓"</button>
                 <button
                     type="button"
                     class="btn btn--small btn--ghost"
-                    aria-label=move || format!("Remove message {}", index() + 1)
+                    aria-label=tr_with(move |lang| { let n = index() + 1; lang.pick_owned(&format!("Remove message {n}"), &format!("删除第 {n} 条消息")) })
                     on:click=move |_| edit(drafts, field, |list| list.retain(|m| m.id != id))
                 >
                     "✕"
@@ -187,14 +187,14 @@ fn PartEditor(
         }))
     };
     let remove_button = view! {
-        <button type="button" class="btn btn--small btn--ghost" aria-label=move || format!("Remove part {} of message {}", index + 1, message_index.get() + 1) on:click=remove>"✕"</button>
+        <button type="button" class="btn btn--small btn--ghost" aria-label=tr_with(move |lang| { let (p, m) = (index + 1, message_index.get() + 1); lang.pick_owned(&format!("Remove part {p} of message {m}"), &format!("删除第 {m} 条消息的第 {p} 部分")) }) on:click=remove>"✕"</button>
     };
     match kind {
         0 => view! {
             <div class="part">
                 <textarea
                     rows="2"
-                    aria-label=move || format!("Text of message {}", message_index.get() + 1)
+                    aria-label=tr_with(move |lang| { let m = message_index.get() + 1; lang.pick_owned(&format!("Text of message {m}"), &format!("第 {m} 条消息的文本")) })
                     prop:value=text
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -215,7 +215,7 @@ fn PartEditor(
                     type="url"
                     class="mono"
                     placeholder="https://… or data:image/png;base64,…"
-                    aria-label=move || format!("Image URL in message {}", message_index.get() + 1)
+                    aria-label=tr_with(move |lang| { let m = message_index.get() + 1; lang.pick_owned(&format!("Image URL in message {m}"), &format!("第 {m} 条消息中的图片 URL")) })
                     prop:value=text
                     on:input=move |ev| {
                         let v = event_target_value(&ev);

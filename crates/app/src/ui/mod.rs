@@ -41,6 +41,13 @@ pub fn tr(en: &'static str, zh: &'static str) -> impl Fn() -> &'static str + Cop
     move || lang.get().pick(en, zh)
 }
 
+/// Fixed text in the chosen language as a signal, for props that take one (a button's
+/// accessible name).
+pub fn tr_signal(en: &'static str, zh: &'static str) -> Signal<String> {
+    let text = tr(en, zh);
+    Signal::derive(move || text().to_string())
+}
+
 /// Text made for the chosen language by `make` (a `format!` per language, or a core
 /// `title(lang)`); re-renders when the language changes.
 pub fn tr_with<T>(make: impl Fn(Lang) -> T + Send + Sync + 'static) -> impl Fn() -> T + Send + Sync + 'static {
@@ -112,7 +119,7 @@ pub fn App() -> impl IntoView {
                 (!ignored.is_empty()).then(|| view! {
                     <div class="notice" role="status">
                         <span>{tr_with(move |lang| lang.pick_owned(&format!("Parts of the link were ignored: {ignored}."), &format!("链接中有部分内容被忽略：{ignored}。")))}</span>
-                        <widgets::Button kind=widgets::ButtonKind::Ghost aria_label="Dismiss".to_string() on_click=move || session.ignored_link_parts.set(Vec::new())>"✕"</widgets::Button>
+                        <widgets::Button kind=widgets::ButtonKind::Ghost aria_label=tr_signal("Dismiss", "关闭") on_click=move || session.ignored_link_parts.set(Vec::new())>"✕"</widgets::Button>
                     </div>
                 })
             }}
@@ -134,9 +141,9 @@ pub fn App() -> impl IntoView {
             })}
             <import::ImportOfferNotice />
             {move || session.storage_notice.get().map(|notice| view! {
-                <div class="notice" role="status" aria-label="Storage">
+                <div class="notice" role="status" aria-label=tr("Storage", "存储")>
                     <span>{tr_with(move |lang| storage_message(notice, lang))}</span>
-                    <widgets::Button kind=widgets::ButtonKind::Ghost aria_label="Dismiss".to_string() on_click=move || session.storage_notice.set(None)>"✕"</widgets::Button>
+                    <widgets::Button kind=widgets::ButtonKind::Ghost aria_label=tr_signal("Dismiss", "关闭") on_click=move || session.storage_notice.set(None)>"✕"</widgets::Button>
                 </div>
             })}
             // The request bar (method, the URL about to be called, Send and Cancel) stays on

@@ -111,25 +111,25 @@ pub fn RequestPreview() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel preview" aria-label="Request preview">
+        <section class="panel preview" aria-label=tr("Request preview", "请求预览")>
             <div class="panel-head">
                 <div class="preview-title">
                     <h2>{tr("What will be sent", "将要发送的请求")}</h2>
                     <CopyButton text=link label=Signal::derive(move || copy_link_label().to_string()) />
                 </div>
                 {move || (!blocking().is_empty()).then(|| view! {
-                    <ul class="blocking" aria-label="Problems that block sending">
+                    <ul class="blocking" aria-label=tr("Problems that block sending", "阻止发送的问题")>
                         {blocking().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                     </ul>
                 })}
             </div>
             <AllFindings />
             <FieldFindings field=FieldRef::Body />
-            <pre class="code request-line" aria-label="Request line">{request_line}</pre>
-            <pre class="code" aria-label="Request headers">{headers}</pre>
+            <pre class="code request-line" aria-label=tr("Request line", "请求行")>{request_line}</pre>
+            <pre class="code" aria-label=tr("Request headers", "请求头")>{headers}</pre>
             <RawBodyEditor />
             {move || (!raw_editing.get()).then(|| view! {
-                <pre class="code body-preview" aria-label="Request body">{body}</pre>
+                <pre class="code body-preview" aria-label=tr("Request body", "请求体")>{body}</pre>
             })}
             <ExportTabs curl=curl />
         </section>
@@ -165,7 +165,7 @@ fn RawBodyEditor() -> impl IntoView {
                             class="mono raw-body-text"
                             rows="12"
                             spellcheck="false"
-                            aria-label="Raw JSON body"
+                            aria-label=tr("Raw JSON body", "原始 JSON 请求体")
                             aria-invalid=move || error.get().is_some().to_string()
                             prop:value=move || raw.get()
                             on:input=move |ev| drafts.set_raw_body(event_target_value(&ev))
@@ -229,7 +229,7 @@ fn ExportTabs(curl: Signal<String>) -> impl IntoView {
     view! {
         <div class="export">
             <div class="export-head">
-                <div class="tabs" role="tablist" aria-label="Export as">
+                <div class="tabs" role="tablist" aria-label=tr("Export as", "导出为")>
                     {tabs
                         .map(|t| {
                             let label = match t {
@@ -256,7 +256,7 @@ fn ExportTabs(curl: Signal<String>) -> impl IntoView {
                 </span>
                 <CopyButton text=text label=Signal::derive(move || copy_label().to_string()) />
             </div>
-            <pre class="code" aria-label="Export" data-export=move || match tab.get() { ExportTab::Curl => "curl", ExportTab::Snippet(k) => k.as_str() }>
+            <pre class="code" aria-label=tr("Export", "导出") data-export=move || match tab.get() { ExportTab::Curl => "curl", ExportTab::Snippet(k) => k.as_str() }>
                 {move || text.get()}
             </pre>
         </div>

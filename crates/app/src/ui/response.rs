@@ -30,7 +30,7 @@ pub fn ResponsePanel() -> impl IntoView {
     let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let (tab, set_tab) = signal(BodyTab::Pretty);
     view! {
-        <section class="panel response" aria-label="Response">
+        <section class="panel response" aria-label=tr("Response", "响应")>
             <div class="panel-head"><h2>{tr("Response", "响应")}</h2></div>
             <FollowBar />
             {move || match session.phase.get() {
@@ -46,14 +46,14 @@ pub fn ResponsePanel() -> impl IntoView {
                     view! {
                         <p class="status-line">
                             <StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Receiving…", "接收中…")) />
-                            {live.status.map(|s| view! { <span class="metric" aria-label="Status so far">{s}</span> })}
-                            <span class="metric" aria-label="Received so far">{received}</span>
+                            {live.status.map(|s| view! { <span class="metric" aria-label=tr("Status so far", "目前的状态")>{s}</span> })}
+                            <span class="metric" aria-label=tr("Received so far", "目前已收到")>{received}</span>
                             {(events > 0).then(|| view! { <span class="metric">{tr_with(move |lang| lang.pick_owned(&format!("{events} events"), &format!("{events} 个事件")))}</span> })}
                         </p>
                         {live.text.map(|t| {
                             // While it arrives, the newest part is what matters.
                             let tail = window(&t, t.len().saturating_sub(WINDOW_BYTES), WINDOW_BYTES).text.to_string();
-                            view! { <div class="rendered" role="region" aria-label="Answer so far"><p class="answer-text">{tail}</p></div> }
+                            view! { <div class="rendered" role="region" aria-label=tr("Answer so far", "目前的回答")><p class="answer-text">{tail}</p></div> }
                         })}
                     }
                     .into_any()
@@ -72,23 +72,23 @@ pub fn ResponsePanel() -> impl IntoView {
                             let size = human_size(body.len());
                             view! {
                                 <p class="status-line">
-                                    <StatusBadge tone=StatusTone::of_status(status) text=status.to_string() aria_label="Status" />
-                                    <span class="metric" aria-label="Time">{format!("{elapsed_ms} ms")}</span>
+                                    <StatusBadge tone=StatusTone::of_status(status) text=status.to_string() aria_label=("Status", "状态") />
+                                    <span class="metric" aria-label=tr("Time", "时间")>{format!("{elapsed_ms} ms")}</span>
                                     {ex.head_ms.map(|h| view! { <span class="metric" title="time to first byte">{format!("TTFB {h} ms")}</span> })}
                                     {ex.first_token_ms.map(|t| view! { <span class="metric" title="time to first token">{format!("first token {t} ms")}</span> })}
-                                    <span class="metric" aria-label="Size">{size}</span>
+                                    <span class="metric" aria-label=tr("Size", "大小")>{size}</span>
                                     <span class="muted mono request-echo">{ex.request_line.clone()}</span>
                                     {
                                         let shared = ex.clone();
                                         view! { <Button kind=ButtonKind::Small on_click=move || download_har(&shared, settings, drafts, session)>{tr("Download HAR", "下载 HAR")}</Button> }
                                     }
                                 </p>
-                                {cut.map(|note| view! { <p class="note note--cut" role="note" aria-label="Answer cut">{note}</p> })}
+                                {cut.map(|note| view! { <p class="note note--cut" role="note" aria-label=tr("Answer cut", "回答被截断")>{note}</p> })}
                                 {(ex.history_dropped > 0).then(|| {
                                     let dropped = human_size(ex.history_dropped);
                                     let kept = human_size(routescope_core::history::HISTORY_ENTRY_CAP);
                                     view! {
-                                        <p class="note" role="note" aria-label="Kept in history">
+                                        <p class="note" role="note" aria-label=tr("Kept in history", "历史中保留的内容")>
                                             {tr_with(move |lang| lang.pick_owned(
                                                 &format!("The history keeps {kept} of an answer's body and text: {dropped} of this one were left out. Send it again to see all of it."),
                                                 &format!("历史记录只保留响应正文和文本各 {kept}：这次响应有 {dropped} 未保留。重新发送即可看到全部。"),
@@ -97,21 +97,21 @@ pub fn ResponsePanel() -> impl IntoView {
                                     }
                                 })}
                                 {ex.stream_answered_whole().then(|| view! {
-                                    <p class="note" role="note" aria-label="Not streamed">
+                                    <p class="note" role="note" aria-label=tr("Not streamed", "未以流式返回")>
                                         {tr("Stream was asked for, but the answer came as one JSON body, without events: streaming is off for this route or model, or a proxy on the way buffered it.", "请求了流式输出，但回答是一个完整的 JSON 正文，没有事件：该路由或模型未开启流式，或中间的代理缓冲了它。")}
                                     </p>
                                 })}
                                 <RenderedAnswer exchange=ex.clone() />
                                 <details class="headers" open=true>
                                     <summary>{let n = headers.len(); tr_with(move |lang| lang.pick_owned(&format!("Headers ({n})"), &format!("响应头（{n}）")))}</summary>
-                                    <KvTable rows=headers label="Response headers" />
+                                    <KvTable rows=headers label=("Response headers", "响应头") />
                                     {headers_hidden_by_cors.then(|| view! {
                                         <p class="note" role="note">
                                             {tr("Other headers are hidden by CORS: the gateway exposes none to JavaScript (no Access-Control-Expose-Headers), so the request id header, rate-limit headers and retry-after cannot be read here. curl shows them.", "其余响应头被 CORS 隐藏：网关没有向 JavaScript 暴露任何响应头（没有 Access-Control-Expose-Headers），因此这里读不到请求 ID、限流相关响应头和 retry-after。用 curl 可以看到它们。")}
                                         </p>
                                     })}
                                 </details>
-                                <div class="tabs" role="tablist" aria-label="Body view">
+                                <div class="tabs" role="tablist" aria-label=tr("Body view", "正文视图")>
                                     <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Pretty).to_string() on:click=move |_| set_tab.set(BodyTab::Pretty)>{tr("Pretty", "格式化")}</button>
                                     <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Raw).to_string() on:click=move |_| set_tab.set(BodyTab::Raw)>{tr("Raw", "原始")}</button>
                                 </div>
@@ -120,17 +120,17 @@ pub fn ResponsePanel() -> impl IntoView {
                             .into_any()
                         }
                         Transport::NetworkError { message, elapsed_ms } => view! {
-                            <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("No response", "无响应")) aria_label="Status" /><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
+                            <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("No response", "无响应")) aria_label=("Status", "状态") /><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
                             <p>{tr("The browser got no HTTP answer it may read. Its message:", "浏览器没有拿到可读的 HTTP 响应。浏览器给出的信息：")}</p>
-                            <pre class="code" aria-label="Browser error">{message.clone()}</pre>
+                            <pre class="code" aria-label=tr("Browser error", "浏览器错误")>{message.clone()}</pre>
                         }
                         .into_any(),
                         Transport::TimedOut { after_ms } => view! {
-                            <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("Timed out", "已超时")) aria_label="Status" /><span class="metric">{format!("{after_ms} ms")}</span></p>
+                            <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("Timed out", "已超时")) aria_label=("Status", "状态") /><span class="metric">{format!("{after_ms} ms")}</span></p>
                         }
                         .into_any(),
                         Transport::Cancelled { after_ms } => view! {
-                            <p class="status-line"><StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Cancelled", "已取消")) aria_label="Status" /><span class="metric">{format!("{after_ms} ms")}</span></p>
+                            <p class="status-line"><StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Cancelled", "已取消")) aria_label=("Status", "状态") /><span class="metric">{format!("{after_ms} ms")}</span></p>
                         }
                         .into_any(),
                     }
@@ -189,7 +189,7 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
         || r.task_id.is_some();
     has_any.then(|| {
         view! {
-            <div class="rendered" role="region" aria-label="Answer">
+            <div class="rendered" role="region" aria-label=tr("Answer", "回答")>
                 {r.text.is_some().then(|| view! { <PagedText exchange=exchange.clone() /> })}
                 {r.reasoning.clone().map(|reasoning| {
                     // Reasoning can be long (or hostile): its first window is laid out, and
@@ -197,7 +197,7 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                     let shown = window(&reasoning, 0, WINDOW_BYTES).text.to_string();
                     let more = (shown.len() < reasoning.len()).then(|| human_size(reasoning.len()));
                     view! {
-                        <details class="reasoning" aria-label="Reasoning">
+                        <details class="reasoning" aria-label=tr("Reasoning", "推理过程")>
                             <summary>{tr("Reasoning (shown apart from the answer)", "推理过程（与回答分开显示）")}</summary>
                             <p class="answer-text muted">{shown}</p>
                             {more.map(|size| view! { <p class="note" role="note">{tr_with(move |lang| lang.pick_owned(&format!("The first part of {size} of reasoning; the body below holds all of it."), &format!("仅显示 {size} 推理内容的开头；完整内容见下方响应正文。")))}</p> })}
@@ -205,7 +205,7 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                     }
                 })}
                 {(!r.tool_calls.is_empty()).then(|| view! {
-                    <ul class="tool-calls" aria-label="Tool calls">
+                    <ul class="tool-calls" aria-label=tr("Tool calls", "工具调用")>
                         {r.tool_calls.iter().map(|call| {
                             let arguments = window(&call.arguments, 0, WINDOW_BYTES).text.to_string();
                             view! {
@@ -228,13 +228,13 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                 })}
                 {(!r.models.is_empty()).then(|| view! {
                     <p class="muted">{let n = r.models.len(); tr_with(move |lang| lang.pick_owned(&format!("{n} models: the model pickers now suggest them."), &format!("{n} 个模型：模型输入框现在会提示它们。")))}</p>
-                    <ul class="model-list" aria-label="Models">
+                    <ul class="model-list" aria-label=tr("Models", "模型")>
                         {r.models.iter().take(MODELS_LISTED).map(|m| view! { <li class="mono">{m.clone()}</li> }).collect_view()}
                     </ul>
                     {(r.models.len() > MODELS_LISTED).then(|| {
                         let more = r.models.len() - MODELS_LISTED;
                         view! {
-                            <p class="muted" role="note" aria-label="More models">
+                            <p class="muted" role="note" aria-label=tr("More models", "更多模型")>
                                 {tr_with(move |lang| lang.pick_owned(
                                     &format!("…and {more} more: type in a model field to search them all, or read the body below."),
                                     &format!("……还有 {more} 个：在模型输入框中输入即可搜索全部，或查看下方的响应正文。"),
@@ -407,7 +407,7 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
             <input
                 type="search"
                 class="find"
-                aria-label="Find in body"
+                aria-label=tr("Find in body", "在正文中查找")
                 placeholder=move || tr_with(|lang| lang.pick("Find in body", "在响应体中查找"))()
                 prop:value=move || query.get()
                 on:input=move |ev| {
@@ -426,7 +426,7 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
                 let n = matches.with(Vec::len);
                 let more = if n >= FIND_CAP { "+" } else { "" };
                 view! {
-                    <span class="muted" role="status" aria-label="Matches">
+                    <span class="muted" role="status" aria-label=tr("Matches", "匹配项")>
                         {tr_with(move |lang| if n == 0 { lang.pick("No match", "没有匹配").to_string() } else { lang.pick_owned(&format!("{} of {n}{more}", current.get() + 1), &format!("第 {} 个，共 {n}{more} 个", current.get() + 1)) })}
                     </span>
                     <Button kind=ButtonKind::Small disabled=Signal::derive(move || matches.with(Vec::len) < 2) on_click=move || { let n = matches.with(Vec::len); if n > 0 { jump((current.get_untracked() + n - 1) % n); } }>{tr("Previous match", "上一个")}</Button>
@@ -436,13 +436,13 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
             <CopyButton text=Signal::derive(move || raw.with_value(|ex| ex.transport.body().unwrap_or_default().to_string())) label=Signal::derive(tr("Copy body", "复制响应体")) />
             {(total > 0).then(|| view! { <Button kind=ButtonKind::Small on_click=move || raw.with_value(|ex| download_text(ex.transport.body().unwrap_or_default(), "response-body.txt"))>{tr("Download the body", "下载响应体")}</Button> })}
         </div>
-        <pre class="code response-body" aria-label="Response body">
+        <pre class="code response-body" aria-label=tr("Response body", "响应体")>
             {move || if total == 0 { tr("(empty body)", "（空响应体）")().into_any() } else { view_text() }}
         </pre>
         {move || {
             let (from, to, len) = span();
             (from > 0 || to < len).then(|| view! {
-                <p class="note" role="note" aria-label="Body part">
+                <p class="note" role="note" aria-label=tr("Body part", "正文片段")>
                     {let (a, b, c) = (human_size(from), human_size(to), human_size(len)); tr_with(move |lang| lang.pick_owned(&format!("Showing {a} to {b} of {c}, to keep the page responsive. "), &format!("为保持页面流畅，当前显示 {a} 到 {b}，共 {c}。")))}
                     <Button kind=ButtonKind::Small disabled=Signal::derive(move || offset.get() == 0) on_click=move || set_offset.update(|o| *o = o.saturating_sub(WINDOW_BYTES))>{tr("Previous part", "上一部分")}</Button>
                     <Button kind=ButtonKind::Small disabled=Signal::derive(move || span().1 >= span().2) on_click=move || set_offset.update(|o| *o += WINDOW_BYTES)>{tr("Next part", "下一部分")}</Button>

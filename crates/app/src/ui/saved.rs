@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::state::{open_saved, use_drafts, use_session, use_settings};
-use crate::ui::tr;
 use crate::ui::widgets::{download_text, Button, ButtonKind};
+use crate::ui::{tr, tr_with};
 use routescope_core::request::catalogue::endpoint;
 use routescope_core::request::saved_requests::SavedRequests;
 
@@ -34,7 +34,7 @@ pub fn SaveRequestBox() -> impl IntoView {
         <div class="save-request">
             <Button kind=ButtonKind::Small on_click=move || set_open.update(|o| *o = !*o)>{tr("Save request", "保存请求")}</Button>
             {move || open.get().then(|| view! {
-                <div class="save-box" role="group" aria-label="Save request">
+                <div class="save-box" role="group" aria-label=tr("Save request", "保存请求")>
                     <label for="save-name">{tr("Name", "名称")}</label>
                     <input id="save-name" type="text" prop:value=name on:input=move |ev| set_name.set(event_target_value(&ev)) />
                     <label for="save-group">{tr("Group (optional)", "分组（可选）")}</label>
@@ -78,7 +78,7 @@ pub fn SavedList() -> impl IntoView {
         });
     };
     view! {
-        <section class="saved" aria-label="Saved requests">
+        <section class="saved" aria-label=tr("Saved requests", "已保存的请求")>
             <h2 class="endpoint-group-title">{tr("Saved requests", "已保存的请求")}</h2>
             {move || {
                 let saved = session.saved.get();
@@ -99,7 +99,7 @@ pub fn SavedList() -> impl IntoView {
                                                     <span class="history-verdict">{title}</span>
                                                 </span>
                                             </button>
-                                            <Button kind=ButtonKind::Ghost aria_label=format!("Delete saved request {}", item.name) on_click=move || session.update_saved(|s| s.remove(i))>"✕"</Button>
+                                            <Button kind=ButtonKind::Ghost aria_label=Signal::derive({ let name = item.name.clone(); tr_with(move |lang| lang.pick_owned(&format!("Delete saved request {name}"), &format!("删除已保存的请求 {name}"))) }) on_click=move || session.update_saved(|s| s.remove(i))>"✕"</Button>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -113,10 +113,10 @@ pub fn SavedList() -> impl IntoView {
                 <Button kind=ButtonKind::Ghost disabled=Signal::derive(move || session.saved.with(|s| s.items.is_empty())) on_click=move || session.saved.with_untracked(|s| download_text(&s.encode(), "routescope-saved-requests.json"))>{tr("Export", "导出")}</Button>
                 <label class="file-button">
                     {tr("Import file", "导入文件")}
-                    <input type="file" accept=".json,application/json" aria-label="Import saved requests" on:change=import_file />
+                    <input type="file" accept=".json,application/json" aria-label=tr("Import saved requests", "导入已保存的请求") on:change=import_file />
                 </label>
             </div>
-            <p class="muted" role="status" aria-label="Saved requests import">{move || message.get().unwrap_or_default()}</p>
+            <p class="muted" role="status" aria-label=tr("Saved requests import", "已保存请求的导入结果")>{move || message.get().unwrap_or_default()}</p>
         </section>
     }
 }

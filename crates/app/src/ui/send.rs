@@ -226,7 +226,7 @@ pub fn SendBar() -> impl IntoView {
     let timeout = move || settings.timeout_for(settings.endpoint.get());
     view! {
         <div class="send-bar">
-            <code class="send-url mono" aria-label="URL to be called" data-send-url="">
+            <code class="send-url mono" aria-label=tr("URL to be called", "将调用的 URL") data-send-url="">
                 {move || {
                     let key = settings.conn.with(|c| c.api_key.clone());
                     drafts.built.with(|b| b.request.as_ref().map(|r| format!("{} {}", r.method.as_str(), redact(&r.url, &key))).unwrap_or_default())
@@ -245,7 +245,7 @@ pub fn SendBar() -> impl IntoView {
                 {tr("Cancel", "取消")}
             </Button>
             {move || link_question_open.get().then(|| view! {
-                <span class="field-error" role="note" aria-label="Send waits">
+                <span class="field-error" role="note" aria-label=tr("Send waits", "发送等待中")>
                     {tr("Answer the question about the link's gateway first: nothing is sent until you do.", "请先回答关于链接中网关的问题：在此之前不会发送任何请求。")}
                 </span>
             })}

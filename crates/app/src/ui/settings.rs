@@ -144,7 +144,7 @@ pub fn SettingsBar() -> impl IntoView {
     let settings = use_settings();
     let session = use_session();
     view! {
-        <header class="topbar" aria-label="Settings">
+        <header class="topbar" aria-label=tr("Settings", "设置")>
             <div class="brand">
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">"RouteScope Playground"</span>

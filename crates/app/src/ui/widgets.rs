@@ -84,15 +84,15 @@ fn button_view(
 pub fn KvTable(
     /// The rows, in order.
     rows: Vec<(String, String)>,
-    /// The table's accessible name, if it has one.
+    /// The table's accessible name (English, Chinese), if it has one.
     #[prop(optional)]
-    label: Option<&'static str>,
+    label: Option<(&'static str, &'static str)>,
     /// Extra CSS classes beside `kv`.
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
     view! {
-        <table class=format!("kv {class}") aria-label=label>
+        <table class=format!("kv {class}") aria-label=label.map(|(en, zh)| tr(en, zh))>
             <tbody>
                 {rows
                     .into_iter()
@@ -155,12 +155,13 @@ pub fn StatusBadge(
     /// Smaller, for lists.
     #[prop(optional)]
     small: bool,
-    /// The accessible name, where the badge is the status of an answer.
+    /// The accessible name (English, Chinese), where the badge is the status of an answer.
     #[prop(optional)]
-    aria_label: Option<&'static str>,
+    aria_label: Option<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let size = if small { " badge--small" } else { "" };
-    view! { <span class=format!("badge{size} {}", tone.as_str()) aria-label=aria_label>{move || text.get()}</span> }
+    let name = aria_label.map(|(en, zh)| tr(en, zh));
+    view! { <span class=format!("badge{size} {}", tone.as_str()) aria-label=name>{move || text.get()}</span> }
 }
 
 /// Copies text to the clipboard; the label says whether it worked.

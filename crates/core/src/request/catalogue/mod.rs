@@ -10,6 +10,7 @@ pub use crate::request::endpoint::{
 };
 use crate::request::http::Method;
 pub use crate::request::protocol::{AuthStyle, Protocol};
+use crate::text::lang::Lang;
 
 mod account;
 mod claude;
@@ -18,6 +19,7 @@ mod images;
 mod openai;
 mod search;
 mod tasks;
+mod zh;
 
 pub use search::search;
 
@@ -42,6 +44,40 @@ pub fn endpoint(id: EndpointId) -> &'static Endpoint {
         EndpointId::KeyStatus => &account::KEY_STATUS,
         EndpointId::UsageLog => &account::USAGE_LOG,
         EndpointId::UsageStat => &account::USAGE_STAT,
+    }
+}
+
+impl Endpoint {
+    /// The one-sentence summary in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.summary,
+            Lang::Zh => zh::summary(self.id),
+        }
+    }
+
+    /// A field's label in `lang` (the English one when no wording exists).
+    pub fn field_label(&self, spec: &FieldSpec, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => spec.label,
+            Lang::Zh => zh::field(self.id, spec.key).map_or(spec.label, |(label, _)| label),
+        }
+    }
+
+    /// A field's help line in `lang` (the English one when no wording exists).
+    pub fn field_help(&self, spec: &FieldSpec, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => spec.help,
+            Lang::Zh => zh::field(self.id, spec.key).map_or(spec.help, |(_, help)| help),
+        }
+    }
+}
+
+/// A side-list group title in `lang`.
+pub fn group_title(group: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => group,
+        Lang::Zh => zh::group(group).unwrap_or(group),
     }
 }
 
