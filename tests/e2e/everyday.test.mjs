@@ -259,3 +259,36 @@ test('the release build served under /playground/ loads, sends, and opens a docs
   assert.equal(await page.getByRole('combobox', { name: 'Model', exact: true }).inputValue(), 'claude-sonnet-4-5');
   assert.deepEqual(page.errors, []);
 });
+
+test('import: a browser\'s "Copy as fetch" opens its endpoint filled, and its key (and header style) only when accepted', async () => {
+  await resetTwins(twin);
+  const page = await openApp(browser, app.url, { gateway: twin.url, key: '' });
+  // What Chrome's DevTools writes for "Copy as fetch".
+  const copied = [
+    `fetch("${twin.url}/v1beta/models/gemini-2.5-flash:generateContent", {`,
+    '  "headers": {',
+    '    "accept": "*/*",',
+    '    "content-type": "application/json",',
+    '    "x-goog-api-key": "sk-twin-valid"',
+    '  },',
+    '  "referrerPolicy": "no-referrer",',
+    '  "body": "{\\"contents\\":[{\\"role\\":\\"user\\",\\"parts\\":[{\\"text\\":\\"From a fetch copy\\"}]}]}",',
+    '  "method": "POST",',
+    '  "mode": "cors",',
+    '  "credentials": "omit"',
+    '});',
+  ].join('\n');
+  await page.getByRole('button', { name: 'Import curl / fetch / HTTP' }).click();
+  await page.getByLabel(/^Paste a curl command/).fill(copied);
+  await page.getByRole('group', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { name: /generateContent/ }).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: 'Model', exact: true }).inputValue(), 'gemini-2.5-flash');
+  assert.equal(await page.getByLabel('Text of message 1').inputValue(), 'From a fetch copy');
+  const result = page.getByRole('status', { name: 'Import result' });
+  assert.match(await result.textContent(), /It carries a key \(sk-…alid, sent as x-goog-api-key header\)/);
+  assert.equal(await page.getByLabel('API key', { exact: true }).inputValue(), '', 'not used until accepted');
+  await result.getByRole('button', { name: 'Use this key' }).click();
+  assert.equal(await page.getByLabel('Send the key as').inputValue(), 'x-goog-api-key');
+  assert.equal(await send(page), 'success');
+  assert.deepEqual(page.errors, []);
+});
