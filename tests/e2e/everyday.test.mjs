@@ -3,6 +3,7 @@
 // browser in Chinese, and a build hosted under a sub-path.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { startTwin, startApp, launch, openApp, pick, send, closeContexts, resetTwins, newContext, SANDBOX } from './harness.mjs';
 
 let twin, app, subApp, browser;
@@ -291,4 +292,51 @@ test('import: a browser\'s "Copy as fetch" opens its endpoint filled, and its ke
   assert.equal(await page.getByLabel('Send the key as').inputValue(), 'x-goog-api-key');
   assert.equal(await send(page), 'success');
   assert.deepEqual(page.errors, []);
+});
+
+test('a support report of a failed call: previewed, with the request id and time, the A/B section on request, and no piece of the key', async () => {
+  await resetTwins(twin);
+  const key = 'sk-twin-valid';
+  const context = await newContext(browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.getByLabel('Gateway URL').fill(twin.url);
+  await page.getByLabel('API key', { exact: true }).fill(key);
+  await pick(page, 'Chat Completions');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill('gpt-5.4x');
+  assert.equal(await send(page), 'model-not-available');
+  const id = (await page.getByRole('region', { name: 'Diagnosis' }).getByLabel('Request id', { exact: true }).textContent()).trim();
+  const panel = page.getByRole('region', { name: 'Support report' });
+  await panel.getByRole('button', { name: 'Make a support report' }).click();
+  const preview = panel.getByLabel('Report preview');
+  let text = await preview.textContent();
+  assert.ok(text.includes(`\`${id}\``), `the request id: ${text.slice(0, 400)}`);
+  assert.match(text, /Time of the call\*\*: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(your time: /);
+  assert.match(text, /\*\*model-not-available\*\*/);
+  assert.match(text, /Answered by\*\*: new-api/);
+  assert.match(text, new RegExp(`curl ${twin.url.replace(/[.]/g, '\\.')}/v1/chat/completions`));
+  assert.doesNotMatch(text, /A\/B/);
+  // The A/B section: the provider's own API, with the provider's model id.
+  await panel.getByRole('checkbox', { name: /same request sent straight to the provider/ }).check();
+  assert.equal(await panel.getByLabel('Provider base URL').inputValue(), 'https://api.openai.com');
+  await panel.getByLabel("Provider's model id").fill('gpt-5.4');
+  await page.waitForFunction(() => /api\.openai\.com\/v1\/chat\/completions/.test(document.querySelector('.support-report-text')?.textContent ?? ''));
+  text = await preview.textContent();
+  assert.match(text, /"model": "gpt-5\.4",/);
+  assert.match(text, /\$\{PROVIDER_API_KEY\}/);
+  await panel.getByRole('button', { name: 'Copy report' }).click();
+  await panel.getByRole('button', { name: 'Copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, text, 'what is copied is what was previewed');
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download .md' }).click()]);
+  const saved = await readFile(await download.path(), 'utf8');
+  assert.equal(saved, text);
+  for (const where of [text, copied, saved]) {
+    for (let len = 8; len <= key.length; len += 1) {
+      for (let at = 0; at + len <= key.length; at += 1) {
+        assert.ok(!where.includes(key.slice(at, at + len)), `"${key.slice(at, at + len)}" of the key is in the report`);
+      }
+    }
+  }
 });

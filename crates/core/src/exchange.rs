@@ -46,6 +46,9 @@ pub struct Exchange {
     /// Bytes of body, text, images and model ids the history left out of this copy (0 for
     /// the exchange as it arrived; see [`crate::history`]).
     pub history_dropped: usize,
+    /// When it was sent, in milliseconds since the Unix epoch, as the shell's clock said
+    /// (the core keeps no clock); `None` when not recorded.
+    pub sent_at_ms: Option<u64>,
 }
 
 impl Exchange {
@@ -315,6 +318,7 @@ impl InFlight {
             diagnosis,
             lang,
             history_dropped: 0,
+            sent_at_ms: None,
         }
     }
 }

@@ -17,6 +17,7 @@ mod import;
 pub mod layout;
 mod messages;
 mod preview;
+mod report;
 mod response;
 mod saved;
 pub mod send;
@@ -171,6 +172,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <div class="pane pane--response" id="pane-response">
                         <ResponsePanel />
+                        <report::SupportReport />
                     </div>
                 </div>
             </div>

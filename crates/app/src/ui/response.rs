@@ -17,6 +17,8 @@ use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::{CutCause, Transport};
 use routescope_core::export::har::har;
 use routescope_core::request::build::build_request;
+use routescope_core::request::form::FormValues;
+use routescope_core::request::http::HttpRequest;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum BodyTab {
@@ -480,10 +482,35 @@ fn PagedText(exchange: Arc<Exchange>) -> impl IntoView {
 /// Most matches counted by find-in-body.
 const FIND_CAP: usize = 10_000;
 
-/// Saves the exchange as a HAR 1.2 file (key redacted). The request is rebuilt from the
-/// form kept with it in the history (or the form on screen when the history no longer
-/// holds it), at the URL that was actually called.
-fn download_har(exchange: &Exchange, settings: Settings, drafts: DraftStore, session: Session) {
+/// Saves the exchange as a HAR 1.2 file (key redacted).
+pub(crate) fn download_har(exchange: &Exchange, settings: Settings, drafts: DraftStore, session: Session) {
+    let Some(sent) = sent_request(exchange, settings, drafts, session) else {
+        return;
+    };
+    let started = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let key = settings.conn.with_untracked(|c| c.api_key.clone());
+    let text = har(exchange, &sent.request, &key, &started);
+    download_text(&text, &format!("routescope-exchange-{}.har", exchange.serial));
+}
+
+/// The request an exchange sent, with the form it was built from.
+pub(crate) struct SentRequest {
+    /// The request, at the URL that was actually called.
+    pub request: HttpRequest,
+    /// The form values at Send.
+    pub values: FormValues,
+    /// The raw body at Send, if the person edited it.
+    pub raw_body: Option<String>,
+}
+
+/// Rebuilds what an exchange sent from the form kept with it in the history (or the form
+/// on screen when the history no longer holds it), at the URL that was actually called.
+pub(crate) fn sent_request(
+    exchange: &Exchange,
+    settings: Settings,
+    drafts: DraftStore,
+    session: Session,
+) -> Option<SentRequest> {
     let kept = session.history.with_untracked(|h| {
         h.iter()
             .find(|e| e.exchange.serial == exchange.serial)
@@ -497,9 +524,11 @@ fn download_har(exchange: &Exchange, settings: Settings, drafts: DraftStore, ses
         &values,
         raw_body.as_deref(),
     );
-    let Some(mut request) = built.request else { return };
+    let mut request = built.request?;
     request.url = exchange.facts.url.clone();
-    let started = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-    let text = har(exchange, &request, &conn.api_key, &started);
-    download_text(&text, &format!("routescope-exchange-{}.har", exchange.serial));
+    Some(SentRequest {
+        request,
+        values,
+        raw_body,
+    })
 }

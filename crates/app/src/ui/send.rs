@@ -151,6 +151,8 @@ impl Sender {
         // The domain reads the answer; this shell only feeds it and repaints, at most once
         // per PAINT_EVERY_MS, so a fast stream costs one repaint per interval, not per chunk.
         let flight = Rc::new(RefCell::new(flight));
+        // The wall clock at Send, for the support report's "time of the call".
+        let sent_at_ms = js_sys::Date::now().max(0.0) as u64;
         leptos::task::spawn_local(async move {
             let started = net::now_ms();
             let mut last_paint = 0.0;
@@ -190,7 +192,8 @@ impl Sender {
                 session.phase.set(Phase::Idle);
                 return;
             };
-            let exchange = flight.finish(ending, elapsed_ms, lang);
+            let mut exchange = flight.finish(ending, elapsed_ms, lang);
+            exchange.sent_at_ms = Some(sent_at_ms);
             if !exchange.rendered.models.is_empty() {
                 session.models.set(exchange.rendered.models.clone());
             }

@@ -18,10 +18,16 @@ pub enum KeyExposure {
 
 /// The curl command for `request`. `key` is the secret to hide unless revealed.
 pub fn to_curl(request: &HttpRequest, key: &str, exposure: KeyExposure) -> String {
+    to_curl_reading(request, key, exposure, KEY_VAR)
+}
+
+/// The curl command for `request` with a hidden key read from `$var` (a support report's
+/// provider section reads `$PROVIDER_API_KEY`).
+pub fn to_curl_reading(request: &HttpRequest, key: &str, exposure: KeyExposure, var: &str) -> String {
     let hide = exposure == KeyExposure::FromEnv && key.len() >= 4;
     let arg = |word: &str| -> String {
         if hide && word.contains(key) {
-            quote_with_var(word, key, KEY_VAR)
+            quote_with_var(word, key, var)
         } else {
             quote(word)
         }
@@ -51,7 +57,7 @@ pub fn to_curl(request: &HttpRequest, key: &str, exposure: KeyExposure) -> Strin
             lines.push(format!("curl{method_flag} {}", quote(url)));
             lines.push(format!(
                 "  --url-query {}",
-                quote_with_var(&format!("key={}", key.trim()), key.trim(), KEY_VAR)
+                quote_with_var(&format!("key={}", key.trim()), key.trim(), var)
             ));
         }
         None => lines.push(format!("curl{method_flag} {}", arg(&request.url))),

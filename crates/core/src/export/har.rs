@@ -16,7 +16,7 @@ use crate::text::redact::redact;
 pub const HAR_BODY_CAP: usize = 1024 * 1024;
 
 /// Long base64 runs (inline images) replaced by a note of their size.
-fn without_inline_data(text: &str) -> String {
+pub(crate) fn without_inline_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(64 * 1024));
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {

@@ -88,6 +88,7 @@ pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
         diagnosis: exchange.diagnosis.clone(),
         lang: exchange.lang,
         history_dropped: 0,
+        sent_at_ms: exchange.sent_at_ms,
     };
     kept.history_dropped = before.saturating_sub(held_bytes(&kept));
     Arc::new(kept)
@@ -186,6 +187,7 @@ mod tests {
             diagnosis,
             lang: Lang::En,
             history_dropped: 0,
+            sent_at_ms: None,
         })
     }
 

@@ -190,6 +190,7 @@ fn entry_json(e: &StoredEntry, key: &str) -> Value {
     let f = &ex.facts;
     json!({
         "serial": ex.serial,
+        "sent_at_ms": ex.sent_at_ms,
         "endpoint": ex.endpoint.as_str(),
         "form": share::encode_request(e.exchange.endpoint, &e.values, e.raw_body.as_deref(), key),
         "method": f.method,
@@ -272,6 +273,7 @@ fn entry_of(v: &Value) -> Option<StoredEntry> {
             diagnosis,
             lang,
             history_dropped: received.saturating_sub(stored_bytes),
+            sent_at_ms: ms("sent_at_ms"),
         }),
         values,
         raw_body,

@@ -7,3 +7,4 @@ pub mod lang;
 pub mod percent;
 pub mod redact;
 pub mod shell;
+pub mod time;
