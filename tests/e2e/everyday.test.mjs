@@ -340,3 +340,52 @@ test('a support report of a failed call: previewed, with the request id and time
     }
   }
 });
+
+test('what a call cost: a success found in the usage log by model and time, an error by its request id, by itself when the connection asks, and a gateway without the log said', async () => {
+  await resetTwins(twin);
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  const cost = page.getByRole('region', { name: 'Call cost' });
+  // Without a confirmed self-service address the key does not go anywhere new.
+  await pick(page, 'Chat Completions');
+  assert.equal(await send(page), 'success');
+  await cost.getByRole('button', { name: 'Look it up' }).click();
+  await cost.getByRole('alert').filter({ hasText: /self-service API address is not set/ }).waitFor();
+
+  await page.getByText('More settings').click();
+  await page.getByLabel('Self-service API URL').fill(twin.url);
+  // The same request twice in a minute would leave two candidates ("probably this call"):
+  // the twin's log starts empty here.
+  await resetTwins(twin);
+  assert.equal(await send(page), 'success');
+  await cost.getByRole('button', { name: 'Look it up' }).click();
+  await cost.getByRole('status').filter({ hasText: /found by its model and time/ }).waitFor();
+  const rows = async () => Object.fromEntries(await cost.getByRole('table', { name: 'Call cost' }).getByRole('row').evaluateAll((trs) => trs.map((tr) => [tr.cells[0]?.textContent ?? tr.querySelector('th').textContent, tr.querySelector('td').textContent])));
+  let facts = await rows();
+  assert.equal(facts.Model, 'gpt-5.4');
+  assert.equal(facts.Group, 'default');
+  assert.match(facts['Quota used'], /^\d+ \(≈ \$\d+\.\d{6} at new-api's default 500,000 per USD\)$/);
+  assert.match(facts.Tokens, /^\d+ in, \d+ out \(\d+ in all\)$/);
+
+  // A failed call carries its request id: found exactly.
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill('gpt-5.4x');
+  assert.equal(await send(page), 'model-not-available');
+  const id = (await page.getByRole('region', { name: 'Diagnosis' }).getByLabel('Request id', { exact: true }).textContent()).trim();
+  await cost.getByRole('button', { name: 'Look it up' }).click();
+  await cost.getByRole('status').filter({ hasText: /found by its request id/ }).waitFor();
+  facts = await rows();
+  assert.equal(facts['Request id'], id);
+  assert.equal(facts.Model, 'gpt-5.4x');
+
+  // The connection asks for it: the next answer brings its cost by itself.
+  await page.getByRole('checkbox', { name: /Look up each call's cost/ }).check();
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill('gpt-5.4');
+  await resetTwins(twin);
+  assert.equal(await send(page), 'success');
+  await cost.getByRole('status').filter({ hasText: /found by its model and time/ }).waitFor();
+
+  // A self-service address with no usage log behind it is said.
+  await page.getByLabel('Self-service API URL').fill(app.url.replace(/\/$/, ''));
+  await cost.getByRole('button', { name: 'Look again' }).click();
+  await cost.getByRole('status').filter({ hasText: /offers no self-service usage log/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+});

@@ -84,6 +84,7 @@ pub async fn token_log(
                 "type": if e.note.is_error { 5 } else { 2 },
                 "model_name": e.note.model,
                 "token_name": t.name,
+                "group": GROUP,
                 "created_at": e.created_at,
                 "prompt_tokens": e.note.prompt_tokens,
                 "completion_tokens": e.note.completion_tokens,

@@ -204,6 +204,14 @@ impl Settings {
         });
     }
 
+    /// Sets whether the connection in use looks up each call's cost by itself.
+    pub fn set_auto_cost(&self, on: bool) {
+        self.book.update(|b| {
+            let id = b.active().id;
+            b.set_auto_cost(id, on);
+        });
+    }
+
     /// Forgets the key of the connection in use: out of memory and out of storage.
     pub fn forget_key(&self) {
         self.conn.update(|c| c.api_key.clear());

@@ -7,6 +7,7 @@
 //! are in [`widgets`].
 
 mod clients;
+mod cost;
 mod diagnosis;
 mod endpoints;
 mod fields;
@@ -172,6 +173,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <div class="pane pane--response" id="pane-response">
                         <ResponsePanel />
+                        <cost::CallCostPanel />
                         <report::SupportReport />
                     </div>
                 </div>

@@ -133,6 +133,14 @@ fn ConnectionManager() -> impl IntoView {
             <p class="field-error" id="connection-name-error" role="alert">
                 {move || problem.get().map(|p| tr_with(move |lang| p.message(lang)))}
             </p>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || settings.book.with(|b| b.active().auto_cost)
+                    on:change=move |ev| settings.set_auto_cost(event_target_checked(&ev))
+                />
+                {tr("Look up each call's cost in the usage log by itself", "每次调用后自动在使用日志中查询费用")}
+            </label>
         </div>
     }
 }

@@ -19,6 +19,7 @@
 
 mod checks;
 mod classify;
+pub mod cost;
 mod explain;
 mod extract;
 pub mod family;

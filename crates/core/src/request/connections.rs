@@ -89,6 +89,8 @@ pub struct NamedConnection {
     pub keeping: KeyKeeping,
     /// Whether this is the local twin, whose demo key is filled in when it has none.
     pub sandbox: bool,
+    /// Whether each call's cost is looked up in the usage log as soon as it is answered.
+    pub auto_cost: bool,
 }
 
 impl NamedConnection {
@@ -102,6 +104,7 @@ impl NamedConnection {
             auth: AuthStyle::Bearer,
             keeping: KeyKeeping::Memory,
             sandbox: false,
+            auto_cost: false,
         }
     }
 
@@ -115,6 +118,7 @@ impl NamedConnection {
             auth: AuthStyle::Bearer,
             keeping: KeyKeeping::Memory,
             sandbox: true,
+            auto_cost: false,
         }
     }
 
@@ -137,6 +141,7 @@ impl NamedConnection {
             "auth": self.auth.as_str(),
             "keeping": self.keeping.as_str(),
             "sandbox": self.sandbox,
+            "auto_cost": self.auto_cost,
         })
     }
 
@@ -155,6 +160,7 @@ impl NamedConnection {
             auth: s("auth").and_then(|a| AuthStyle::parse(&a)).unwrap_or(d.auth),
             keeping: s("keeping").and_then(|k| KeyKeeping::parse(&k)).unwrap_or_default(),
             sandbox: v.get("sandbox").and_then(Value::as_bool).unwrap_or(false),
+            auto_cost: v.get("auto_cost").and_then(Value::as_bool).unwrap_or(false),
         })
     }
 }
@@ -387,6 +393,13 @@ impl ConnectionBook {
         }
     }
 
+    /// Sets whether a connection looks up each call's cost by itself.
+    pub fn set_auto_cost(&mut self, id: u32, on: bool) {
+        if let Some(c) = self.get_mut(id) {
+            c.auto_cost = on;
+        }
+    }
+
     /// Sets where a connection's key may be kept.
     pub fn set_keeping(&mut self, id: u32, keeping: KeyKeeping) {
         if let Some(c) = self.get_mut(id) {
@@ -569,6 +582,7 @@ mod tests {
         let mut book = ConnectionBook::first_visit(true);
         let id = book.add().unwrap_or_default();
         book.set_keeping(id, KeyKeeping::Tab);
+        book.set_auto_cost(id, true);
         book.set_keeping(1, KeyKeeping::Browser);
         assert_eq!(ConnectionBook::decode(&book.encode()), Some(book.clone()));
 
