@@ -389,3 +389,57 @@ test('what a call cost: a success found in the usage log by model and time, an e
   await cost.getByRole('status').filter({ hasText: /offers no self-service usage log/ }).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('"What can this key do?": the lists are read, chosen models tried, each diagnosed, a 429 pauses the scan, and the results sort, filter and export without the key', async () => {
+  await resetTwins(twin);
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  // Every request that carries the key, by origin: the scan's must all go to the gateway.
+  const carrying = [];
+  page.on('request', (r) => {
+    if (r.url().includes('sk-twin-valid') || Object.values(r.headers()).some((v) => v.includes('sk-twin-valid'))) carrying.push(new URL(r.url()).origin);
+  });
+  await page.getByRole('button', { name: 'What can this key do?' }).click();
+  const panel = page.getByRole('region', { name: 'Key capability scan' });
+  await panel.getByRole('button', { name: 'Read the model lists' }).click();
+  await panel.getByText(/GET \/v1\/models: \d+ models/).waitFor();
+  await panel.getByText(/GET \/v1beta\/models: \d+ models/).waitFor();
+  // Choose: none, then six (the filter chooses what it shows).
+  await panel.getByRole('button', { name: 'Clear shown' }).click();
+  const chosen = ['gpt-5.4', 'claude-sonnet-4-6', 'gemini-2.5-flash', 'twin-unpriced', 'twin-upstream-error', 'twin-upstream-429', 'sora-2'];
+  for (const model of chosen) await panel.locator(`input[type="checkbox"][data-model="${model}"]`).check();
+  await panel.getByRole('note').filter({ hasText: /7 models chosen to try: each try is a billed call/ }).waitFor();
+  await panel.getByRole('button', { name: 'Start the scan' }).click();
+  const progress = panel.getByRole('status', { name: 'Scan progress' });
+  await progress.filter({ hasText: /Paused \d+ s after a rate limit/ }).waitFor({ timeout: 20000 });
+  await progress.filter({ hasText: /Done\./ }).waitFor({ timeout: 60000 });
+  const table = panel.getByRole('table', { name: 'Scan results' });
+  const category = (model) => table.locator(`tr[data-model="${model}"]`).getAttribute('data-category');
+  assert.equal(await category('gpt-5.4'), 'success');
+  assert.equal(await category('claude-sonnet-4-6'), 'success');
+  assert.equal(await category('gemini-2.5-flash'), 'success');
+  assert.equal(await category('twin-unpriced'), 'model-not-available');
+  assert.equal(await category('twin-upstream-error'), 'upstream-failure');
+  assert.equal(await category('twin-upstream-429'), 'rate-limit');
+  assert.equal(await category('sora-2'), 'skipped-no-cheap-try');
+  assert.match(await progress.textContent(), /Tried 6 of 6: 3 work, 3 fail\./);
+  assert.ok(carrying.length >= 8, `two lists and at least six tries carried the key: ${carrying.length}`);
+  assert.deepEqual([...new Set(carrying)], [new URL(twin.url).origin], 'the key went to the gateway only');
+  assert.match(await table.locator('tr[data-model="twin-unpriced"]').textContent(), /\d{23}[A-Za-z]{8}/, 'a failure shows its request id');
+  // Sort by latency, filter by a word of the result.
+  await table.getByRole('button', { name: 'Model' }).click();
+  const firstModel = await table.locator('tbody tr').first().getAttribute('data-model');
+  assert.equal(firstModel, 'claude-sonnet-4-6');
+  await panel.getByLabel('Filter results').fill('upstream');
+  assert.deepEqual(await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.model)), ['twin-upstream-429', 'twin-upstream-error'].filter(Boolean).sort());
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.match(csv, /^model,protocol,result,category,latency_ms,first_token_ms,request_id\n/);
+  assert.match(csv, /\ngpt-5\.4,chat,works,success,\d+,,/);
+  assert.doesNotMatch(csv, /sk-twin-valid/);
+  // Results stay with their connection: another shows none, and coming back shows them.
+  await page.getByLabel('Connection', { exact: true }).selectOption({ label: '+ New connection' });
+  await table.waitFor({ state: 'detached' });
+  await page.getByLabel('Connection', { exact: true }).selectOption({ label: 'RouteScope' });
+  await table.locator('tr[data-model="twin-unpriced"]').waitFor();
+  assert.deepEqual(page.errors, []);
+});

@@ -14,7 +14,8 @@
 //! - [`diagnosis`]: what went wrong, how sure, whose side, what to check, follow-ups;
 //! - [`exchange`]: one exchange from Send to verdict, fed by the browser shell;
 //! - [`history`]: what the history keeps of past exchanges, within a byte budget;
-//! - [`export`]: curl, SDK snippets and client setup;
+//! - [`export`]: curl, SDK snippets, client setup, HAR and the support report;
+//! - [`scan`]: the key capability scan (what each listed model does with this key);
 //! - [`text`]: language, redaction, base64 and percent-encoding shared by all of them.
 
 pub mod answer;
@@ -24,4 +25,5 @@ pub mod export;
 pub mod history;
 pub mod preflight;
 pub mod request;
+pub mod scan;
 pub mod text;

@@ -15,8 +15,9 @@ pub use files::{file, picked_files, read_picked};
 
 use routescope_core::answer::reader::DEFAULT_BYTE_CAP;
 use routescope_core::answer::utf8::Utf8Accumulator;
-use routescope_core::exchange::Head;
+use routescope_core::exchange::{Ending, Exchange, Head, InFlight};
 use routescope_core::request::http::{Body, HttpRequest, PartValue};
+use routescope_core::text::lang::Lang;
 
 /// Milliseconds since the epoch, as the browser counts them.
 pub fn now_ms() -> f64 {
@@ -224,4 +225,54 @@ pub async fn probe(request: &HttpRequest, timeout_ms: u32) -> Result<(u16, Strin
         t.clear();
     }
     result.map(|()| (status, body.finish()))
+}
+
+/// Sends `request` through the whole exchange pipeline outside the page's main exchange
+/// (the key scan's model lists and tries): `flight` reads the answer as it arrives and
+/// judges it at the end. `controller` aborts it (Stop); after `timeout_ms` it is cut as
+/// timed out. Returns the finished exchange and the milliseconds it took.
+pub async fn run_exchange(
+    flight: InFlight,
+    request: &HttpRequest,
+    controller: &web_sys::AbortController,
+    timeout_ms: u32,
+    lang: Lang,
+) -> (Exchange, u64) {
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let (timed_out, controller) = (timed_out.clone(), controller.clone());
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            std::time::Duration::from_millis(u64::from(timeout_ms)),
+        )
+        .ok()
+    };
+    let started = now_ms();
+    let flight = std::cell::RefCell::new(flight);
+    let result = send(
+        request,
+        &controller.signal(),
+        |head| flight.borrow_mut().head(head),
+        |chunk| {
+            let at = (now_ms() - started).max(0.0) as u64;
+            let mut flight = flight.borrow_mut();
+            flight.push(chunk, at);
+            flight.wants_more()
+        },
+    )
+    .await;
+    if let Some(t) = timer {
+        t.clear();
+    }
+    let elapsed = (now_ms() - started).max(0.0) as u64;
+    let ending = match result {
+        _ if timed_out.get() => Ending::TimedOut,
+        _ if controller.signal().aborted() => Ending::Cancelled,
+        Ok(()) => Ending::Finished,
+        Err(message) => Ending::Failed(message),
+    };
+    (flight.into_inner().finish(ending, elapsed, lang), elapsed)
 }

@@ -34,6 +34,8 @@ pub struct Layout {
     pub pane: RwSignal<Pane>,
     /// Whether the endpoint search (Ctrl/Cmd+K) is open.
     pub search_open: RwSignal<bool>,
+    /// Whether the key capability scan is open.
+    pub scan_open: RwSignal<bool>,
 }
 
 impl Layout {
@@ -42,6 +44,7 @@ impl Layout {
         let layout = Layout {
             pane: RwSignal::new(Pane::Request),
             search_open: RwSignal::new(false),
+            scan_open: RwSignal::new(false),
         };
         provide_context(layout);
         layout

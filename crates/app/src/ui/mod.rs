@@ -21,6 +21,7 @@ mod preview;
 mod report;
 mod response;
 mod saved;
+mod scan;
 pub mod send;
 mod settings;
 pub mod widgets;
@@ -155,9 +156,24 @@ pub fn App() -> impl IntoView {
                 <layout::PaneTabs />
             </div>
             <endpoints::EndpointSearch />
+            // The scan's table needs the page's width: it sits above the three columns.
+            <div class="scan-area">
+                <scan::KeyScan />
+            </div>
             <div class="workspace" data-pane=move || layout.pane.get().as_str()>
                 <aside class="sidebar pane pane--request">
                     <endpoints::EndpointSearchButton />
+                    <button
+                        type="button"
+                        class="btn btn--small endpoint-search-button"
+                        aria-expanded=move || layout.scan_open.get().to_string()
+                        on:click=move |_| {
+                            layout.scan_open.update(|o| *o = !*o);
+                            layout.pane.set(layout::Pane::Request);
+                        }
+                    >
+                        {tr("What can this key do?", "这个密钥能做什么？")}
+                    </button>
                     <EndpointNav />
                     <saved::SavedList />
                     <history::History />
