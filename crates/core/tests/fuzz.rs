@@ -823,3 +823,87 @@ fn stored_history_never_holds_the_key_and_any_stored_text_loads() {
         Ok(())
     });
 }
+
+#[test]
+fn support_reports_of_any_answer_hold_no_form_of_the_key() {
+    use routescope_core::export::report::{mask_secret_looking, support_report, ReportInput};
+    fuzz("support-report", |rng| {
+        let key = any_key(rng);
+        let seed = rng.pick(corpus()).clone();
+        let mutated = mutate(rng, &seed);
+        let body = echo_key(rng, mutated, &key);
+        let head = Head {
+            status: any_status(rng),
+            headers: any_headers(rng, &key),
+            cross_origin: rng.chance(2),
+            at_ms: 40,
+        };
+        let id_index = rng.below(CATALOGUE.len());
+        let auth = *rng.pick(&[
+            AuthStyle::Bearer,
+            AuthStyle::XApiKey,
+            AuthStyle::XGoogApiKey,
+            AuthStyle::QueryKey,
+        ]);
+        let Some(exchange) = run_exchange(id_index, &key, auth, &head, &[&body], &Ending::Finished, Lang::En) else {
+            return Ok(());
+        };
+        let conn = Connection {
+            gateway: "https://gw.example".into(),
+            api_key: key.clone(),
+            auth,
+            ..Connection::default()
+        };
+        let ep = &CATALOGUE[id_index];
+        let Some(request) = build_request(ep, &conn, &FormValues::defaults(ep), None).request else {
+            return Ok(());
+        };
+        let report = support_report(&ReportInput {
+            exchange: &exchange,
+            request: &request,
+            key: &key,
+            version: "fuzz",
+            now_ms: rng.below(4_000_000_000_000) as u64,
+            offset_minutes: rng.below(1_681) as i32 - 840,
+            provider: None,
+        });
+        if key.trim().len() >= 6 {
+            for form in key_forms(key.trim()) {
+                if report.contains(&form) {
+                    return Err(format!("the report holds the key as {form:?}"));
+                }
+            }
+        }
+        // Masking twice changes nothing more: nothing secret-looking is left to mask.
+        if mask_secret_looking(&report) != report {
+            return Err("a secret-looking token survived the report's masking".into());
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn usage_log_answers_of_any_shape_are_read_without_harm() {
+    use routescope_core::diagnosis::cost::{read_cost, CallShape, CostLookup, Matched};
+    const LOG: &str = r#"{"success":true,"message":"","data":{"items":[{"request_id":"20261202170001000000001AAAAAAAA","type":2,"model_name":"gpt-5.4","created_at":1796230990,"prompt_tokens":21,"completion_tokens":19,"quota":240,"use_time":1,"group":"default"}]}}"#;
+    fuzz("usage-log", |rng| {
+        let body = String::from_utf8_lossy(&mutate(rng, LOG)).into_owned();
+        let id = rng.chance(2).then_some("20261202170001000000001AAAAAAAA");
+        let call = CallShape {
+            request_id: id,
+            model: rng.chance(2).then_some("gpt-5.4"),
+            sent_at: rng.chance(2).then_some(1_796_230_989),
+            failed: rng.chance(4),
+            tokens: rng.chance(2).then_some((21, 19)),
+        };
+        match read_cost(any_status(rng), &body, &call) {
+            CostLookup::Found {
+                cost,
+                matched: Matched::RequestId,
+            } if cost.request_id.as_deref() != id => {
+                Err(format!("matched by id {id:?} an entry with {:?}", cost.request_id))
+            }
+            _ => Ok(()),
+        }
+    });
+}
