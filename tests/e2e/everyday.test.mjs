@@ -441,5 +441,11 @@ test('"What can this key do?": the lists are read, chosen models tried, each dia
   await table.waitFor({ state: 'detached' });
   await page.getByLabel('Connection', { exact: true }).selectOption({ label: 'RouteScope' });
   await table.locator('tr[data-model="twin-unpriced"]').waitFor();
+  // And across a reload, without the key in what was stored.
+  await page.reload();
+  await page.getByRole('button', { name: 'What can this key do?' }).click();
+  assert.equal(await category('twin-upstream-error'), 'upstream-failure');
+  assert.match(await progress.textContent(), /Tried 6 of 6: 3 work, 3 fail\./);
+  assert.doesNotMatch(await page.evaluate(() => Object.values(localStorage).join('\n')), /sk-twin-valid/);
   assert.deepEqual(page.errors, []);
 });

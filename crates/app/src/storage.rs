@@ -105,3 +105,26 @@ pub fn load_saved_requests() -> Option<String> {
 pub fn save_saved_requests(text: &str) -> bool {
     local().is_some_and(|s| s.set_item(SAVED_KEY, text).is_ok())
 }
+
+fn scan_entry(connection: u32) -> String {
+    format!("routescope.scan.v1.{connection}")
+}
+
+/// A connection's last key-scan results, if kept.
+pub fn load_scan(connection: u32) -> Option<String> {
+    local().and_then(|s| s.get_item(&scan_entry(connection)).ok().flatten())
+}
+
+/// Keeps a connection's key-scan results (the core wrote them; no row holds the key).
+pub fn save_scan(connection: u32, text: &str) {
+    if let Some(s) = local() {
+        let _ = s.set_item(&scan_entry(connection), text);
+    }
+}
+
+/// Removes a connection's key-scan results.
+pub fn forget_scan(connection: u32) {
+    if let Some(s) = local() {
+        let _ = s.remove_item(&scan_entry(connection));
+    }
+}

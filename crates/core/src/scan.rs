@@ -449,6 +449,90 @@ impl Scan {
     }
 }
 
+/// The rows as stored with their connection (never the key: no row holds it). Only what
+/// was tried or skipped is kept; a scan in flight keeps what it has so far.
+pub fn encode_rows(rows: &[ScanRow]) -> String {
+    let list: Vec<serde_json::Value> = rows
+        .iter()
+        .filter_map(|r| {
+            let mut v = serde_json::json!({"model": r.model, "protocol": r.protocol.map(ScanProtocol::as_str)});
+            match &r.state {
+                RowState::Done(o) => {
+                    v["category"] = o.category.as_str().into();
+                    v["headline"] = o.headline.clone().into();
+                    v["request_id"] = o.request_id.clone().into();
+                    v["latency_ms"] = o.latency_ms.into();
+                    v["first_token_ms"] = o.first_token_ms.into();
+                }
+                RowState::Skipped(reason) => v["skipped"] = reason.as_str().into(),
+                _ => return None,
+            }
+            Some(v)
+        })
+        .collect();
+    serde_json::Value::Array(list).to_string()
+}
+
+/// Reads rows written by [`encode_rows`]; what cannot be read is left out.
+pub fn decode_rows(text: &str) -> Vec<ScanRow> {
+    let Ok(serde_json::Value::Array(list)) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|v| {
+            let model = v.get("model")?.as_str()?.to_string();
+            let protocol = v
+                .get("protocol")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|p| ScanProtocol::ALL.into_iter().find(|k| k.as_str() == p));
+            let state = if let Some(reason) = v.get("skipped").and_then(serde_json::Value::as_str) {
+                let all = [
+                    SkipReason::NoCheapTry,
+                    SkipReason::ImagesOff,
+                    SkipReason::OverCap,
+                    SkipReason::Stopped,
+                ];
+                RowState::Skipped(all.into_iter().find(|r| r.as_str() == reason)?)
+            } else {
+                let name = v.get("category")?.as_str()?;
+                let category = Category::ALL.into_iter().find(|c| c.as_str() == name)?;
+                RowState::Done(TryOutcome {
+                    category,
+                    headline: v
+                        .get("headline")
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                    request_id: v
+                        .get("request_id")
+                        .and_then(serde_json::Value::as_str)
+                        .map(str::to_string),
+                    latency_ms: v.get("latency_ms").and_then(serde_json::Value::as_u64).unwrap_or(0),
+                    first_token_ms: v.get("first_token_ms").and_then(serde_json::Value::as_u64),
+                    retry_after_secs: None,
+                })
+            };
+            Some(ScanRow { model, protocol, state })
+        })
+        .collect()
+}
+
+impl Scan {
+    /// A finished scan made of stored rows (a connection's last results).
+    pub fn restored(rows: Vec<ScanRow>) -> Scan {
+        Scan {
+            retries: vec![0; rows.len()],
+            rows,
+            queue: VecDeque::new(),
+            in_flight: 0,
+            concurrency: 1,
+            limits_in_a_row: 0,
+            paused_until_ms: 0,
+            stopped: false,
+        }
+    }
+}
+
 /// What a row's result column says.
 pub fn result_text(row: &ScanRow, lang: Lang) -> String {
     match &row.state {
@@ -867,6 +951,14 @@ mod tests {
         assert!(csv.starts_with("model,protocol,result,category,latency_ms,first_token_ms,request_id\n"));
         assert!(csv.contains("zeta,chat,works,success,50,,req-1\n"), "{csv}");
         assert!(csv.contains("\"mid, \"\"quoted\"\"\""), "{csv}");
+        let restored = Scan::restored(decode_rows(&encode_rows(rows)));
+        assert_eq!(restored.rows(), rows, "stored rows read back the same");
+        assert!(restored.finished());
+        assert!(decode_rows("not json").is_empty());
+        assert_eq!(
+            decode_rows(r#"[{"model":"m","category":"nope"},{"model":"n","skipped":"over-cap"}]"#).len(),
+            1
+        );
         let md = to_markdown(rows);
         assert!(md.contains("| alpha | chat | model-not-available: model-not-available headline | model-not-available | 300 |  | req-1 |"), "{md}");
     }

@@ -189,6 +189,7 @@ impl Settings {
         let was_active = self.book.with_untracked(|b| b.active().id) == id;
         if self.book.try_update(|b| b.remove(id)).flatten().is_some() {
             storage::keep_key(id, KeyKeeping::Memory, "");
+            storage::forget_scan(id);
             self.parked_keys.update_value(|keys| keys.retain(|(k, _)| *k != id));
             if was_active {
                 self.load_active();

@@ -12,6 +12,7 @@ use web_sys::AbortController;
 
 use crate::net;
 use crate::state::use_settings;
+use crate::storage;
 use crate::ui::layout::use_layout;
 use crate::ui::widgets::{download_text, Button, ButtonKind, CopyButton};
 use crate::ui::{tr, tr_with};
@@ -22,8 +23,8 @@ use routescope_core::request::build::build_request;
 use routescope_core::request::catalogue::{endpoint, EndpointId};
 use routescope_core::request::form::FormValues;
 use routescope_core::scan::{
-    result_text, smallest_body, smallest_request, to_csv, to_markdown, view_order, RowState, Scan, ScanProtocol,
-    ScanSettings, SortKey, TryOutcome, MAX_CONCURRENCY,
+    decode_rows, encode_rows, result_text, smallest_body, smallest_request, to_csv, to_markdown, view_order, RowState,
+    Scan, ScanProtocol, ScanSettings, SortKey, TryOutcome, MAX_CONCURRENCY,
 };
 use routescope_core::text::lang::Lang;
 
@@ -59,7 +60,8 @@ pub fn KeyScan() -> impl IntoView {
     let chosen = RwSignal::new(BTreeSet::<String>::new());
     let pick_filter = RwSignal::new(String::new());
     let options = RwSignal::new(ScanSettings::default());
-    let scan = RwSignal::new(None::<Scan>);
+    // The connection's last results, kept with it (never the key).
+    let scan = RwSignal::new(stored_scan(settings.book.with_untracked(|b| b.active().id)));
     let running = RwSignal::new(false);
     let now = RwSignal::new(0u64);
     let controllers = StoredValue::new_local(Vec::<(usize, AbortController)>::new());
@@ -93,7 +95,9 @@ pub fn KeyScan() -> impl IntoView {
             k.push((was, old_lists, old_scan));
             k.iter().position(|(c, _, _)| *c == id).map(|at| k.remove(at))
         });
-        let (new_lists, new_scan) = restored.flatten().map_or((None, None), |(_, l, s)| (l, s));
+        let (new_lists, new_scan) = restored
+            .flatten()
+            .map_or_else(|| (None, stored_scan(id)), |(_, l, s)| (l, s));
         chosen.set(
             new_lists
                 .as_ref()
@@ -147,6 +151,7 @@ pub fn KeyScan() -> impl IntoView {
 
     // Starts what the scan hands out, until it is finished or stopped.
     let pump = move || {
+        let owner = settings.book.with_untracked(|b| b.active().id);
         spawn_local(async move {
             loop {
                 let at_ms = net::now_ms().max(0.0) as u64;
@@ -160,6 +165,13 @@ pub fn KeyScan() -> impl IntoView {
                 }
                 if scan.with_untracked(|s| s.as_ref().is_none_or(Scan::finished)) {
                     running.set(false);
+                    // Kept with the connection it ran for (not one switched to meanwhile).
+                    let still_its = settings.book.with_untracked(|b| b.active().id) == owner;
+                    if let Some(text) =
+                        scan.with_untracked(|s| s.as_ref().filter(|_| still_its).map(|s| encode_rows(s.rows())))
+                    {
+                        storage::save_scan(owner, &text);
+                    }
                     break;
                 }
                 net::sleep_ms(PUMP_EVERY_MS).await;
@@ -418,6 +430,12 @@ pub fn KeyScan() -> impl IntoView {
             }
         })
     }
+}
+
+/// A connection's last results as kept in storage.
+fn stored_scan(connection: u32) -> Option<Scan> {
+    let rows = decode_rows(&storage::load_scan(connection)?);
+    (!rows.is_empty()).then(|| Scan::restored(rows))
 }
 
 /// Sends one try and records its outcome (or, after Stop, that it was not tried).
