@@ -159,14 +159,9 @@ pub fn smallest_request(
     if ep.field("stream").is_some() {
         values.set("stream", FieldValue::Flag(streams));
     }
-    let built = build_request(ep, conn, &values, Some(&smallest_body(protocol, model, streams)));
-    match built.request {
-        Some(request) if built.errors.is_empty() => Ok((request, values)),
-        _ => Err(built
-            .errors
-            .first()
-            .map_or_else(|| "The try cannot be built.".to_string(), |e| e.message.clone())),
-    }
+    build_request(ep, conn, &values, Some(&smallest_body(protocol, model, streams)))
+        .into_sendable()
+        .map(|request| (request, values))
 }
 
 /// What the person chose for a scan.

@@ -297,6 +297,16 @@ fn chunks<'a>(rng: &mut Rng, bytes: &'a [u8]) -> Vec<&'a [u8]> {
 }
 
 /// Everything an exchange keeps, as text, for the key oracle.
+/// A response head of any status, with headers that may echo the key.
+fn any_head(rng: &mut Rng, key: &str) -> Head {
+    Head {
+        status: any_status(rng),
+        headers: any_headers(rng, key),
+        cross_origin: rng.chance(2),
+        at_ms: 40,
+    }
+}
+
 fn kept_text(exchange: &Exchange) -> String {
     format!("{exchange:?}")
 }
@@ -336,12 +346,7 @@ fn exchange_is_independent_of_chunking_and_never_keeps_the_key() {
         if rng.chance(2) {
             body = echo_key(rng, body, &key);
         }
-        let head = Head {
-            status: any_status(rng),
-            headers: any_headers(rng, &key),
-            cross_origin: rng.chance(2),
-            at_ms: 40,
-        };
+        let head = any_head(rng, &key);
         let ending = match rng.below(6) {
             0 => Ending::TimedOut,
             1 => Ending::Cancelled,
@@ -785,12 +790,7 @@ fn stored_history_never_holds_the_key_and_any_stored_text_loads() {
         let seed = rng.pick(corpus()).clone();
         let mutated = mutate(rng, &seed);
         let body = echo_key(rng, mutated, &key);
-        let head = Head {
-            status: any_status(rng),
-            headers: any_headers(rng, &key),
-            cross_origin: rng.chance(2),
-            at_ms: 40,
-        };
+        let head = any_head(rng, &key);
         let id_index = rng.below(CATALOGUE.len());
         let Some(exchange) = run_exchange(
             id_index,
@@ -832,12 +832,7 @@ fn support_reports_of_any_answer_hold_no_form_of_the_key() {
         let seed = rng.pick(corpus()).clone();
         let mutated = mutate(rng, &seed);
         let body = echo_key(rng, mutated, &key);
-        let head = Head {
-            status: any_status(rng),
-            headers: any_headers(rng, &key),
-            cross_origin: rng.chance(2),
-            at_ms: 40,
-        };
+        let head = any_head(rng, &key);
         let id_index = rng.below(CATALOGUE.len());
         let auth = *rng.pick(&[
             AuthStyle::Bearer,

@@ -83,14 +83,7 @@ pub fn provider_request(
             _ => raw.to_string(),
         },
     );
-    let built = build_request(endpoint, &conn, &values, raw.as_deref());
-    match built.request {
-        Some(request) if built.errors.is_empty() => Ok(request),
-        _ => Err(built
-            .errors
-            .first()
-            .map_or_else(|| "The request cannot be built.".to_string(), |e| e.message.clone())),
-    }
+    build_request(endpoint, &conn, &values, raw.as_deref()).into_sendable()
 }
 
 /// Masks tokens that look like secrets whoever they belong to: `sk-…` keys, Google `AIza…`

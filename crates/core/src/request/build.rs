@@ -82,6 +82,19 @@ impl Built {
     pub fn sendable(&self) -> bool {
         self.request.is_some() && self.errors.is_empty()
     }
+
+    /// The request when it may be sent, else the first reason it may not (for requests the
+    /// product builds by itself: a scan's tries, a report's provider section).
+    pub fn into_sendable(self) -> Result<HttpRequest, String> {
+        match self.request {
+            Some(request) if self.errors.is_empty() => Ok(request),
+            _ => Err(self
+                .errors
+                .into_iter()
+                .next()
+                .map_or_else(|| "The request cannot be built.".to_string(), |e| e.message)),
+        }
+    }
 }
 
 /// The auth style actually used on this endpoint.
