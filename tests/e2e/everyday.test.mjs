@@ -449,3 +449,27 @@ test('"What can this key do?": the lists are read, chosen models tried, each dia
   assert.doesNotMatch(await page.evaluate(() => Object.values(localStorage).join('\n')), /sk-twin-valid/);
   assert.deepEqual(page.errors, []);
 });
+
+test('Stop ends a key scan at once: the try in flight is aborted and what waited is marked as not tried', async () => {
+  await resetTwins(twin);
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await page.getByRole('button', { name: 'What can this key do?' }).click();
+  const panel = page.getByRole('region', { name: 'Key capability scan' });
+  await panel.getByRole('button', { name: 'Read the model lists' }).click();
+  await panel.getByText(/GET \/v1\/models: \d+ models/).waitFor();
+  await panel.getByRole('button', { name: 'Clear shown' }).click();
+  for (const model of ['twin-slow', 'twin-unpriced', 'twin-overloaded']) await panel.locator(`input[type="checkbox"][data-model="${model}"]`).check();
+  await panel.getByLabel('Tries at once').selectOption('1');
+  await panel.getByRole('button', { name: 'Start the scan' }).click();
+  const table = panel.getByRole('table', { name: 'Scan results' });
+  await table.locator('tr[data-model="twin-slow"][data-category="pending"]').waitFor();
+  const stoppedAt = Date.now();
+  await panel.getByRole('button', { name: 'Stop', exact: true }).click();
+  await panel.getByRole('status', { name: 'Scan progress' }).filter({ hasText: /Stopped\./ }).waitFor();
+  assert.ok(Date.now() - stoppedAt < 3000, 'the slow try did not have to end by itself (the twin holds it 8 s)');
+  for (const model of ['twin-slow', 'twin-unpriced', 'twin-overloaded']) {
+    assert.equal(await table.locator(`tr[data-model="${model}"]`).getAttribute('data-category'), 'skipped-stopped', model);
+  }
+  assert.equal(await panel.getByRole('button', { name: 'Start the scan' }).isDisabled(), false, 'a new scan can start');
+  assert.deepEqual(page.errors, []);
+});
