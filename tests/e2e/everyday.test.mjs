@@ -245,6 +245,14 @@ for (const width of [390, 360]) {
     assert.equal(await overflow(), 0, 'diagnosis pane');
     // The request bar stays on top of every pane.
     assert.equal(await page.getByRole('button', { name: 'Send', exact: true }).isVisible(), true);
+    // The key scan's model list and table fit too (the table scrolls inside its frame); it
+    // opens from the side list, in the request tab.
+    await tabs.getByRole('tab', { name: 'Request' }).click();
+    await page.getByRole('button', { name: 'What can this key do?' }).click();
+    await page.getByRole('region', { name: 'Key capability scan' }).getByRole('button', { name: 'Read the model lists' }).click();
+    await page.getByText(/GET \/v1beta\/models: \d+ models/).waitFor();
+    assert.equal(await overflow(), 0, 'the key scan');
+    assert.equal(await page.locator('.scan-models').evaluate((list) => list.scrollWidth - list.clientWidth), 0, 'the model list does not scroll sideways');
     assert.deepEqual(page.errors, []);
   });
 }
