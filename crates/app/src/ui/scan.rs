@@ -63,6 +63,9 @@ pub fn KeyScan() -> impl IntoView {
     // The connection's last results, kept with it (never the key).
     let scan = RwSignal::new(stored_scan(settings.book.with_untracked(|b| b.active().id)));
     let running = RwSignal::new(false);
+    // What the buttons follow: a scan is under way until the books say it is finished (the
+    // pump notices a moment later).
+    let in_progress = move || scan.with(|s| s.as_ref().is_some_and(|s| !s.finished()));
     let now = RwSignal::new(0u64);
     let controllers = StoredValue::new_local(Vec::<(usize, AbortController)>::new());
     let sort = RwSignal::new((SortKey::Result, false));
@@ -274,6 +277,9 @@ pub fn KeyScan() -> impl IntoView {
                         &format!("Paused {secs} s after a rate limit (429); the model is tried again after the pause."),
                         &format!("遇到限流（429），暂停 {secs} 秒；暂停后重试该模型。"),
                     ));
+                } else if s.stopped() && !s.finished() {
+                    line.push(' ');
+                    line.push_str(lang.pick("Stopping…", "正在停止…"));
                 } else if s.stopped() {
                     line.push(' ');
                     line.push_str(lang.pick("Stopped.", "已停止。"));
@@ -350,7 +356,7 @@ pub fn KeyScan() -> impl IntoView {
                     <div class="button-row">
                         <Button
                             kind=ButtonKind::Plain
-                            disabled=Signal::derive(move || reading.get() || running.get() || settings.conn.with(|c| c.api_key.trim().is_empty()))
+                            disabled=Signal::derive(move || reading.get() || in_progress() || settings.conn.with(|c| c.api_key.trim().is_empty()))
                             on_click=read_lists
                         >
                             {tr_with(move |lang| if reading.get() { lang.pick("Reading the model lists…", "正在读取模型列表…") } else { lang.pick("Read the model lists", "读取模型列表") })}
@@ -394,8 +400,8 @@ pub fn KeyScan() -> impl IntoView {
                             }).collect_view()}
                         </details>
                         <div class="button-row">
-                            <Button kind=ButtonKind::Primary disabled=Signal::derive(move || running.get() || to_try() == 0) on_click=start>{tr("Start the scan", "开始扫描")}</Button>
-                            <Button disabled=Signal::derive(move || !running.get()) on_click=stop>{tr("Stop", "停止")}</Button>
+                            <Button kind=ButtonKind::Primary disabled=Signal::derive(move || in_progress() || to_try() == 0) on_click=start>{tr("Start the scan", "开始扫描")}</Button>
+                            <Button disabled=Signal::derive(move || !in_progress() || scan.with(|s| s.as_ref().is_some_and(Scan::stopped))) on_click=stop>{tr("Stop", "停止")}</Button>
                         </div>
                     })}
                     {move || status().map(|line| view! { <p class="scan-status" role="status" aria-label=tr("Scan progress", "扫描进度")>{line}</p> })}
