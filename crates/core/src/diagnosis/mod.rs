@@ -143,6 +143,16 @@ impl Transport {
             Transport::Cut { status, .. } => lang.pick_owned(&format!("{status}, cut"), &format!("{status}，中断")),
         }
     }
+
+    /// Milliseconds from Send to the end, however it ended.
+    pub fn elapsed_ms(&self) -> u64 {
+        match self {
+            Transport::Response { elapsed_ms, .. }
+            | Transport::Cut { elapsed_ms, .. }
+            | Transport::NetworkError { elapsed_ms, .. } => *elapsed_ms,
+            Transport::TimedOut { after_ms } | Transport::Cancelled { after_ms } => *after_ms,
+        }
+    }
 }
 
 /// How the exchange ended at the transport level.

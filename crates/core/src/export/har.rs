@@ -96,12 +96,7 @@ pub fn har(exchange: &Exchange, request: &HttpRequest, key: &str, started: &str)
         .find(|(n, _)| n == "content-type")
         .map_or("", |(_, v)| v.as_str())
         .to_string();
-    let elapsed = match &exchange.transport {
-        Transport::Response { elapsed_ms, .. }
-        | Transport::Cut { elapsed_ms, .. }
-        | Transport::NetworkError { elapsed_ms, .. } => *elapsed_ms,
-        Transport::TimedOut { after_ms } | Transport::Cancelled { after_ms } => *after_ms,
-    };
+    let elapsed = exchange.transport.elapsed_ms();
     let wait = exchange.head_ms.unwrap_or(elapsed).min(elapsed);
     let kept = window(body, 0, HAR_BODY_CAP).text;
     let mut content = json!({"size": exchange.received_bytes.max(body.len()), "mimeType": mime, "text": hide(kept)});

@@ -225,7 +225,7 @@ pub fn support_report(input: &ReportInput) -> String {
     md.push_str(&format!(
         "- **Outcome**: {} after {} ms\n",
         ex.transport.outcome(crate::text::lang::Lang::En),
-        elapsed(&ex.transport)
+        ex.transport.elapsed_ms()
     ));
     md.push_str(&format!("- **Product**: RouteScope Playground {}\n\n", input.version));
 
@@ -299,15 +299,6 @@ pub fn support_report(input: &ReportInput) -> String {
 fn table_cell(text: &str) -> String {
     let one_line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     window(&one_line, 0, 300).text.replace('|', "\\|")
-}
-
-fn elapsed(transport: &Transport) -> u64 {
-    match transport {
-        Transport::Response { elapsed_ms, .. }
-        | Transport::Cut { elapsed_ms, .. }
-        | Transport::NetworkError { elapsed_ms, .. } => *elapsed_ms,
-        Transport::TimedOut { after_ms } | Transport::Cancelled { after_ms } => *after_ms,
-    }
 }
 
 #[cfg(test)]
