@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::storage;
 use routescope_core::request::build::Connection;
 use routescope_core::request::catalogue::{endpoint, Endpoint, EndpointId};
-use routescope_core::request::connections::{ConnectionBook, KeyKeeping, SANDBOX_KEY};
+use routescope_core::request::connections::{ConnectionBook, KeyKeeping};
+use routescope_core::request::sandbox::SANDBOX_KEY;
 use routescope_core::request::saved::{SavedSettings, Theme};
 use routescope_core::text::lang::Lang;
 

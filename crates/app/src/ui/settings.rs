@@ -9,10 +9,9 @@ use crate::state::{use_session, use_settings, Settings};
 use crate::ui::findings::FieldFindings;
 use crate::ui::widgets::{Button, ButtonKind, UrlSetting};
 use crate::ui::{tr, tr_with};
-use routescope_core::request::connections::{
-    is_sandbox_answer, probe_on_load, sandbox_probe, KeyKeeping, NameProblem, SANDBOX_ADDRESS,
-};
+use routescope_core::request::connections::{KeyKeeping, NameProblem};
 use routescope_core::request::field_ref::FieldRef;
+use routescope_core::request::sandbox::{is_sandbox_answer, probe_on_load, sandbox_probe, SANDBOX_ADDRESS};
 use routescope_core::request::saved::Theme;
 use routescope_core::text::lang::Lang;
 
