@@ -17,7 +17,7 @@ export TRUNK_SKIP_VERSION_CHECK=true
 SWAGGER_VERSION=5.35.0
 PEER="$(pwd)/.tools/peer"
 
-trunk build --release >/dev/null 2>&1 || trunk build --release
+./scripts/build-release.sh
 cargo build -q -p gateway-twin
 if [ ! -f "$PEER/node_modules/swagger-ui-dist/package.json" ] \
   || ! grep -q "\"version\": \"$SWAGGER_VERSION\"" "$PEER/node_modules/swagger-ui-dist/package.json"; then

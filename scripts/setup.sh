@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+# The splitter that cuts the release build into lazily loaded chunks (scripts/build-release.sh).
+WASM_SPLIT_VERSION=0.2.4
 TOOLS="$ROOT/.tools"
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
@@ -46,6 +48,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
+# (wasm-split-cli has no --version: cargo's list of installed crates says which one is there.)
+if ! command -v wasm-split-cli >/dev/null 2>&1 || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "cargo: installing wasm-split-cli $WASM_SPLIT_VERSION (about 1 minute once)"
+  cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "132" ]; then
   log "npm: installing binaryen@$BINARYEN_VERSION (wasm-opt) into .tools/"
   mkdir -p "$TOOLS"
@@ -60,4 +68,4 @@ fi
 # Trunk runs cargo offline (Trunk.toml): fetch whatever the lockfile names. Instant when
 # nothing changed.
 cargo fetch --quiet
-log "ready: trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+log "ready: trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-split $WASM_SPLIT_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

@@ -17,6 +17,7 @@ step "lint"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p routescope-playground --lib --bins --tests --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p routescope-playground --lib --bins --target wasm32-unknown-unknown --features split -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p routescope-playground --no-deps --quiet --target wasm32-unknown-unknown
 
@@ -27,6 +28,6 @@ step "tier 2: components in headless Chromium (wasm-bindgen-test)"
 cargo test -p routescope-playground --target wasm32-unknown-unknown --test browser
 
 step "tier 3: end-to-end, release build against the gateway twin"
-trunk build --release
+./scripts/build-release.sh
 cargo build -p gateway-twin
 (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./summary-reporter.mjs --test-reporter-destination=stdout ./*.test.mjs)

@@ -150,6 +150,9 @@ test('the history survives a reload (never the key), and is searched, pruned and
   await page.reload();
   const history = page.getByRole('region', { name: 'History' });
   const items = history.locator('button[data-serial]');
+  // The history is read once the code that diagnoses its entries is here (just after the
+  // form); it then lists all three.
+  await items.nth(2).waitFor();
   assert.equal(await items.count(), 3, 'all three came back');
   await items.nth(2).click();
   assert.equal(await model.inputValue(), 'gpt-5.4x');

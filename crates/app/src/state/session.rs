@@ -147,28 +147,26 @@ pub struct Session {
     pub import_offer: RwSignal<Option<ImportOffer>>,
     /// The async task being followed, if any.
     pub following: RwSignal<Option<Following>>,
+    /// Whether the stored history has been read (see [`Session::restore_history`]).
+    history_restored: StoredValue<bool>,
 }
 
 impl Session {
     /// Creates an empty session and provides it.
     pub fn provide() -> Session {
-        // The history kept across reloads, read again by today's rules, and the saved
-        // requests; what could not be read is counted and said.
-        let (kept, unreadable) =
-            crate::storage::load_history().map_or((Vec::new(), 0), |t| history::store::decode_counted(&t));
+        // The saved requests are read now; the history kept across reloads is read again by
+        // today's rules (which diagnose every entry) once the answer chunk is here: see
+        // `restore_history`. What could not be read is counted and said.
         let (saved, skipped) = match crate::storage::load_saved_requests().map(|t| SavedRequests::decode(&t)) {
             None => (SavedRequests::default(), 0),
             Some(Ok(read)) => read,
             Some(Err(_)) => (SavedRequests::default(), 1),
         };
-        let notice = match (unreadable, skipped) {
-            (0, 0) => None,
-            (n, 0) => Some(StorageNotice::HistoryUnreadable(n)),
-            (_, n) => Some(StorageNotice::SavedUnreadable(n)),
-        };
+        let notice = (skipped > 0).then_some(StorageNotice::SavedUnreadable(skipped));
         let session = Session {
             phase: RwSignal::new(Phase::Idle),
-            history: RwSignal::new(kept),
+            history: RwSignal::new(Vec::new()),
+            history_restored: StoredValue::new(false),
             history_dropped_entries: RwSignal::new(0),
             models: RwSignal::new(Vec::new()),
             ignored_link_parts: RwSignal::new(Vec::new()),
@@ -182,6 +180,25 @@ impl Session {
         };
         provide_context(session);
         session
+    }
+
+    /// Reads the history kept across reloads with `decode` (the core's history decoder,
+    /// which lives in the answer chunk), once per visit and before anything new is
+    /// remembered, so an early Send never overwrites what was kept.
+    pub fn restore_history(&self, decode: fn(&str) -> (Vec<HistoryEntry>, usize)) {
+        if self.history_restored.get_value() {
+            return;
+        }
+        self.history_restored.set_value(true);
+        let Some(text) = crate::storage::load_history() else {
+            return;
+        };
+        let (kept, unreadable) = decode(&text);
+        self.history.update(|h| h.extend(kept));
+        if unreadable > 0 && self.storage_notice.get_untracked().is_none() {
+            self.storage_notice
+                .set(Some(StorageNotice::HistoryUnreadable(unreadable)));
+        }
     }
 
     /// Records a finished exchange in the history (newest first), cut and capped as the

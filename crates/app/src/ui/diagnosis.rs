@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::net;
 use crate::state::{use_drafts, use_session, use_settings, Exchange, Phase, Session, Settings};
+use crate::ui::chunks::use_chunks;
 use crate::ui::send::use_sender;
 use crate::ui::widgets::{Button, CopyButton, KvTable};
 use crate::ui::{tr, tr_with};
@@ -28,18 +29,11 @@ const CHECKS: [CheckKind; 3] = [CheckKind::ModelVisible, CheckKind::KeyStatus, C
 #[component]
 pub fn DiagnosisPanel() -> impl IntoView {
     let session = use_session();
+    let answer = use_chunks().answer;
     view! {
         <section class="panel diagnosis" aria-label=tr("Diagnosis", "诊断") aria-live="polite">
             {move || match session.phase.get() {
-                Phase::Done(exchange) => {
-                    let context = CheckContext {
-                        protocol: endpoint(exchange.endpoint).protocol,
-                        model: exchange.model.clone(),
-                        request_line: exchange.request_line.clone(),
-                    };
-                    view! { <Verdict exchange=exchange context=context /> }
-                        .into_any()
-                }
+                Phase::Done(exchange) => answer.view(move |code| (code.verdict)(exchange.clone())).into_any(),
                 Phase::InFlight(_) => view! {
                     <h2 class="panel-title">{tr("Diagnosis", "诊断")}</h2>
                     <p class="empty">{tr("Waiting for the answer…", "等待响应…")}</p>
@@ -115,6 +109,16 @@ struct CheckContext {
     protocol: Protocol,
     model: Option<String>,
     request_line: String,
+}
+
+/// The verdict on a finished exchange (part of the answer chunk).
+pub(crate) fn verdict(exchange: Arc<Exchange>) -> AnyView {
+    let context = CheckContext {
+        protocol: endpoint(exchange.endpoint).protocol,
+        model: exchange.model.clone(),
+        request_line: exchange.request_line.clone(),
+    };
+    view! { <Verdict exchange=exchange context=context /> }.into_any()
 }
 
 #[component]

@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 
 use crate::state::{apply_import, use_drafts, use_session, use_settings};
+use crate::ui::chunks::use_chunks;
 use crate::ui::widgets::{Button, ButtonKind};
 use crate::ui::{tr, tr_signal, tr_with};
 use routescope_core::request::catalogue::endpoint;
-use routescope_core::request::import::import;
 use routescope_core::text::redact::mask_key;
 
 /// The Import button and its box.
@@ -19,14 +19,32 @@ pub fn ImportBox() -> impl IntoView {
     let (open, set_open) = signal(false);
     let (text, set_text) = signal(String::new());
     let (error, set_error) = signal(None::<String>);
-    let run = move || match import(&text.get_untracked()) {
-        Ok(imported) => {
-            apply_import(settings, drafts, session, imported);
-            set_error.set(None);
-            set_open.set(false);
-            set_text.set(String::new());
-        }
-        Err(e) => set_error.set(Some(e)),
+    let tools = use_chunks().tools;
+    // The reader lives in the tools chunk; what was pasted stays in the box whatever
+    // happens, so a failed download loses nothing and Import can simply be pressed again.
+    let run = move || {
+        leptos::task::spawn_local(async move {
+            let lang = settings.lang.get_untracked();
+            let code = match tools.get().await {
+                Ok(code) => code,
+                Err(_) => {
+                    set_error.set(Some(lang.pick_owned(
+                        "The importer could not be downloaded (offline, or the site was updated). Your text is still here: press Import to try again.",
+                        "导入器未能下载（可能离线，或网站刚更新）。你的文本还在：再次点击导入即可重试。",
+                    )));
+                    return;
+                }
+            };
+            match (code.import)(&text.get_untracked()) {
+                Ok(imported) => {
+                    apply_import(settings, drafts, session, imported);
+                    set_error.set(None);
+                    set_open.set(false);
+                    set_text.set(String::new());
+                }
+                Err(e) => set_error.set(Some(e)),
+            }
+        })
     };
     // A command pasted into an address field lands here and is imported at once.
     Effect::new(move |_| {

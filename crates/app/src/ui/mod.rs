@@ -6,6 +6,7 @@
 //! Reusable pieces (buttons, key-value tables, status badges, URL settings, copy buttons)
 //! are in [`widgets`].
 
+pub mod chunks;
 mod clients;
 mod cost;
 mod diagnosis;
@@ -16,6 +17,7 @@ mod follow;
 mod history;
 mod import;
 pub mod layout;
+pub mod lazy;
 mod messages;
 mod preview;
 mod report;
@@ -85,7 +87,15 @@ fn storage_message(notice: StorageNotice, lang: Lang) -> String {
 pub fn App() -> impl IntoView {
     let (settings, drafts, session) = provide_state();
     let layout = layout::Layout::provide();
+    let chunks = chunks::Chunks::provide();
     let sender = send::Sender::provide();
+    // What the first render does not need is fetched once the form is on screen, so the
+    // first Send rarely waits for it.
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            set_timeout(move || chunks.prefetch(), std::time::Duration::ZERO);
+        });
+    });
     // Ctrl/Cmd+Enter sends from anywhere on the page; Ctrl/Cmd+K opens the endpoint search.
     let handle = window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
         let command = e.ctrl_key() || e.meta_key();
@@ -158,7 +168,10 @@ pub fn App() -> impl IntoView {
             <endpoints::EndpointSearch />
             // The scan's table needs the page's width: it sits above the three columns.
             <div class="scan-area">
-                <scan::KeyScan />
+                {move || match chunks.scan.code() {
+                    Some(code) => Some((code.panel)()),
+                    None => layout.scan_open.get().then(|| chunks.scan.waiting_view()),
+                }}
             </div>
             <div class="workspace" data-pane=move || layout.pane.get().as_str()>
                 <aside class="sidebar pane pane--request">
@@ -168,6 +181,7 @@ pub fn App() -> impl IntoView {
                         class="btn btn--small endpoint-search-button"
                         aria-expanded=move || layout.scan_open.get().to_string()
                         on:click=move |_| {
+                            chunks.scan.start();
                             layout.scan_open.update(|o| *o = !*o);
                             layout.pane.set(layout::Pane::Request);
                         }
@@ -175,11 +189,16 @@ pub fn App() -> impl IntoView {
                         {tr("What can this key do?", "这个密钥能做什么？")}
                     </button>
                     <EndpointNav />
-                    <saved::SavedList />
-                    <history::History />
+                    // The saved requests and the history appear as soon as their code is
+                    // here (the history is read by the answer chunk's rules).
+                    {move || chunks.tools.code().map(|code| (code.saved_list)())}
+                    {move || chunks.answer.code().map(|code| (code.history_list)())}
                 </aside>
                 <main class="request-column pane pane--request" id="pane-request">
-                    <clients::ClientHelper />
+                    {move || match chunks.tools.code() {
+                        Some(code) => Some((code.client_helper)()),
+                        None => session.client_helper_open.get().then(|| chunks.tools.waiting_view()),
+                    }}
                     <fields::RequestForm />
                     <RequestPreview />
                 </main>
@@ -189,8 +208,10 @@ pub fn App() -> impl IntoView {
                     </div>
                     <div class="pane pane--response" id="pane-response">
                         <ResponsePanel />
-                        <cost::CallCostPanel />
-                        <report::SupportReport />
+                        {move || chunks.answer.code().map(|code| view! {
+                            {(code.cost_panel)()}
+                            {(code.support_report)()}
+                        })}
                     </div>
                 </div>
             </div>

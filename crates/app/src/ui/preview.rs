@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::state::{link_fragment, use_drafts, use_settings};
+use crate::ui::chunks::use_chunks;
 use crate::ui::findings::{AllFindings, FieldFindings};
 use crate::ui::widgets::CopyButton;
 use crate::ui::{tr, tr_with};
@@ -131,7 +132,7 @@ pub fn RequestPreview() -> impl IntoView {
             {move || (!raw_editing.get()).then(|| view! {
                 <pre class="code body-preview" aria-label=tr("Request body", "请求体")>{body}</pre>
             })}
-            <ExportTabs curl=curl />
+            {use_chunks().tools.view(move |code| (code.export_tabs)(curl))}
         </section>
     }
 }
@@ -183,6 +184,11 @@ fn RawBodyEditor() -> impl IntoView {
 enum ExportTab {
     Curl,
     Snippet(SnippetKind),
+}
+
+/// The export tabs (part of the tools chunk).
+pub(crate) fn export_tabs(curl: Signal<String>) -> AnyView {
+    view! { <ExportTabs curl=curl /> }.into_any()
 }
 
 /// curl and SDK snippets for the request on screen, key masked unless revealed.

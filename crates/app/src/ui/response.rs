@@ -7,7 +7,9 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 use crate::state::{use_drafts, use_session, use_settings, DraftStore, Exchange, Phase, Session, Settings};
+use crate::ui::chunks::use_chunks;
 use crate::ui::follow::{follow, FollowBar};
+use crate::ui::lazy::LoadState;
 use crate::ui::send::use_sender;
 use crate::ui::widgets::{download_text, Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone};
 use crate::ui::{tr, tr_with};
@@ -20,23 +22,29 @@ use routescope_core::request::build::build_request;
 use routescope_core::request::form::FormValues;
 use routescope_core::request::http::HttpRequest;
 
+/// Which view of the body is shown.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum BodyTab {
+pub enum BodyTab {
+    /// Formatted for reading.
     Pretty,
+    /// The bytes as received.
     Raw,
 }
 
 /// Everything the browser could see of the answer.
 #[component]
 pub fn ResponsePanel() -> impl IntoView {
-    let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
-    let (tab, set_tab) = signal(BodyTab::Pretty);
+    let session = use_session();
+    let answer = use_chunks().answer;
+    let tab = RwSignal::new(BodyTab::Pretty);
     view! {
         <section class="panel response" aria-label=tr("Response", "响应")>
             <div class="panel-head"><h2>{tr("Response", "响应")}</h2></div>
             <FollowBar />
             {move || match session.phase.get() {
                 Phase::Idle => view! {
+                    // A Send whose code could not be fetched says so here, with a Retry.
+                    {move || matches!(answer.state(), LoadState::Failed).then(|| answer.waiting_view())}
                     <p class="empty">{tr("Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter).", "尚未发送。填写表单后点击发送（Ctrl/⌘+Enter）。")}</p>
                 }
                 .into_any(),
@@ -60,86 +68,92 @@ pub fn ResponsePanel() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Phase::Done(exchange) => {
-                    let ex = exchange;
-                    match &ex.transport {
-                        Transport::Response { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. }
-                        | Transport::Cut { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. } => {
-                            let cut = match &ex.transport {
-                                Transport::Cut { cause, .. } => Some(cut_note(cause, ex.received_bytes)),
-                                _ => None,
-                            };
-                            let (status, elapsed_ms, headers_hidden_by_cors) = (*status, *elapsed_ms, *headers_hidden_by_cors);
-                            let headers = headers.clone();
-                            let size = human_size(body.len());
-                            view! {
-                                <p class="status-line">
-                                    <StatusBadge tone=StatusTone::of_status(status) text=status.to_string() aria_label=("Status", "状态") />
-                                    <span class="metric" aria-label=tr("Time", "时间")>{format!("{elapsed_ms} ms")}</span>
-                                    {ex.head_ms.map(|h| view! { <span class="metric" title="time to first byte">{format!("TTFB {h} ms")}</span> })}
-                                    {ex.first_token_ms.map(|t| view! { <span class="metric" title="time to first token">{format!("first token {t} ms")}</span> })}
-                                    <span class="metric" aria-label=tr("Size", "大小")>{size}</span>
-                                    <span class="muted mono request-echo">{ex.request_line.clone()}</span>
-                                    {
-                                        let shared = ex.clone();
-                                        view! { <Button kind=ButtonKind::Small on_click=move || download_har(&shared, settings, drafts, session)>{tr("Download HAR", "下载 HAR")}</Button> }
-                                    }
-                                </p>
-                                {cut.map(|note| view! { <p class="note note--cut" role="note" aria-label=tr("Answer cut", "回答被截断")>{note}</p> })}
-                                {(ex.history_dropped > 0).then(|| {
-                                    let dropped = human_size(ex.history_dropped);
-                                    let kept = human_size(routescope_core::history::HISTORY_ENTRY_CAP);
-                                    view! {
-                                        <p class="note" role="note" aria-label=tr("Kept in history", "历史中保留的内容")>
-                                            {tr_with(move |lang| lang.pick_owned(
-                                                &format!("The history keeps {kept} of an answer's body and text: {dropped} of this one were left out. Send it again to see all of it."),
-                                                &format!("历史记录只保留响应正文和文本各 {kept}：这次响应有 {dropped} 未保留。重新发送即可看到全部。"),
-                                            ))}
-                                        </p>
-                                    }
-                                })}
-                                {ex.stream_answered_whole().then(|| view! {
-                                    <p class="note" role="note" aria-label=tr("Not streamed", "未以流式返回")>
-                                        {tr("Stream was asked for, but the answer came as one JSON body, without events: streaming is off for this route or model, or a proxy on the way buffered it.", "请求了流式输出，但回答是一个完整的 JSON 正文，没有事件：该路由或模型未开启流式，或中间的代理缓冲了它。")}
-                                    </p>
-                                })}
-                                <RenderedAnswer exchange=ex.clone() />
-                                <details class="headers" open=true>
-                                    <summary>{let n = headers.len(); tr_with(move |lang| lang.pick_owned(&format!("Headers ({n})"), &format!("响应头（{n}）")))}</summary>
-                                    <KvTable rows=headers label=("Response headers", "响应头") />
-                                    {headers_hidden_by_cors.then(|| view! {
-                                        <p class="note" role="note">
-                                            {tr("Other headers are hidden by CORS: the gateway exposes none to JavaScript (no Access-Control-Expose-Headers), so the request id header, rate-limit headers and retry-after cannot be read here. curl shows them.", "其余响应头被 CORS 隐藏：网关没有向 JavaScript 暴露任何响应头（没有 Access-Control-Expose-Headers），因此这里读不到请求 ID、限流相关响应头和 retry-after。用 curl 可以看到它们。")}
-                                        </p>
-                                    })}
-                                </details>
-                                <div class="tabs" role="tablist" aria-label=tr("Body view", "正文视图")>
-                                    <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Pretty).to_string() on:click=move |_| set_tab.set(BodyTab::Pretty)>{tr("Pretty", "格式化")}</button>
-                                    <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Raw).to_string() on:click=move |_| set_tab.set(BodyTab::Raw)>{tr("Raw", "原始")}</button>
-                                </div>
-                                <BodyView exchange=ex.clone() tab=tab />
-                            }
-                            .into_any()
-                        }
-                        Transport::NetworkError { message, elapsed_ms } => view! {
-                            <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("No response", "无响应")) aria_label=("Status", "状态") /><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
-                            <p>{tr("The browser got no HTTP answer it may read. Its message:", "浏览器没有拿到可读的 HTTP 响应。浏览器给出的信息：")}</p>
-                            <pre class="code" aria-label=tr("Browser error", "浏览器错误")>{message.clone()}</pre>
-                        }
-                        .into_any(),
-                        Transport::TimedOut { after_ms } => view! {
-                            <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("Timed out", "已超时")) aria_label=("Status", "状态") /><span class="metric">{format!("{after_ms} ms")}</span></p>
-                        }
-                        .into_any(),
-                        Transport::Cancelled { after_ms } => view! {
-                            <p class="status-line"><StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Cancelled", "已取消")) aria_label=("Status", "状态") /><span class="metric">{format!("{after_ms} ms")}</span></p>
-                        }
-                        .into_any(),
-                    }
-                }
+                Phase::Done(exchange) => answer.view(move |code| (code.response_done)(exchange.clone(), tab)).into_any(),
             }}
         </section>
     }
+}
+
+/// The answer of a finished exchange: status line, notes, the rendered answer, headers and
+/// the body (part of the answer chunk).
+pub(crate) fn response_done(ex: Arc<Exchange>, tab: RwSignal<BodyTab>) -> AnyView {
+    let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
+    let set_tab = tab.write_only();
+    let tab = tab.read_only();
+    match &ex.transport {
+                Transport::Response { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. }
+                | Transport::Cut { status, headers, headers_hidden_by_cors, body, elapsed_ms, .. } => {
+                    let cut = match &ex.transport {
+                        Transport::Cut { cause, .. } => Some(cut_note(cause, ex.received_bytes)),
+                        _ => None,
+                    };
+                    let (status, elapsed_ms, headers_hidden_by_cors) = (*status, *elapsed_ms, *headers_hidden_by_cors);
+                    let headers = headers.clone();
+                    let size = human_size(body.len());
+                    view! {
+                        <p class="status-line">
+                            <StatusBadge tone=StatusTone::of_status(status) text=status.to_string() aria_label=("Status", "状态") />
+                            <span class="metric" aria-label=tr("Time", "时间")>{format!("{elapsed_ms} ms")}</span>
+                            {ex.head_ms.map(|h| view! { <span class="metric" title="time to first byte">{format!("TTFB {h} ms")}</span> })}
+                            {ex.first_token_ms.map(|t| view! { <span class="metric" title="time to first token">{format!("first token {t} ms")}</span> })}
+                            <span class="metric" aria-label=tr("Size", "大小")>{size}</span>
+                            <span class="muted mono request-echo">{ex.request_line.clone()}</span>
+                            {
+                                let shared = ex.clone();
+                                view! { <Button kind=ButtonKind::Small on_click=move || download_har(&shared, settings, drafts, session)>{tr("Download HAR", "下载 HAR")}</Button> }
+                            }
+                        </p>
+                        {cut.map(|note| view! { <p class="note note--cut" role="note" aria-label=tr("Answer cut", "回答被截断")>{note}</p> })}
+                        {(ex.history_dropped > 0).then(|| {
+                            let dropped = human_size(ex.history_dropped);
+                            let kept = human_size(routescope_core::history::HISTORY_ENTRY_CAP);
+                            view! {
+                                <p class="note" role="note" aria-label=tr("Kept in history", "历史中保留的内容")>
+                                    {tr_with(move |lang| lang.pick_owned(
+                                        &format!("The history keeps {kept} of an answer's body and text: {dropped} of this one were left out. Send it again to see all of it."),
+                                        &format!("历史记录只保留响应正文和文本各 {kept}：这次响应有 {dropped} 未保留。重新发送即可看到全部。"),
+                                    ))}
+                                </p>
+                            }
+                        })}
+                        {ex.stream_answered_whole().then(|| view! {
+                            <p class="note" role="note" aria-label=tr("Not streamed", "未以流式返回")>
+                                {tr("Stream was asked for, but the answer came as one JSON body, without events: streaming is off for this route or model, or a proxy on the way buffered it.", "请求了流式输出，但回答是一个完整的 JSON 正文，没有事件：该路由或模型未开启流式，或中间的代理缓冲了它。")}
+                            </p>
+                        })}
+                        <RenderedAnswer exchange=ex.clone() />
+                        <details class="headers" open=true>
+                            <summary>{let n = headers.len(); tr_with(move |lang| lang.pick_owned(&format!("Headers ({n})"), &format!("响应头（{n}）")))}</summary>
+                            <KvTable rows=headers label=("Response headers", "响应头") />
+                            {headers_hidden_by_cors.then(|| view! {
+                                <p class="note" role="note">
+                                    {tr("Other headers are hidden by CORS: the gateway exposes none to JavaScript (no Access-Control-Expose-Headers), so the request id header, rate-limit headers and retry-after cannot be read here. curl shows them.", "其余响应头被 CORS 隐藏：网关没有向 JavaScript 暴露任何响应头（没有 Access-Control-Expose-Headers），因此这里读不到请求 ID、限流相关响应头和 retry-after。用 curl 可以看到它们。")}
+                                </p>
+                            })}
+                        </details>
+                        <div class="tabs" role="tablist" aria-label=tr("Body view", "正文视图")>
+                            <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Pretty).to_string() on:click=move |_| set_tab.set(BodyTab::Pretty)>{tr("Pretty", "格式化")}</button>
+                            <button type="button" role="tab" aria-selected=move || (tab.get() == BodyTab::Raw).to_string() on:click=move |_| set_tab.set(BodyTab::Raw)>{tr("Raw", "原始")}</button>
+                        </div>
+                        <BodyView exchange=ex.clone() tab=tab />
+                    }
+                    .into_any()
+                }
+                Transport::NetworkError { message, elapsed_ms } => view! {
+                    <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("No response", "无响应")) aria_label=("Status", "状态") /><span class="metric">{format!("{elapsed_ms} ms")}</span></p>
+                    <p>{tr("The browser got no HTTP answer it may read. Its message:", "浏览器没有拿到可读的 HTTP 响应。浏览器给出的信息：")}</p>
+                    <pre class="code" aria-label=tr("Browser error", "浏览器错误")>{message.clone()}</pre>
+                }
+                .into_any(),
+                Transport::TimedOut { after_ms } => view! {
+                    <p class="status-line"><StatusBadge tone=StatusTone::Network text=Signal::derive(tr("Timed out", "已超时")) aria_label=("Status", "状态") /><span class="metric">{format!("{after_ms} ms")}</span></p>
+                }
+                .into_any(),
+                Transport::Cancelled { after_ms } => view! {
+                    <p class="status-line"><StatusBadge tone=StatusTone::Pending text=Signal::derive(tr("Cancelled", "已取消")) aria_label=("Status", "状态") /><span class="metric">{format!("{after_ms} ms")}</span></p>
+                }
+                .into_any(),
+            }
 }
 
 /// Says why the answer below is partial.

@@ -13,7 +13,9 @@ use crate::net;
 use crate::state::{
     use_drafts, use_session, use_settings, DraftStore, HistoryEntry, LiveView, Phase, Session, Settings,
 };
+use crate::ui::chunks::{AnswerCode, Chunks};
 use crate::ui::layout::{Layout, Pane};
+use crate::ui::lazy::Chunk;
 use crate::ui::widgets::{Button, ButtonKind};
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::reader::DEFAULT_BYTE_CAP;
@@ -44,23 +46,22 @@ pub struct Sender {
     session: Session,
     /// The layout, when the whole page is mounted (a send shows the response pane).
     layout: Option<Layout>,
+    /// The chunk that reads and shows answers.
+    answer: Chunk<AnswerCode>,
 }
 
 impl Sender {
     /// Creates the sender (after the state is provided) and provides it.
     pub fn provide() -> Sender {
-        // Serials go on from the history kept across reloads, so no two exchanges share one.
-        let last_kept = use_session()
-            .history
-            .with_untracked(|h| h.iter().map(|e| e.exchange.serial).max().unwrap_or(0));
         let sender = Sender {
             controller: StoredValue::new_local(None),
             reason: StoredValue::new_local(Rc::new(Cell::new(AbortReason::None))),
-            serial: StoredValue::new(last_kept),
+            serial: StoredValue::new(0),
             settings: use_settings(),
             drafts: use_drafts(),
             session: use_session(),
             layout: use_context::<Layout>(),
+            answer: use_context::<Chunks>().unwrap_or_else(Chunks::provide).answer,
         };
         provide_context(sender);
         // Leaving the page (or unmounting in tests) aborts whatever is in flight.
@@ -106,19 +107,45 @@ impl Sender {
         self.dispatch(endpoint_id, request, timeout_secs);
     }
 
-    /// Sends any request on behalf of an endpoint (also used by follow-up checks).
+    /// Sends any request on behalf of an endpoint (also used by follow-up checks). The
+    /// reading of the answer lives in the answer chunk: when its code is not here yet, it is
+    /// fetched first; if that fails, the response pane says so and nothing is sent.
     pub fn dispatch(&self, endpoint_id: EndpointId, request: HttpRequest, timeout_secs: u32) {
-        let (settings, drafts, session) = (self.settings, self.drafts, self.session);
+        let sender = *self;
+        let answer = self.answer;
+        if let Some(code) = answer.code_untracked() {
+            (code.dispatch)(sender, endpoint_id, request, timeout_secs);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(code) = answer.get().await {
+                (code.dispatch)(sender, endpoint_id, request, timeout_secs);
+            }
+        });
+    }
+}
+
+/// Sends `request` and feeds what arrives to the domain's `InFlight` (part of the answer
+/// chunk).
+pub(crate) fn dispatch_now(sender: Sender, endpoint_id: EndpointId, request: HttpRequest, timeout_secs: u32) {
+    {
+        let (settings, drafts, session) = (sender.settings, sender.drafts, sender.session);
+        // What is remembered below goes on top of the kept history, never in its place.
+        session.restore_history(routescope_core::history::store::decode_counted);
         let Ok(controller) = AbortController::new() else {
             session.phase.set(Phase::Idle);
             return;
         };
         let signal = controller.signal();
         let reason = Rc::new(Cell::new(AbortReason::None));
-        self.reason.set_value(reason.clone());
-        self.controller.set_value(Some(controller.clone()));
-        let serial = self.serial.get_value() + 1;
-        self.serial.set_value(serial);
+        sender.reason.set_value(reason.clone());
+        sender.controller.set_value(Some(controller.clone()));
+        // Serials go on from the history kept across reloads, so no two exchanges share one.
+        let last_kept = session
+            .history
+            .with_untracked(|h| h.iter().map(|e| e.exchange.serial).max().unwrap_or(0));
+        let serial = sender.serial.get_value().max(last_kept) + 1;
+        sender.serial.set_value(serial);
         let timer_reason = reason.clone();
         let timer_controller = controller.clone();
         let timer = set_timeout_with_handle(
@@ -134,7 +161,6 @@ impl Sender {
         let page_is_https = web_sys::window()
             .and_then(|w| w.location().protocol().ok())
             .is_some_and(|p| p == "https:");
-        let sender = *self;
         // The form as it was at Send: the person may keep editing while the answer comes.
         let (values, raw_at_send) = drafts.snapshot(endpoint_id);
         let flight = settings.conn.with_untracked(|conn| {

@@ -92,7 +92,7 @@ fn ConnectionPicker() -> impl IntoView {
 
 /// The connection's name, and deleting it (in "More settings").
 #[component]
-fn ConnectionManager() -> impl IntoView {
+pub(crate) fn ConnectionManager() -> impl IntoView {
     let settings = use_settings();
     let problem = RwSignal::new(None::<NameProblem>);
     let only_one = move || settings.book.with(|b| b.list().len() < 2);
@@ -150,6 +150,7 @@ fn ConnectionManager() -> impl IntoView {
 pub fn SettingsBar() -> impl IntoView {
     let settings = use_settings();
     let session = use_session();
+    let chunks = crate::ui::chunks::use_chunks();
     view! {
         <header class="topbar" aria-label=tr("Settings", "设置")>
             <div class="brand">
@@ -249,7 +250,10 @@ pub fn SettingsBar() -> impl IntoView {
                     type="button"
                     class=ButtonKind::Plain.as_str()
                     aria-expanded=move || session.client_helper_open.get().to_string()
-                    on:click=move |_| session.client_helper_open.update(|o| *o = !*o)
+                    on:click=move |_| {
+                        chunks.tools.start();
+                        session.client_helper_open.update(|o| *o = !*o);
+                    }
                 >
                     {tr("Client setup", "客户端配置")}
                 </button>
@@ -257,7 +261,10 @@ pub fn SettingsBar() -> impl IntoView {
             <details class="advanced">
                 <summary>{tr("More settings", "更多设置")}</summary>
                 <div class="advanced-body">
-                    <ConnectionManager />
+                    {move || match chunks.tools.code() {
+                        Some(code) => (code.connection_manager)(),
+                        None => chunks.tools.waiting_view(),
+                    }}
                     <div class="setting">
                         <UrlSetting
                             id="self-service-url"
