@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release bundle and measures, in one run on this machine:
-#   1. the bundle (html, wasm, js, css: raw, gzip -9, brotli -q 11) and, beside it, Swagger UI's
-#      npm distribution (swagger-ui-dist) measured the same way, with the ratio;
+#   1. the bundle per file (raw, gzip -9, brotli -q 11), what the first render must fetch and
+#      all chunks together, and, beside it, Swagger UI's npm distribution (swagger-ui-dist)
+#      measured the same way, with both ratios;
 #   2. start-up to first render in headless Chromium (median of 7 cold loads);
 #   3. answers at any size through the UI: a 20 MB JSON answer and a 20,000-event stream
 #      (first content / final text after the last byte, longest main-thread task, events lost);
@@ -39,18 +40,15 @@ row() {
   row_br=$br
 }
 
-printf '%-34s %13s %13s %13s\n' "bundle" "raw" "gzip" "brotli"
-row "html" dist/index.html
-row "wasm" dist/*.wasm
-row "js" dist/*.js
-row "css" dist/*.css
-row "RouteScope total" dist/index.html dist/*.wasm dist/*.js dist/*.css
-ours=$row_br
 S="$PEER/node_modules/swagger-ui-dist"
+printf '%-34s %13s %13s %13s\n' "peer" "raw" "gzip" "brotli"
 row "Swagger UI $SWAGGER_VERSION (what a page loads)" "$S/index.html" "$S/index.css" "$S/swagger-ui.css" \
   "$S/swagger-ui-bundle.js" "$S/swagger-ui-standalone-preset.js" "$S/swagger-initializer.js"
 peer=$row_br
-printf 'ratio (brotli): RouteScope / Swagger UI = %s\n\n' "$(echo "scale=2; $ours/$peer" | bc -l)"
+echo
+# Ours, per file (chunks included), the first-render transfer and the total, with both ratios.
+python3 scripts/size.py --peer "$peer"
+echo
 
 (cd tests/e2e && node bench-startup.mjs)
 (cd tests/e2e && node bench-loads.mjs)

@@ -3,7 +3,7 @@
 #   1. lint: the structure check, cargo fmt --check, clippy -D warnings (native and wasm), cargo doc -D warnings
 #   2. native: cargo test (the pure core, the gateway twin)
 #   3. browser: wasm-bindgen-test components in headless Chromium
-#   4. end-to-end: the release build in headless Chromium against the gateway twin
+#   4. end-to-end: the release build (size budget checked) in headless Chromium against the gateway twin
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -29,5 +29,7 @@ cargo test -p routescope-playground --target wasm32-unknown-unknown --test brows
 
 step "tier 3: end-to-end, release build against the gateway twin"
 ./scripts/build-release.sh
+# The size budget (scripts/size-budget.json): first-render transfer and all chunks together.
+python3 scripts/size.py --check
 cargo build -p gateway-twin
 (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./summary-reporter.mjs --test-reporter-destination=stdout ./*.test.mjs)
