@@ -4,8 +4,8 @@
 //!   diagnosis), the response and diagnosis views, follow-up checks, the cost of a call and
 //!   the support report, and the history (its entries are diagnosed again when read).
 //! - `scan`: the key capability scan.
-//! - `tools`: what a person opens now and then: curl / SDK export, import, client setup,
-//!   naming connections, the saved requests.
+//! - `tools`: what a person opens now and then: curl / SDK export, import (and what it
+//!   offers), client setup, naming connections, the saved requests, the endpoint search.
 //!
 //! Both are fetched in the background once the form is on screen, so a first Send rarely
 //! waits for them; a part whose chunk is not here yet shows "Loading…", or after a failed
@@ -86,6 +86,10 @@ pub struct ToolsCode {
     pub connection_manager: fn() -> AnyView,
     /// The saved requests in the side column.
     pub saved_list: fn() -> AnyView,
+    /// The endpoint search (Ctrl/Cmd+K).
+    pub endpoint_search: fn() -> AnyView,
+    /// What the last import offers beyond the form.
+    pub import_offer: fn() -> AnyView,
 }
 
 split_code! {
@@ -97,6 +101,8 @@ split_code! {
             client_helper: || view! { <crate::ui::clients::ClientHelper /> }.into_any(),
             connection_manager: || view! { <crate::ui::settings::ConnectionManager /> }.into_any(),
             saved_list: || view! { <crate::ui::saved::SavedList /> }.into_any(),
+            endpoint_search: || view! { <crate::ui::endpoints::EndpointSearch /> }.into_any(),
+            import_offer: || view! { <crate::ui::import::ImportOfferNotice /> }.into_any(),
         })
     }
 }

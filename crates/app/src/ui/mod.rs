@@ -152,7 +152,7 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
             })}
-            <import::ImportOfferNotice />
+            {move || chunks.tools.code().map(|code| (code.import_offer)())}
             {move || session.storage_notice.get().map(|notice| view! {
                 <div class="notice" role="status" aria-label=tr("Storage", "存储")>
                     <span>{tr_with(move |lang| storage_message(notice, lang))}</span>
@@ -165,7 +165,10 @@ pub fn App() -> impl IntoView {
                 <send::SendBar />
                 <layout::PaneTabs />
             </div>
-            <endpoints::EndpointSearch />
+            {move || match chunks.tools.code() {
+                Some(code) => Some((code.endpoint_search)()),
+                None => layout.search_open.get().then(|| chunks.tools.waiting_view()),
+            }}
             // The scan's table needs the page's width: it sits above the three columns.
             <div class="scan-area">
                 {move || match chunks.scan.code() {
