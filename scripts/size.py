@@ -4,6 +4,7 @@
     python3 scripts/size.py                 # per-file table, first render and total
     python3 scripts/size.py --peer BYTES    # the same, with ratios to a peer's brotli bytes
     python3 scripts/size.py --check         # fails when the budget (size-budget.json) is broken
+    python3 scripts/size.py --dist DIR ...  # another build folder than dist/
 
 "First render" is what the browser must fetch before the form is usable: index.html, what
 it links and preloads, and the scripts those import statically (the main module and the
@@ -67,9 +68,12 @@ def kb(n: int) -> str:
 
 
 def main() -> int:
+    global DIST
     args = sys.argv[1:]
+    if "--dist" in args:
+        DIST = args[args.index("--dist") + 1]
     if not os.path.isfile(os.path.join(DIST, "index.html")):
-        sys.exit("size: no dist/index.html: run ./scripts/build-release.sh first")
+        sys.exit("size: no %s/index.html: run ./scripts/build-release.sh first" % DIST)
     first = first_render_files()
     table = {name: sizes(os.path.join(DIST, name)) for name in all_files()}
     print("%-56s %11s %11s %11s" % ("file (* = first render)", "raw", "gzip", "brotli"))

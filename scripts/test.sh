@@ -31,5 +31,13 @@ step "tier 3: end-to-end, release build against the gateway twin"
 ./scripts/build-release.sh
 # The size budget (scripts/size-budget.json): first-render transfer and all chunks together.
 python3 scripts/size.py --check
+# ... and the check can fail: the same build with 300 KB of incompressible bytes in its main
+# module must break the first-render budget, with a message naming the figure.
+rm -rf target/oversized && cp -r dist target/oversized
+head -c 300000 /dev/urandom >> "$(ls target/oversized/pkg-*/routescope_playground_bg.wasm)"
+if python3 scripts/size.py --check --dist target/oversized > target/oversized.log 2>&1; then
+  echo "the size budget passed an oversized build" >&2; exit 1
+fi
+grep -q "size budget broken: first render is" target/oversized.log
 cargo build -p gateway-twin
 (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=./summary-reporter.mjs --test-reporter-destination=stdout ./*.test.mjs)
