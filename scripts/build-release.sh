@@ -21,12 +21,16 @@ CARGO_PROFILE_RELEASE_STRIP=false \
   cargo build --release --quiet --target wasm32-unknown-unknown \
     -p routescope-playground --bin routescope-playground --features split
 
+# The tools read the name section wasm-ld writes and warn about one subsection they do not
+# know (field names): harmless, and filtered so real messages stand out.
+quiet_names() { grep -v "unknown name subsection" || true; }
+
 wasm-split-cli --out-name routescope_playground \
-  target/wasm32-unknown-unknown/release/routescope-playground.wasm "$work/split"
+  target/wasm32-unknown-unknown/release/routescope-playground.wasm "$work/split" 2> >(quiet_names >&2)
 
 # --keep-lld-exports: the chunks import what they share with the main module by name.
 wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
-  --out-dir "$work/pkg" "$work/split/routescope_playground.wasm"
+  --out-dir "$work/pkg" "$work/split/routescope_playground.wasm" 2> >(quiet_names >&2)
 for file in "$work/split"/*; do
   case "$(basename "$file")" in
     routescope_playground.wasm) ;;
@@ -39,7 +43,7 @@ for wasm in "$work/pkg"/*.wasm; do
   wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$wasm" -o "$wasm"
+    "$wasm" -o "$wasm" 2> >(quiet_names >&2)
 done
 
 python3 scripts/assemble-dist.py "$work/pkg" dist
