@@ -1,4 +1,4 @@
-//! The page's lazily loaded chunks and what each holds (see [`crate::ui::lazy`]).
+//! The page's lazily loaded chunks and what each holds (see [`mod@crate::ui::lazy`]).
 //!
 //! - `answer`: everything that happens after Send: reading the answer (the exchange, the
 //!   diagnosis), the response and diagnosis views, follow-up checks, the cost of a call and
@@ -11,11 +11,9 @@
 //! waits for them; a part whose chunk is not here yet shows "Loading…", or after a failed
 //! fetch a message with Retry.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::state::{use_session, Exchange, HistoryEntry};
+use crate::state::{use_session, HistoryEntry};
 use crate::ui::lazy::{split_code, Chunk};
 use crate::ui::response::BodyTab;
 use crate::ui::send::Sender;
@@ -28,10 +26,10 @@ use routescope_core::request::import::Imported;
 pub struct AnswerCode {
     /// Sends a request and reads its answer into the session.
     pub dispatch: fn(Sender, EndpointId, HttpRequest, u32),
-    /// The response pane for a finished exchange.
-    pub response_done: fn(Arc<Exchange>, RwSignal<BodyTab>) -> AnyView,
-    /// The diagnosis pane for a finished exchange.
-    pub verdict: fn(Arc<Exchange>) -> AnyView,
+    /// The response pane (a task followed, what is arriving, the finished answer).
+    pub response_pane: fn(RwSignal<BodyTab>) -> AnyView,
+    /// The diagnosis pane.
+    pub diagnosis_pane: fn() -> AnyView,
     /// What the last call cost.
     pub cost_panel: fn() -> AnyView,
     /// The support report of the last call.
@@ -47,8 +45,8 @@ split_code! {
     pub fn load_answer => answer_code() in answer -> AnswerCode {
         Ok(AnswerCode {
             dispatch: crate::ui::send::dispatch_now,
-            response_done: crate::ui::response::response_done,
-            verdict: crate::ui::diagnosis::verdict,
+            response_pane: crate::ui::response::response_pane,
+            diagnosis_pane: crate::ui::diagnosis::diagnosis_pane,
             cost_panel: || view! { <crate::ui::cost::CallCostPanel /> }.into_any(),
             support_report: || view! { <crate::ui::report::SupportReport /> }.into_any(),
             decode_history: routescope_core::history::store::decode_counted,
@@ -82,8 +80,8 @@ pub struct ToolsCode {
     pub import: fn(&str) -> Result<Imported, String>,
     /// The client setup helper.
     pub client_helper: fn() -> AnyView,
-    /// Naming, adding and deleting connections.
-    pub connection_manager: fn() -> AnyView,
+    /// "More settings": naming connections, the self-service address, the timeout.
+    pub more_settings: fn() -> AnyView,
     /// The saved requests in the side column.
     pub saved_list: fn() -> AnyView,
     /// The endpoint search (Ctrl/Cmd+K).
@@ -99,7 +97,7 @@ split_code! {
             export_tabs: crate::ui::preview::export_tabs,
             import: routescope_core::request::import::import,
             client_helper: || view! { <crate::ui::clients::ClientHelper /> }.into_any(),
-            connection_manager: || view! { <crate::ui::settings::ConnectionManager /> }.into_any(),
+            more_settings: crate::ui::settings::more_settings,
             saved_list: || view! { <crate::ui::saved::SavedList /> }.into_any(),
             endpoint_search: || view! { <crate::ui::endpoints::EndpointSearch /> }.into_any(),
             import_offer: || view! { <crate::ui::import::ImportOfferNotice /> }.into_any(),

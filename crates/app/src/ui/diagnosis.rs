@@ -25,28 +25,42 @@ use routescope_core::request::form::FieldValue;
 /// The follow-up checks, in the order their results are listed.
 const CHECKS: [CheckKind; 3] = [CheckKind::ModelVisible, CheckKind::KeyStatus, CheckKind::CorsProbe];
 
-/// The verdict on the last exchange.
+/// The verdict on the last exchange. Until the answer chunk is here nothing can have been
+/// sent, and the pane says what it will show.
 #[component]
 pub fn DiagnosisPanel() -> impl IntoView {
-    let session = use_session();
     let answer = use_chunks().answer;
     view! {
         <section class="panel diagnosis" aria-label=tr("Diagnosis", "诊断") aria-live="polite">
-            {move || match session.phase.get() {
-                Phase::Done(exchange) => answer.view(move |code| (code.verdict)(exchange.clone())).into_any(),
-                Phase::InFlight(_) => view! {
-                    <h2 class="panel-title">{tr("Diagnosis", "诊断")}</h2>
-                    <p class="empty">{tr("Waiting for the answer…", "等待响应…")}</p>
-                }
-                .into_any(),
-                Phase::Idle => view! {
-                    <h2 class="panel-title">{tr("Diagnosis", "诊断")}</h2>
-                    <p class="empty">{tr("After Send, this panel says what the answer means: the cause, the evidence it rests on, and what to do next.", "发送后，这里会说明响应的含义：原因、依据，以及下一步该做什么。")}</p>
-                }
-                .into_any(),
+            {move || match answer.code() {
+                Some(code) => (code.diagnosis_pane)(),
+                None => before_send().into_any(),
             }}
         </section>
     }
+}
+
+/// The diagnosis pane before anything was sent.
+fn before_send() -> impl IntoView {
+    view! {
+        <h2 class="panel-title">{tr("Diagnosis", "诊断")}</h2>
+        <p class="empty">{tr("After Send, this panel says what the answer means: the cause, the evidence it rests on, and what to do next.", "发送后，这里会说明响应的含义：原因、依据，以及下一步该做什么。")}</p>
+    }
+}
+
+/// The diagnosis pane for the session's phase (part of the answer chunk).
+pub(crate) fn diagnosis_pane() -> AnyView {
+    let session = use_session();
+    (move || match session.phase.get() {
+        Phase::Done(exchange) => verdict(exchange),
+        Phase::InFlight(_) => view! {
+            <h2 class="panel-title">{tr("Diagnosis", "诊断")}</h2>
+            <p class="empty">{tr("Waiting for the answer…", "等待响应…")}</p>
+        }
+        .into_any(),
+        Phase::Idle => before_send().into_any(),
+    })
+    .into_any()
 }
 
 /// Runs one follow-up check and returns its verdict. Every request goes to an origin the
@@ -112,7 +126,7 @@ struct CheckContext {
 }
 
 /// The verdict on a finished exchange (part of the answer chunk).
-pub(crate) fn verdict(exchange: Arc<Exchange>) -> AnyView {
+fn verdict(exchange: Arc<Exchange>) -> AnyView {
     let context = CheckContext {
         protocol: endpoint(exchange.endpoint).protocol,
         model: exchange.model.clone(),

@@ -92,7 +92,7 @@ fn ConnectionPicker() -> impl IntoView {
 
 /// The connection's name, and deleting it (in "More settings").
 #[component]
-pub(crate) fn ConnectionManager() -> impl IntoView {
+fn ConnectionManager() -> impl IntoView {
     let settings = use_settings();
     let problem = RwSignal::new(None::<NameProblem>);
     let only_one = move || settings.book.with(|b| b.list().len() < 2);
@@ -260,37 +260,47 @@ pub fn SettingsBar() -> impl IntoView {
             </div>
             <details class="advanced">
                 <summary>{tr("More settings", "更多设置")}</summary>
-                <div class="advanced-body">
-                    {move || match chunks.tools.code() {
-                        Some(code) => (code.connection_manager)(),
-                        None => chunks.tools.waiting_view(),
-                    }}
-                    <div class="setting">
-                        <UrlSetting
-                            id="self-service-url"
-                            label=("Self-service API URL", "自助接口地址")
-                            field=FieldRef::SelfService
-                            read=|c| &c.self_service
-                            write=|c, v| c.self_service = v
-                        />
-                    </div>
-                    <div class="setting">
-                        <label for="timeout">{tr("Timeout (seconds, 0 = endpoint default)", "超时（秒，0 = 接口默认值）")}</label>
-                        <input
-                            id="timeout"
-                            type="number"
-                            min="0"
-                            max="3600"
-                            prop:value=move || settings.timeout_secs.get().to_string()
-                            on:input=move |ev| {
-                                if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-                                    settings.timeout_secs.set(n.min(3600));
-                                }
-                            }
-                        />
-                    </div>
-                </div>
+                {move || match chunks.tools.code() {
+                    Some(code) => (code.more_settings)(),
+                    None => chunks.tools.waiting_view(),
+                }}
             </details>
         </header>
     }
+}
+
+/// What "More settings" holds: naming connections, the self-service address, the timeout
+/// (part of the tools chunk).
+pub(crate) fn more_settings() -> AnyView {
+    let settings = use_settings();
+    view! {
+        <div class="advanced-body">
+            <ConnectionManager />
+            <div class="setting">
+                <UrlSetting
+                    id="self-service-url"
+                    label=("Self-service API URL", "自助接口地址")
+                    field=FieldRef::SelfService
+                    read=|c| &c.self_service
+                    write=|c, v| c.self_service = v
+                />
+            </div>
+            <div class="setting">
+                <label for="timeout">{tr("Timeout (seconds, 0 = endpoint default)", "超时（秒，0 = 接口默认值）")}</label>
+                <input
+                    id="timeout"
+                    type="number"
+                    min="0"
+                    max="3600"
+                    prop:value=move || settings.timeout_secs.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                            settings.timeout_secs.set(n.min(3600));
+                        }
+                    }
+                />
+            </div>
+        </div>
+    }
+    .into_any()
 }
