@@ -8,6 +8,7 @@
 // seen while it ran; the figures are printed at the end for the README and the notes.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { startTwin, startApp, launch, openApp, newContext, pick, send, closeContexts, verdictSerial, nextVerdict, resetTwins } from './harness.mjs';
 
 let twin, app, browser;
@@ -201,8 +202,33 @@ test('row 5: 2 MB of invalid UTF-8 gets its verdict within 5 s of the last byte'
   await pick(page, 'Chat Completions');
   await watch(page);
   assert.equal(await sendTyping(page, 5000), 'unknown');
+  // The text shows U+FFFD; the download still gives the bytes as they arrived.
+  await response(page).getByRole('note', { name: 'Not UTF-8' }).waitFor();
+  const served = Buffer.concat([Buffer.from('{"note":"'), Buffer.from(new Array(Math.floor((2 * 1024 * 1024) / 3)).fill([0xc3, 0x28, 0xff]).flat()), Buffer.from('"}')]);
+  assert.deepEqual(await downloadBody(page), served);
   assert.deepEqual(page.errors, []);
   await record(page, '5 2 MB of invalid UTF-8');
+});
+
+/** Clicks "Download the body" and returns the file's bytes (and checks its name). */
+async function downloadBody(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), response(page).getByRole('button', { name: 'Download the body' }).click()]);
+  assert.equal(download.suggestedFilename(), 'response-body.bin');
+  return readFile(await download.path());
+}
+
+test('a proxy\'s 502 page written in GBK is shown as text, said not to be UTF-8, and downloaded byte for byte', async () => {
+  const page = await openApp(browser, app.url, { gateway: `${twin.url}/_gbk502` });
+  await pick(page, 'Chat Completions');
+  await send(page);
+  const served = Buffer.from(await (await fetch(`${twin.url}/_gbk502/v1/chat/completions`, { method: 'POST' })).arrayBuffer());
+  assert.ok(served.includes(Buffer.from([0xb4, 0xed])), 'the twin serves GBK bytes');
+  await response(page).getByRole('note', { name: 'Not UTF-8' }).waitFor();
+  assert.match(await response(page).getByLabel('Response body').textContent(), /<title>502 \uFFFD+<\/title>/);
+  assert.deepEqual(await downloadBody(page), served);
+  // A readable 502 from something in front of the gateway: the verdict names the status.
+  assert.match(await page.getByRole('region', { name: 'Diagnosis' }).textContent(), /502/);
+  assert.deepEqual(page.errors, []);
 });
 
 test('row 6: a 20 MB answer is kept in the history in part, and says so', async () => {

@@ -5,6 +5,8 @@
 //! (a cut answer keeps its status and the bytes that arrived), the rendered answer and the
 //! diagnosis. The browser shell only feeds it and paints what it says.
 
+use std::sync::Arc;
+
 use crate::answer::reader::{AnswerReader, ReadAnswer};
 use crate::answer::response::Rendered;
 use crate::answer::sse::StreamSummary;
@@ -14,7 +16,7 @@ use crate::request::catalogue::{endpoint, EndpointId};
 use crate::request::form::FormValues;
 use crate::request::http::HttpRequest;
 use crate::text::lang::Lang;
-use crate::text::redact::{mask_key, redact, redact_in_place, EchoWatch};
+use crate::text::redact::{mask_key, redact, redact_bytes_in_place, redact_in_place, EchoWatch};
 
 /// One finished exchange: what was sent, what came back, and what it means.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +41,9 @@ pub struct Exchange {
     pub transport: Transport,
     /// The rendered answer (text, usage, images…).
     pub rendered: Rendered,
+    /// The body's bytes, kept only when its text is not a faithful copy of them (invalid
+    /// UTF-8): a download then gives what arrived, byte for byte (the key still masked).
+    pub exact_body: Option<Arc<[u8]>>,
     /// The verdict.
     pub diagnosis: Diagnosis,
     /// The language the verdict is worded in.
@@ -233,13 +238,16 @@ impl InFlight {
             redact_in_place(&mut text, &key, &mask);
             text
         };
-        let (transport, rendered, head_ms, first_token_ms, received_bytes) = match (head, reader) {
+        let (transport, rendered, head_ms, first_token_ms, received_bytes, exact_body) = match (head, reader) {
             (Some(head), Some(reader)) => {
                 let mut read: ReadAnswer = reader.finish();
                 // Rescanned only where the watch saw a form of the key (or an escape that
                 // could spell it): a 64 MB answer that holds neither is not read again here.
                 if watch.key_seen() {
                     read.body = masked(std::mem::take(&mut read.body));
+                    if let Some(bytes) = &mut read.exact_body {
+                        redact_bytes_in_place(bytes, &key, &mask);
+                    }
                 }
                 if watch.decoded_may_hold_key() {
                     read.rendered.mask_with(|text| redact_in_place(text, &key, &mask));
@@ -283,7 +291,15 @@ impl InFlight {
                         cause,
                     },
                 };
-                (transport, rendered, Some(head.at_ms), read.first_token_ms, read.bytes)
+                let exact_body = read.exact_body.map(Arc::from);
+                (
+                    transport,
+                    rendered,
+                    Some(head.at_ms),
+                    read.first_token_ms,
+                    read.bytes,
+                    exact_body,
+                )
             }
             _ => {
                 let transport = match ending {
@@ -300,7 +316,7 @@ impl InFlight {
                         elapsed_ms,
                     },
                 };
-                (transport, Rendered::default(), None, None, 0)
+                (transport, Rendered::default(), None, None, 0, None)
             }
         };
         let diagnosis = diagnose(&facts, &transport, lang);
@@ -315,6 +331,7 @@ impl InFlight {
             facts,
             transport,
             rendered,
+            exact_body,
             diagnosis,
             lang,
             history_dropped: 0,
@@ -438,6 +455,29 @@ mod tests {
             Some("Hel"),
             "the partial text stays visible"
         );
+    }
+
+    #[test]
+    fn a_body_that_is_not_utf8_keeps_its_exact_bytes_with_the_key_masked() {
+        let mut flight = flight(false, DEFAULT_BYTE_CAP);
+        flight.head(head(500, "text/plain"));
+        let mut sent = b"upstream said \xFF\xFE for ".to_vec();
+        sent.extend_from_slice(KEY.as_bytes());
+        for chunk in sent.chunks(3) {
+            flight.push(chunk, 60);
+        }
+        let ex = flight.finish(Ending::Finished, 500, Lang::En);
+        let exact = ex.exact_body.as_deref().expect("the bytes are kept");
+        let mut expected = b"upstream said \xFF\xFE for ".to_vec();
+        expected.extend_from_slice(mask_key(KEY).as_bytes());
+        assert_eq!(exact, expected.as_slice());
+        assert_eq!(
+            ex.transport.body(),
+            Some(format!("upstream said \u{FFFD}\u{FFFD} for {}", mask_key(KEY)).as_str())
+        );
+
+        let clean = run(false, 200, "application/json", &["{\"ok\":\"é\"}"], Ending::Finished);
+        assert_eq!(clean.exact_body, None, "a faithful text is not kept twice");
     }
 
     #[test]

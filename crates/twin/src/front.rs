@@ -41,6 +41,8 @@ pub struct Switches {
     pub proxy504: bool,
     /// `/_cf524/`: Cloudflare 524 HTML with `access-control-allow-origin: *`.
     pub cf524: bool,
+    /// `/_gbk502/`: a proxy's 502 page in GBK (not UTF-8), readable under CORS.
+    pub gbk502: bool,
     /// `/_legacy/`: the older gateway generation's wording and `one_api_error`.
     pub legacy: bool,
     /// `/_folded/`: key states answered as "Invalid token" (new-api since 2026-04-12).
@@ -65,6 +67,10 @@ pub const SWITCHES: &[(&str, &str)] = &[
     (
         "/_cf524/",
         "524 Cloudflare HTML page WITH access-control-allow-origin: * (readable)",
+    ),
+    (
+        "/_gbk502/",
+        "502 proxy HTML page written in GBK (not UTF-8) WITH access-control-allow-origin: *",
     ),
     (
         "/_folded/",
@@ -92,6 +98,7 @@ pub fn strip_switches(path: &str) -> (Switches, String) {
             "_proxy413" => &mut sw.proxy413,
             "_proxy504" => &mut sw.proxy504,
             "_cf524" => &mut sw.cf524,
+            "_gbk502" => &mut sw.gbk502,
             "_legacy" => &mut sw.legacy,
             "_folded" => &mut sw.folded,
             _ => break,
@@ -141,6 +148,9 @@ pub async fn handle(State(front): State<Front>, mut req: Request) -> Response {
     }
     if sw.proxy504 {
         return pages::nginx_504();
+    }
+    if sw.gbk502 {
+        return pages::gbk_502();
     }
     if sw.cf524 {
         let mut resp = pages::cloudflare_524();

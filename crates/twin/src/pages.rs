@@ -92,3 +92,17 @@ pub fn cloudflare_524() -> Response {
         "<!DOCTYPE html>\n<html lang=\"en-US\"><head><title>api.routescope.ai | 524: A timeout occurred</title></head>\n<body><div id=\"cf-wrapper\"><h1><span class=\"inline-block\">A timeout occurred</span> <span class=\"code-label\">Error code 524</span></h1>\n<p>The origin web server timed out responding to this request.</p>\n<p>Cloudflare Ray ID: <strong>8f0c1d2e3a4b5c6d</strong></p></div></body></html>\n",
     )
 }
+
+/// 502 from a proxy whose error page is written in GBK, as some hosting front ends in China
+/// still serve: the body is not UTF-8 (`502 错误网关` and "the upstream server did not
+/// answer", in GBK). Sent with `access-control-allow-origin: *` so the page can read it.
+pub fn gbk_502() -> Response {
+    const PAGE: &[u8] = b"<html><head><meta charset=\"gbk\"><title>502 \xB4\xED\xCE\xF3\xCD\xF8\xB9\xD8</title></head><body><h1>502 \xB4\xED\xCE\xF3\xCD\xF8\xB9\xD8\xA3\xBA\xC9\xCF\xD3\xCE\xB7\xFE\xCE\xF1\xC6\xF7\xC3\xBB\xD3\xD0\xCF\xEC\xD3\xA6</h1><hr><center>tengine</center></body></html>\n";
+    let mut resp = Response::new(Body::from(PAGE));
+    *resp.status_mut() = StatusCode::BAD_GATEWAY;
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=gbk"));
+    resp.headers_mut()
+        .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    resp
+}

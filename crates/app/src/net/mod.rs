@@ -197,6 +197,30 @@ pub fn js_message(value: JsValue) -> String {
         .unwrap_or_else(|| "the browser reported an error without a message".to_string())
 }
 
+/// What Resource Timing shares about a file the page loaded (an image an answer linked
+/// to): its size in bytes (0 when a host on another origin sends no `Timing-Allow-Origin`)
+/// and its type (empty unless shared). `(None, None)` when the browser kept no entry.
+pub fn resource_facts(url: &str) -> (Option<u64>, Option<String>) {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return (None, None);
+    };
+    let entries = performance.get_entries_by_name(url);
+    let last = entries.get(entries.length().saturating_sub(1));
+    if last.is_undefined() || last.is_null() {
+        return (None, None);
+    }
+    let read = |name: &str| Reflect::get(&last, &JsValue::from_str(name)).ok();
+    // Read by name: `contentType` is newer than the bindings, and both are plain numbers
+    // and strings whatever the browser.
+    let bytes = read("decodedBodySize")
+        .and_then(|v| v.as_f64())
+        .map(|n| n.max(0.0) as u64);
+    let content_type = read("contentType")
+        .and_then(|v| v.as_string())
+        .filter(|t| !t.is_empty());
+    (bytes, content_type)
+}
+
 /// Sends a follow-up request outside the main exchange, with its own abort after
 /// `timeout_ms`. Returns the status and body, or the browser's message when fetch rejected.
 pub async fn probe(request: &HttpRequest, timeout_ms: u32) -> Result<(u16, String), String> {
@@ -224,7 +248,7 @@ pub async fn probe(request: &HttpRequest, timeout_ms: u32) -> Result<(u16, Strin
     if let Some(t) = timer {
         t.clear();
     }
-    result.map(|()| (status, body.finish()))
+    result.map(|()| (status, body.finish().text))
 }
 
 /// Sends `request` through the whole exchange pipeline outside the page's main exchange

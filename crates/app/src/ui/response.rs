@@ -11,10 +11,12 @@ use crate::ui::chunks::use_chunks;
 use crate::ui::follow::{follow, FollowBar};
 use crate::ui::lazy::LoadState;
 use crate::ui::send::use_sender;
-use crate::ui::widgets::{download_text, Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone};
+use crate::ui::widgets::{
+    download_bytes, download_text, Button, ButtonKind, CopyButton, KvTable, StatusBadge, StatusTone,
+};
 use crate::ui::{tr, tr_with};
 use routescope_core::answer::body_view::{find_all, pretty_view, window, PRETTY_WHOLE_LIMIT, WINDOW_BYTES};
-use routescope_core::answer::image_facts::inline_image_facts;
+use routescope_core::answer::image_facts::{inline_image_facts, linked_image_summary, LinkedImage};
 use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::{CutCause, Transport};
 use routescope_core::export::har::har;
@@ -31,23 +33,38 @@ pub enum BodyTab {
     Raw,
 }
 
-/// Everything the browser could see of the answer.
+/// Everything the browser could see of the answer. Until the answer chunk is here nothing
+/// can have been sent: the pane says so (or, when the chunk could not be fetched, why, with
+/// a Retry).
 #[component]
 pub fn ResponsePanel() -> impl IntoView {
-    let session = use_session();
     let answer = use_chunks().answer;
     let tab = RwSignal::new(BodyTab::Pretty);
     view! {
         <section class="panel response" aria-label=tr("Response", "响应")>
             <div class="panel-head"><h2>{tr("Response", "响应")}</h2></div>
-            <FollowBar />
+            {move || match answer.state() {
+                LoadState::Ready(code) => (code.response_pane)(tab),
+                LoadState::Failed => view! { {answer.waiting_view()} {nothing_sent_yet()} }.into_any(),
+                LoadState::NotAsked | LoadState::Loading => nothing_sent_yet().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The response pane before anything was sent.
+fn nothing_sent_yet() -> impl IntoView {
+    view! { <p class="empty">{tr("Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter).", "尚未发送。填写表单后点击发送（Ctrl/⌘+Enter）。")}</p> }
+}
+
+/// The response pane's body: a task being followed, then what the session's phase shows
+/// (part of the answer chunk).
+pub(crate) fn response_pane(tab: RwSignal<BodyTab>) -> AnyView {
+    let session = use_session();
+    view! {
+        <FollowBar />
             {move || match session.phase.get() {
-                Phase::Idle => view! {
-                    // A Send whose code could not be fetched says so here, with a Retry.
-                    {move || matches!(answer.state(), LoadState::Failed).then(|| answer.waiting_view())}
-                    <p class="empty">{tr("Nothing sent yet. Fill in the form and press Send (Ctrl/⌘+Enter).", "尚未发送。填写表单后点击发送（Ctrl/⌘+Enter）。")}</p>
-                }
-                .into_any(),
+                Phase::Idle => nothing_sent_yet().into_any(),
                 Phase::InFlight(live) => {
                     // What has arrived so far: the status, a byte count, and a stream's
                     // merged text (the domain merges; this only shows its latest reading).
@@ -68,15 +85,15 @@ pub fn ResponsePanel() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Phase::Done(exchange) => answer.view(move |code| (code.response_done)(exchange.clone(), tab)).into_any(),
+                Phase::Done(exchange) => response_done(exchange, tab),
             }}
-        </section>
     }
+    .into_any()
 }
 
 /// The answer of a finished exchange: status line, notes, the rendered answer, headers and
 /// the body (part of the answer chunk).
-pub(crate) fn response_done(ex: Arc<Exchange>, tab: RwSignal<BodyTab>) -> AnyView {
+fn response_done(ex: Arc<Exchange>, tab: RwSignal<BodyTab>) -> AnyView {
     let (settings, drafts, session) = (use_settings(), use_drafts(), use_session());
     let set_tab = tab.write_only();
     let tab = tab.read_only();
@@ -307,7 +324,7 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                             // What the bytes say (inline images), or what the browser measured
                             // once a linked image loaded.
                             let facts = inline_image_facts(&img.src);
-                            let (measured, set_measured) = signal(None::<(u32, u32)>);
+                            let (measured, set_measured) = signal(None::<LinkedImage>);
                             let media = if img.is_video() {
                                 view! { <video src=img.src.clone() controls=true preload="metadata" aria-label=format!("Video {} from {}", i + 1, img.origin)></video> }.into_any()
                             } else {
@@ -318,7 +335,12 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                                         loading="lazy"
                                         on:load=move |ev| {
                                             if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok()) {
-                                                set_measured.set(Some((el.natural_width(), el.natural_height())));
+                                                let (bytes, content_type) = crate::net::resource_facts(&el.current_src());
+                                                set_measured.set(Some(LinkedImage {
+                                                    size: Some((el.natural_width(), el.natural_height())),
+                                                    bytes,
+                                                    content_type,
+                                                }));
                                             }
                                         }
                                     />
@@ -330,12 +352,13 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                                 (None, _) => ("image", "png"),
                             };
                             let described = facts.as_ref().map(|f| format!(" · {}", f.summary()));
+                            let src = img.src.clone();
                             let has_facts = described.is_some();
                             view! {
                                 <figure>
                                     {media}
                                     <figcaption>
-                                        <span class="muted" data-image-facts="">{img.origin.clone()}{described}{move || (!has_facts).then(|| measured.get().map(|(w, h)| format!(" · {w}×{h}"))).flatten()}</span>
+                                        <span class="muted" data-image-facts="">{img.origin.clone()}{described}{(!has_facts).then(|| tr_with(move |lang| measured.with(|seen| seen.as_ref().map(|seen| format!(" · {}", linked_image_summary(&src, seen, lang))))))}</span>
                                         " "
                                         <a href=img.src.clone() download=format!("routescope-{noun}-{}.{file}", i + 1) target="_blank" rel="noopener noreferrer">{tr("Download", "下载")}</a>
                                     </figcaption>
@@ -360,6 +383,7 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
     let pretty = pretty_view(body);
     let too_big_to_pretty = pretty.is_none() && body.len() > PRETTY_WHOLE_LIMIT;
     let total = body.len();
+    let not_utf8 = exchange.exact_body.is_some();
     // The body stays where it is (shared with the history); this view only borrows it.
     let raw = StoredValue::new(exchange);
     let pretty = StoredValue::new(pretty);
@@ -450,8 +474,19 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
                 }
             })}
             <CopyButton text=Signal::derive(move || raw.with_value(|ex| ex.transport.body().unwrap_or_default().to_string())) label=Signal::derive(tr("Copy body", "复制响应体")) />
-            {(total > 0).then(|| view! { <Button kind=ButtonKind::Small on_click=move || raw.with_value(|ex| download_text(ex.transport.body().unwrap_or_default(), "response-body.txt"))>{tr("Download the body", "下载响应体")}</Button> })}
+            {(total > 0).then(|| view! {
+                <Button kind=ButtonKind::Small on_click=move || raw.with_value(|ex| match &ex.exact_body {
+                    Some(bytes) => download_bytes(bytes, "response-body.bin"),
+                    None => download_text(ex.transport.body().unwrap_or_default(), "response-body.txt"),
+                })>{tr("Download the body", "下载响应体")}</Button>
+            })}
         </div>
+        {not_utf8.then(|| view! {
+            <p class="note" role="note" aria-label=tr("Not UTF-8", "不是 UTF-8")>{tr(
+                "This body is not valid UTF-8: the text shows � where bytes could not be read. Download the body gives the exact bytes received.",
+                "该响应体不是有效的 UTF-8：无法解读的字节显示为 �。“下载响应体”会给出收到的原始字节。",
+            )}</p>
+        })}
         <pre class="code response-body" aria-label=tr("Response body", "响应体")>
             {move || if total == 0 { tr("(empty body)", "（空响应体）")().into_any() } else { view_text() }}
         </pre>

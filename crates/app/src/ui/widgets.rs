@@ -251,10 +251,22 @@ pub fn UrlSetting(
 /// so showing a big answer never copies it for a download nobody asked for.
 pub fn download_text(text: &str, file_name: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
-        return;
-    };
-    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) {
+        save_blob(&blob, file_name);
+    }
+}
+
+/// Saves `bytes` as a file, byte for byte (see [`download_text`]).
+pub fn download_bytes(bytes: &[u8], file_name: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
+        save_blob(&blob, file_name);
+    }
+}
+
+/// Offers `blob` as a download named `file_name`.
+fn save_blob(blob: &web_sys::Blob, file_name: &str) {
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
     let link = web_sys::window()

@@ -5,6 +5,7 @@
 //! first 30 bytes; a JPEG says it in its frame header, after any metadata.
 
 use crate::text::base64::{decode_prefix, decoded_len};
+use crate::text::lang::Lang;
 
 /// Bytes decoded to find the type and the dimensions.
 pub const HEADER_BYTES: usize = 64 * 1024;
@@ -71,6 +72,67 @@ pub fn inline_image_facts(src: &str) -> Option<ImageFacts> {
         bytes: decoded_len(data),
         size,
     })
+}
+
+/// What the browser learnt about an image the answer linked to, once it loaded: its
+/// natural size, and what Resource Timing shares about the file (a host on another origin
+/// shares the size only with `Timing-Allow-Origin`, and the type only under CORS).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkedImage {
+    /// Width and height in pixels.
+    pub size: Option<(u32, u32)>,
+    /// The file's size in bytes: 0 when the host did not share it, `None` when the browser
+    /// kept no timing entry for it (an image served from its memory cache).
+    pub bytes: Option<u64>,
+    /// The `Content-Type` the host sent, when the browser shares it.
+    pub content_type: Option<String>,
+}
+
+/// One line for a linked image's caption, saying only what is known: `PNG · 1024×1024 ·
+/// 1.2 MB`, the type by the file's name when the host did not say it, and that the size is
+/// not shared rather than a guess.
+pub fn linked_image_summary(src: &str, seen: &LinkedImage, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let sent_type = seen
+        .content_type
+        .as_deref()
+        .map(|t| t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .filter(|t| t.starts_with("image/") || t.starts_with("video/"));
+    if let Some(kind) = sent_type {
+        parts.push(kind.split('/').nth(1).unwrap_or_default().to_uppercase());
+    } else if let Some(ext) = named_extension(src) {
+        parts.push(format!(
+            "{}{}",
+            ext.to_uppercase(),
+            lang.pick(" (by its name)", "（按文件名）")
+        ));
+    }
+    if let Some((w, h)) = seen.size {
+        parts.push(format!("{w}×{h}"));
+    }
+    match seen.bytes {
+        None => {}
+        Some(n) if n > 0 => parts.push(crate::answer::response::human_size(
+            usize::try_from(n).unwrap_or(usize::MAX),
+        )),
+        Some(_) => parts.push(
+            lang.pick(
+                "size not shared by its host (no Timing-Allow-Origin)",
+                "文件大小未被其主机公开（无 Timing-Allow-Origin）",
+            )
+            .to_string(),
+        ),
+    }
+    parts.join(" · ")
+}
+
+/// The image or video extension the address's path ends with, if any.
+fn named_extension(src: &str) -> Option<&'static str> {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    ["png", "jpg", "jpeg", "webp", "gif", "mp4", "webm"]
+        .into_iter()
+        .find(|known| *known == ext)
 }
 
 fn be16(b: &[u8], at: usize) -> Option<u32> {
@@ -224,5 +286,48 @@ mod tests {
         }
         let _ = inline_image_facts(&data("image/jpeg", &[0xFF, 0xD8, 0xFF, 0xFF, 0xFF, 0xFF]));
         let _ = inline_image_facts(&data("image/jpeg", &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x00]));
+    }
+
+    #[test]
+    fn a_linked_image_says_only_what_is_known() {
+        let url = "https://cdn.example/out/abc.PNG?sig=1";
+        let cases = [
+            (
+                LinkedImage {
+                    size: Some((1024, 768)),
+                    bytes: Some(1_258_291),
+                    content_type: Some("image/png".into()),
+                },
+                "PNG · 1024×768 · 1.2 MB",
+            ),
+            (
+                LinkedImage {
+                    size: Some((64, 64)),
+                    bytes: Some(0),
+                    content_type: None,
+                },
+                "PNG (by its name) · 64×64 · size not shared by its host (no Timing-Allow-Origin)",
+            ),
+            (
+                LinkedImage {
+                    size: None,
+                    bytes: Some(2048),
+                    content_type: Some("image/webp; q=1".into()),
+                },
+                "WEBP · 2.0 KB",
+            ),
+        ];
+        for (seen, expected) in cases {
+            assert_eq!(linked_image_summary(url, &seen, Lang::En), expected);
+        }
+        let unnamed = LinkedImage {
+            size: Some((8, 8)),
+            bytes: None,
+            content_type: Some("application/octet-stream".into()),
+        };
+        assert_eq!(
+            linked_image_summary("https://cdn.example/file?id=9.png", &unnamed, Lang::Zh),
+            "8×8"
+        );
     }
 }

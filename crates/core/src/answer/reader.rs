@@ -6,7 +6,7 @@
 
 use crate::answer::response::{dialect, is_event_stream, render, Rendered};
 use crate::answer::sse::{SseParser, StreamEnd, StreamMerger, StreamSummary};
-use crate::answer::utf8::Utf8Accumulator;
+use crate::answer::utf8::{Decoded, Utf8Accumulator};
 use crate::request::protocol::Protocol;
 
 /// The default cap on bytes read from one answer: far above any real answer (a 4K image
@@ -34,6 +34,9 @@ pub struct AnswerReader {
 pub struct ReadAnswer {
     /// The body as text (invalid UTF-8 replaced), as far as it was read.
     pub body: String,
+    /// The body's bytes, kept only when the text is not a faithful copy of them (invalid
+    /// UTF-8), so a download can still give exactly what arrived.
+    pub exact_body: Option<Vec<u8>>,
     /// Bytes received.
     pub bytes: usize,
     /// Whether reading stopped at the byte cap before the answer ended.
@@ -120,7 +123,10 @@ impl AnswerReader {
     /// Ends reading: the rest of a stream is merged and the answer rendered.
     pub fn finish(self) -> ReadAnswer {
         let capped = self.capped();
-        let body = self.text.finish();
+        let Decoded {
+            text: body,
+            exact: exact_body,
+        } = self.text.finish();
         let (rendered, stream_end) = match self.stream {
             Some((mut parser, mut merger)) => {
                 // What the last push left unfinished, and a final event without its blank line.
@@ -144,6 +150,7 @@ impl AnswerReader {
         let stream_end = stream_end.filter(|_| self.status < 300);
         ReadAnswer {
             body,
+            exact_body,
             bytes: self.bytes,
             capped,
             stream_end,

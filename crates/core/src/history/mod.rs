@@ -85,6 +85,8 @@ pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
         facts: exchange.facts.clone(),
         transport,
         rendered,
+        // The body was cut to its first bytes: its exact bytes go with the rest.
+        exact_body: None,
         diagnosis: exchange.diagnosis.clone(),
         lang: exchange.lang,
         history_dropped: 0,
@@ -186,6 +188,7 @@ mod tests {
             },
             diagnosis,
             lang: Lang::En,
+            exact_body: None,
             history_dropped: 0,
             sent_at_ms: None,
         })

@@ -272,6 +272,7 @@ fn entry_of(v: &Value) -> Option<StoredEntry> {
             rendered,
             diagnosis,
             lang,
+            exact_body: None,
             history_dropped: received.saturating_sub(stored_bytes),
             sent_at_ms: ms("sent_at_ms"),
         }),

@@ -55,38 +55,65 @@ fn key_forms(key: &str) -> Vec<String> {
 /// followed (`sk-…h8Ms` + `k-…h8Ms`), which fuzzing found.
 pub fn redact_in_place(text: &mut String, key: &str, replacement: &str) {
     let forms = key_forms(key);
+    if occurrences(text.as_bytes(), &forms).is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    redact_forms(&mut bytes, &forms, replacement);
+    // Every form and the replacement are whole UTF-8 text, and a valid needle found in valid
+    // text starts and ends on character borders, so the result is still valid text.
+    *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// [`redact_in_place`] for bytes that need not be UTF-8 (an answer kept byte for byte).
+pub fn redact_bytes_in_place(bytes: &mut Vec<u8>, key: &str, replacement: &str) {
+    redact_forms(bytes, &key_forms(key), replacement);
+}
+
+/// Replaces every occurrence of `forms` in `bytes` with `replacement`, until none is left.
+fn redact_forms(bytes: &mut Vec<u8>, forms: &[String], replacement: &str) {
     for _ in 0..4 {
-        let ranges = occurrences(text, &forms);
+        let ranges = occurrences(bytes, forms);
         if ranges.is_empty() {
             return;
         }
-        let mut out = String::with_capacity(text.len());
-        let mut kept_from = 0;
-        for (start, end) in ranges {
-            out.push_str(&text[kept_from..start]);
-            out.push_str(replacement);
-            kept_from = end;
-        }
-        out.push_str(&text[kept_from..]);
-        *text = out;
+        *bytes = replace_ranges(bytes, &ranges, replacement.as_bytes());
     }
-    // A text built to defeat the mask: a bare ellipsis shares no character with a key, and
-    // each replacement shortens the text, so this ends.
-    while let Some(form) = forms.iter().find(|f| text.contains(f.as_str())) {
-        *text = text.replace(form.as_str(), "…");
+    // Bytes built to defeat the mask: a bare ellipsis shares no character with a key, and
+    // each replacement shortens the bytes, so this ends.
+    while let Some(form) = forms.iter().find(|f| contains(bytes, f.as_bytes())) {
+        let ranges = occurrences(bytes, std::slice::from_ref(form));
+        *bytes = replace_ranges(bytes, &ranges, "…".as_bytes());
     }
 }
 
+/// `bytes` with each of the ordered, disjoint `ranges` replaced by `replacement`.
+fn replace_ranges(bytes: &[u8], ranges: &[(usize, usize)], replacement: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut kept_from = 0;
+    for &(start, end) in ranges {
+        out.extend_from_slice(&bytes[kept_from..start]);
+        out.extend_from_slice(replacement);
+        kept_from = end;
+    }
+    out.extend_from_slice(&bytes[kept_from..]);
+    out
+}
+
 /// Byte ranges covered by any form of the key, overlapping occurrences merged, in order.
-fn occurrences(text: &str, forms: &[String]) -> Vec<(usize, usize)> {
+fn occurrences(hay: &[u8], forms: &[String]) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     for form in forms {
+        let needle = form.as_bytes();
+        let Some(&first) = needle.first() else { continue };
         let mut from = 0;
-        while let Some(found) = text[from..].find(form.as_str()) {
+        while let Some(found) = hay[from..].iter().position(|&b| b == first) {
             let start = from + found;
-            ranges.push((start, start + form.len()));
-            // Step one character, not the whole form, so overlapping occurrences count.
-            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            if hay[start..].starts_with(needle) {
+                ranges.push((start, start + needle.len()));
+            }
+            // Step one byte, not the whole form, so overlapping occurrences count.
+            from = start + 1;
         }
     }
     ranges.sort_unstable();
@@ -192,6 +219,16 @@ mod tests {
         for (key, masked) in cases {
             assert_eq!(mask_key(key), masked, "{key:?}");
         }
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_are_masked_too() {
+        let key = "sk-secret-1234567";
+        let base64 = crate::text::base64::encode(key.as_bytes());
+        let mut bytes = [b"\xFF", key.as_bytes(), b"\xC3 ", base64.as_bytes()].concat();
+        redact_bytes_in_place(&mut bytes, key, "sk-…4567");
+        let expected = [b"\xFF", "sk-…4567".as_bytes(), b"\xC3 ", "sk-…4567".as_bytes()].concat();
+        assert_eq!(bytes, expected);
     }
 
     #[test]
