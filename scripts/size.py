@@ -107,7 +107,7 @@ def main() -> int:
         )
     target = budget["first_render_brotli_target"]
     if first_br > target:
-        print("size: the first render's target is %s; it is %s over it." % (kb(target), kb(first_br - target)))
+        print("size: the first render's target is %s; it is %s over it." % (kb(target), kb(first_br - target)), flush=True)
     for failure in failures:
         print("size budget broken: " + failure, file=sys.stderr)
     if failures:
