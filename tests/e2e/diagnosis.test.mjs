@@ -455,12 +455,12 @@ const scenarios = [
     actions: ['Open the async task endpoint', 'Retry'],
   },
   {
-    name: 'a readable Cloudflare 524 page',
+    name: 'a readable Cloudflare 524 page (its own timeout, so its finding)',
     base: '/_cf524',
     category: 'timeout',
     // Cloudflare's ray id: shown, though it is not the gateway's.
     requestId: /^[0-9a-f]{16}$/,
-    confidence: 'low',
+    confidence: 'high',
     checks: /slow upstreams take longer/,
     side: 'gateway',
     evidence: { status: /^524$/ },

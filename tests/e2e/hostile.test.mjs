@@ -226,8 +226,12 @@ test('a proxy\'s 502 page written in GBK is shown as text, said not to be UTF-8,
   await response(page).getByRole('note', { name: 'Not UTF-8' }).waitFor();
   assert.match(await response(page).getByLabel('Response body').textContent(), /<title>502 \uFFFD+<\/title>/);
   assert.deepEqual(await downloadBody(page), served);
-  // A readable 502 from something in front of the gateway: the verdict names the status.
-  assert.match(await page.getByRole('region', { name: 'Diagnosis' }).textContent(), /502/);
+  // A readable 502 page signed by Tengine (an nginx fork): a proxy in front of the gateway
+  // says the service behind it failed, which is the gateway's side, said with low confidence.
+  const verdict = page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]');
+  assert.equal(await verdict.getAttribute('data-side'), 'gateway');
+  assert.equal(await verdict.getAttribute('data-confidence'), 'low');
+  assert.match(await page.getByRole('region', { name: 'Diagnosis' }).textContent(), /answered-by\s*nginx/);
   assert.deepEqual(page.errors, []);
 });
 

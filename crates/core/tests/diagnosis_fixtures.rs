@@ -272,7 +272,9 @@ fn fixtures() -> Vec<Fx> {
         http("endpoint_200_html_dashboard_missing_v1", 200, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>RouteScope</title></head><body><div id=\"root\"></div></body></html>")
             .html().url("https://api.routescope.ai/chat/completions").expect(C::IncorrectEndpoint, High, S::Client),
         http("endpoint_404_html_nginx", 404, "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>")
-            .html().expect(C::IncorrectEndpoint, Medium, S::Client),
+            // nginx in front has no such path: the page cannot tell a wrong base URL from a
+            // route the gateway lacks, so it is a hint.
+            .html().expect(C::IncorrectEndpoint, Low, S::Client),
         http("endpoint_501_api_not_implemented", 501, r#"{"error":{"message":"api not implemented","type":"new_api_error","code":"api_not_implemented"}}"#)
             .expect(C::IncorrectEndpoint, High, S::Gateway),
         http("endpoint_405_empty", 405, "").expect(C::IncorrectEndpoint, Low, S::Client),
@@ -327,7 +329,8 @@ fn fixtures() -> Vec<Fx> {
         http("timeout_504_nginx_html", 504, "<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n</body>\r\n</html>")
             .html().expect(C::Timeout, High, S::Upstream),
         http("timeout_524_cloudflare_html", 524, "<!DOCTYPE html><html><head><title>api.routescope.ai | 524: A timeout occurred</title></head><body>Cloudflare</body></html>")
-            .html().expect(C::Timeout, High, S::Upstream),
+            // Cloudflare's page: it waited for the gateway behind it, the gateway's side.
+            .html().expect(C::Timeout, High, S::Gateway),
         http("timeout_408_empty", 408, "").expect(C::Timeout, High, S::Network),
         http("timeout_do_request_failed_deadline_500", 500, r#"{"error":{"message":"upstream error: do request failed: Post \"https://api.openai.com/v1/chat/completions\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)","type":"new_api_error","code":"do_request_failed"}}"#)
             .expect(C::Timeout, High, S::Upstream).cand(C::UpstreamFailure),
@@ -627,6 +630,32 @@ fn absent_request_id_is_said_out_loud() {
                 "{}",
                 fx.name
             );
+        }
+    }
+}
+
+#[test]
+fn a_proxy_page_in_front_is_the_gateway_down_and_asks_for_no_request_id() {
+    let pages = [
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>",
+        "<html><head><title>502 \u{FFFD}\u{FFFD}</title></head><body><h1>502</h1><hr/>Powered by Tengine</body></html>",
+    ];
+    for page in pages {
+        let fx = http("proxy_502", 502, page).html();
+        for lang in [Lang::En, Lang::Zh] {
+            let d = diagnose(&fx.facts, &fx.transport, lang);
+            assert_eq!(d.category, Category::UpstreamFailure, "{page}");
+            assert_eq!(d.side, Side::Gateway, "{page}");
+            let checks = d.checks.join(" ");
+            for wrong in [
+                "send the operator the request id",
+                "another model",
+                "请求 ID 和时间发给",
+                "换一个模型",
+            ] {
+                assert!(!checks.contains(wrong), "{lang:?}: {checks}");
+            }
+            assert!(checks.contains("proxy") || checks.contains("代理"), "{checks}");
         }
     }
 }

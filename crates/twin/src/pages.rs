@@ -93,11 +93,11 @@ pub fn cloudflare_524() -> Response {
     )
 }
 
-/// 502 from a proxy whose error page is written in GBK, as some hosting front ends in China
-/// still serve: the body is not UTF-8 (`502 错误网关` and "the upstream server did not
+/// 502 from a Tengine proxy (Alibaba's nginx fork) whose operator's error page is written in
+/// GBK, as some hosting front ends in China still serve: the body is not UTF-8 (`502 错误网关` and "the upstream server did not
 /// answer", in GBK). Sent with `access-control-allow-origin: *` so the page can read it.
 pub fn gbk_502() -> Response {
-    const PAGE: &[u8] = b"<html><head><meta charset=\"gbk\"><title>502 \xB4\xED\xCE\xF3\xCD\xF8\xB9\xD8</title></head><body><h1>502 \xB4\xED\xCE\xF3\xCD\xF8\xB9\xD8\xA3\xBA\xC9\xCF\xD3\xCE\xB7\xFE\xCE\xF1\xC6\xF7\xC3\xBB\xD3\xD0\xCF\xEC\xD3\xA6</h1><hr><center>tengine</center></body></html>\n";
+    const PAGE: &[u8] = b"<html><head><meta charset=\"gbk\"><title>502 \xB4\xED\xCE\xF3\xCD\xF8\xB9\xD8</title></head><body><h1>502 \xB4\xED\xCE\xF3\xCD\xF8\xB9\xD8\xA3\xBA\xC9\xCF\xD3\xCE\xB7\xFE\xCE\xF1\xC6\xF7\xC3\xBB\xD3\xD0\xCF\xEC\xD3\xA6</h1><hr/>Powered by Tengine</body></html>\n";
     let mut resp = Response::new(Body::from(PAGE));
     *resp.status_mut() = StatusCode::BAD_GATEWAY;
     resp.headers_mut()

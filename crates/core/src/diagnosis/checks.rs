@@ -265,18 +265,31 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             if reason == RegionBlocked {
                 add("Nothing in the request can fix this: the operator must route the channel through a supported region.", "改请求解决不了：需要运营方让该渠道经由受支持的地区访问。");
             }
-            add(
-                "Retry in a moment; the gateway may pick another channel.",
-                "稍后重试；网关可能会选到其他渠道。",
-            );
-            add(
-                "If it keeps failing, send the operator the request id and the time.",
-                "如果持续失败，把请求 ID 和时间发给运营方。",
-            );
-            add(
-                "Try another model to see whether one provider is down.",
-                "换一个模型试试，看是不是某家上游出了问题。",
-            );
+            if d.family.is_proxy() {
+                // The proxy's own page: the gateway behind it did not answer, so no channel
+                // or model choice was ever made, and the page carries no request id.
+                add(
+                    "A proxy in front of the gateway answered with its own page: the gateway behind it did not answer (down, restarting or overloaded). Retry in a minute.",
+                    "网关前面的代理返回了它自己的页面：其后的网关没有应答（宕机、重启中或过载）。一分钟后重试。",
+                );
+                add(
+                    "If it keeps failing, tell the operator the time of the call and the page's title: a proxy's page carries no request id.",
+                    "如果持续失败，把调用时间和该页面的标题告诉运营方：代理的页面不带请求 ID。",
+                );
+            } else {
+                add(
+                    "Retry in a moment; the gateway may pick another channel.",
+                    "稍后重试；网关可能会选到其他渠道。",
+                );
+                add(
+                    "If it keeps failing, send the operator the request id and the time.",
+                    "如果持续失败，把请求 ID 和时间发给运营方。",
+                );
+                add(
+                    "Try another model to see whether one provider is down.",
+                    "换一个模型试试，看是不是某家上游出了问题。",
+                );
+            }
         }
         Category::NetworkOrCors => {
             if reason == ConnectionLost {

@@ -81,7 +81,7 @@ impl Family {
             Family::OpenAi => lang.pick("OpenAI's API", "OpenAI 官方接口"),
             Family::Anthropic => lang.pick("Anthropic's API", "Anthropic 官方接口"),
             Family::Google => lang.pick("Google's Gemini API", "Google Gemini 官方接口"),
-            Family::Nginx => lang.pick("an nginx proxy in front", "前置的 nginx 代理"),
+            Family::Nginx => lang.pick("an nginx-type proxy in front", "前置的 nginx 类代理"),
             Family::Cloudflare => lang.pick("Cloudflare in front", "前置的 Cloudflare"),
             Family::OtherProxy => lang.pick("a proxy in front", "前置代理"),
             Family::Unknown => lang.pick("not known", "未知"),
@@ -99,6 +99,11 @@ impl Family {
             self,
             Family::NewApi | Family::OneApi | Family::LiteLlm | Family::OpenRouter
         )
+    }
+
+    /// A proxy that signs its pages by name (nginx and its forks, Cloudflare).
+    pub fn is_named_proxy(self) -> bool {
+        matches!(self, Family::Nginx | Family::Cloudflare)
     }
 
     /// A proxy page in front of the API.
@@ -184,8 +189,12 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
     if host == "openrouter.ai" || host.ends_with(".openrouter.ai") {
         return Family::OpenRouter;
     }
-    // RouteScope's documented API host runs new-api.
-    if host == "api.routescope.ai" {
+    // RouteScope's documented API host runs new-api; but an HTML page from that host may be
+    // a proxy's in front of it (nginx, Cloudflare), so HTML is read for a proxy's signature
+    // first (below) and only then put down to the host. (new-api's own bare-text 404 stays
+    // new-api's.)
+    let routescope_host = host == "api.routescope.ai";
+    if routescope_host && env.shape != EnvelopeShape::Html {
         return Family::NewApi;
     }
     let has_header = |prefix: &str| headers.iter().any(|(n, _)| n.to_ascii_lowercase().starts_with(prefix));
@@ -247,10 +256,12 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
         {
             return Family::Cloudflare;
         }
-        if server.contains("nginx")
-            || server.contains("openresty")
-            || text.contains("<center>nginx")
-            || text.contains("<center>openresty")
+        // Tengine (Alibaba's nginx fork, common in front of services hosted in China)
+        // signs its pages "Powered by Tengine" and names itself in `server`.
+        if ["nginx", "openresty", "tengine"]
+            .iter()
+            .any(|name| server.contains(name) || text.contains(&format!("<center>{name}")))
+            || text.contains("powered by tengine")
         {
             return Family::Nginx;
         }
@@ -306,6 +317,9 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             return Family::OtherProxy;
         }
     }
+    if routescope_host {
+        return Family::NewApi;
+    }
     Family::Unknown
 }
 
@@ -337,6 +351,8 @@ mod tests {
             ("https://api.anthropic.com/v1/messages", vec![], r#"{"type":"error","error":{"type":"x","message":"y"}}"#, Family::Anthropic),
             ("https://generativelanguage.googleapis.com/v1beta/models", vec![], "{}", Family::Google),
             (gw, vec![("content-type", "text/html")], "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>", Family::Nginx),
+            // A Tengine page in GBK, as the browser decodes it (bytes that are not UTF-8 replaced).
+            (gw, vec![("content-type", "text/html; charset=gbk")], "<html><head><meta charset=\"gbk\"><title>502 \u{FFFD}\u{FFFD}\u{FFFD}</title></head><body><h1>502 \u{FFFD}\u{FFFD}</h1><hr/>Powered by Tengine</body></html>", Family::Nginx),
             (gw, vec![("content-type", "text/html"), ("cf-ray", "8f1-SJC")], "<html><title>example.com | 524: A timeout occurred</title></html>", Family::Cloudflare),
             // A typed OpenAI-shaped error from an unknown host says nothing about who answered.
             (gw, vec![], r#"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}"#, Family::Unknown),

@@ -336,8 +336,10 @@ pub(crate) fn error_verdict(
     if foreign {
         confidence = confidence.min(Confidence::Medium);
     }
-    // A proxy's terse words in front of the service are a hint, never a finding.
-    if origin == Origin::Proxy {
+    // A proxy's terse words in front of the service are a hint, never a finding; except a
+    // named proxy's (nginx, Cloudflare) own page for what only it does (its body limit, its
+    // timeout, its rate limit), where the words are that proxy's finding.
+    if origin == Origin::Proxy && !(family.is_named_proxy() && confidence == Confidence::High) {
         confidence = Confidence::Low;
     }
     // A generic server error in the gateway's own words is the gateway failing, not a
@@ -550,6 +552,9 @@ pub(crate) fn status_fallback(
     // A telling status (413, 408, an empty 429, a proxy's timeout page) is a named
     // signature, but only as sure as the family behind it is known; a proxy's page is a hint.
     let confidence = match origin {
+        // A status only a proxy's own limits produce (413, 524, an empty 429…) on a page
+        // signed by nginx or Cloudflare is that proxy's finding, whatever is behind it.
+        Origin::Proxy if confidence == Confidence::High && family.is_named_proxy() => Confidence::High,
         Origin::Proxy => Confidence::Low,
         _ if family == Family::Unknown => confidence.min(Confidence::Medium),
         _ => confidence,
