@@ -225,6 +225,9 @@ fn PanelsOnly() -> impl IntoView {
     let (_, _, session) = provide_state();
     Sender::provide();
     STATE.with(|s| *s.borrow_mut() = Some(session));
+    // As the page does after its first render: the panes' code is fetched in the background
+    // (in this unsplit build it is here at once).
+    routescope_playground::ui::chunks::use_chunks().prefetch();
     view! { <DiagnosisPanel /> <ResponsePanel /> }
 }
 
