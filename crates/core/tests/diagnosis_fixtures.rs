@@ -630,6 +630,15 @@ fn absent_request_id_is_said_out_loud() {
                 "{}",
                 fx.name
             );
+            // Nothing asks for an id the answer does not carry.
+            if d.request_id.is_none() {
+                let checks = d.checks.join(" ");
+                assert!(
+                    !checks.contains("with the request id") && !checks.contains("the request id and"),
+                    "{}: {checks}",
+                    fx.name
+                );
+            }
         }
     }
 }

@@ -31,10 +31,17 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                     "Your key was accepted: the channel's own key was refused upstream.",
                     "你的密钥已被接受：被上游拒绝的是渠道自己的密钥。",
                 );
-                add(
-                    "Tell the operator, with the request id and the time of the call.",
-                    "把请求 ID 和调用时间告诉运营方。",
-                );
+                if d.request_id.is_some() {
+                    add(
+                        "Tell the operator, with the request id and the time of the call.",
+                        "把请求 ID 和调用时间告诉运营方。",
+                    );
+                } else {
+                    add(
+                        "Tell the operator the time of the call and the model: this answer carries no request id.",
+                        "把调用时间和模型告诉运营方：这个响应没有带请求 ID。",
+                    );
+                }
                 add("Retrying may reach another channel.", "重试可能会换到其他渠道。");
             }
             AccountBanned => {
@@ -281,10 +288,17 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                     "Retry in a moment; the gateway may pick another channel.",
                     "稍后重试；网关可能会选到其他渠道。",
                 );
-                add(
-                    "If it keeps failing, send the operator the request id and the time.",
-                    "如果持续失败，把请求 ID 和时间发给运营方。",
-                );
+                if d.request_id.is_some() {
+                    add(
+                        "If it keeps failing, send the operator the request id and the time.",
+                        "如果持续失败，把请求 ID 和时间发给运营方。",
+                    );
+                } else {
+                    add(
+                        "If it keeps failing, send the operator the time of the call and the model: this answer carries no request id.",
+                        "如果持续失败，把调用时间和模型发给运营方：这个响应没有带请求 ID。",
+                    );
+                }
                 add(
                     "Try another model to see whether one provider is down.",
                     "换一个模型试试，看是不是某家上游出了问题。",
@@ -340,10 +354,17 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                 "查看原始响应；解析结果展示了能读到的信息。",
             );
             add("Compare with the same call in curl.", "用 curl 发同样的请求对比一下。");
-            add(
-                "Ask the operator with the request id (if any) and the time.",
-                "带上请求 ID（如有）和时间咨询运营方。",
-            );
+            if d.request_id.is_some() {
+                add(
+                    "Ask the operator, with the request id and the time of the call.",
+                    "带上请求 ID 和调用时间咨询运营方。",
+                );
+            } else {
+                add(
+                    "Ask the operator, with the time of the call: this answer carries no request id.",
+                    "带上调用时间咨询运营方：这个响应没有带请求 ID。",
+                );
+            }
         }
     }
     let mut out: Vec<String> = out.into_iter().map(str::to_string).collect();
