@@ -558,7 +558,7 @@ const scenarios = [
     category: 'upstream-failure',
     requestId: false,
     confidence: 'medium',
-    checks: /request id and the time/,
+    checks: /time of the call and the model: this answer carries no request id/,
     side: 'upstream',
     evidence: { status: /^200$/, stream: /error event after 200/, type: /^overloaded_error$/ },
     actions: ['Retry'],
