@@ -226,6 +226,11 @@ test('a proxy\'s 502 page written in GBK is shown as text, said not to be UTF-8,
   await response(page).getByRole('note', { name: 'Not UTF-8' }).waitFor();
   assert.match(await response(page).getByLabel('Response body').textContent(), /<title>502 \uFFFD+<\/title>/);
   assert.deepEqual(await downloadBody(page), served);
+  // The HAR carries the same bytes (HAR's base64 encoding).
+  const [har] = await Promise.all([page.waitForEvent('download'), response(page).getByRole('button', { name: 'Download HAR' }).click()]);
+  const content = JSON.parse(await readFile(await har.path(), 'utf8')).log.entries[0].response.content;
+  assert.equal(content.encoding, 'base64');
+  assert.deepEqual(Buffer.from(content.text, 'base64'), served);
   // A readable 502 page signed by Tengine (an nginx fork): a proxy in front of the gateway
   // says the service behind it failed, which is the gateway's side, said with low confidence.
   const verdict = page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]');

@@ -10,7 +10,7 @@ use crate::diagnosis::Transport;
 use crate::exchange::Exchange;
 use crate::request::http::{Body, HttpRequest, PartValue};
 use crate::text::percent::decode_component;
-use crate::text::redact::redact;
+use crate::text::redact::{mask_key, redact, redact_bytes_in_place};
 
 /// Bytes of the response body a HAR file keeps.
 pub const HAR_BODY_CAP: usize = 1024 * 1024;
@@ -99,8 +99,23 @@ pub fn har(exchange: &Exchange, request: &HttpRequest, key: &str, started: &str)
     let elapsed = exchange.transport.elapsed_ms();
     let wait = exchange.head_ms.unwrap_or(elapsed).min(elapsed);
     let kept = window(body, 0, HAR_BODY_CAP).text;
-    let mut content = json!({"size": exchange.received_bytes.max(body.len()), "mimeType": mime, "text": hide(kept)});
-    if kept.len() < body.len() {
+    let mut content = match exchange.exact_body.as_deref().filter(|b| b.len() <= HAR_BODY_CAP) {
+        // A body that is not UTF-8 goes in as the bytes received (HAR's base64 encoding),
+        // the key masked in them as everywhere.
+        Some(bytes) => {
+            let mut bytes = bytes.to_vec();
+            redact_bytes_in_place(&mut bytes, key, &mask_key(key));
+            json!({
+                "size": exchange.received_bytes.max(bytes.len()),
+                "mimeType": mime,
+                "text": crate::text::base64::encode(&bytes),
+                "encoding": "base64",
+                "comment": "the bytes as received: the body is not UTF-8",
+            })
+        }
+        None => json!({"size": exchange.received_bytes.max(body.len()), "mimeType": mime, "text": hide(kept)}),
+    };
+    if exchange.exact_body.is_none() && kept.len() < body.len() {
         content["comment"] = json!(format!("the first {} bytes of {}", kept.len(), body.len()));
     }
     let d = &exchange.diagnosis;
@@ -193,6 +208,36 @@ mod tests {
         assert!(entry["request"]["queryString"]
             .as_array()
             .is_some_and(|q| q.iter().any(|p| p["name"] == "key")));
+    }
+
+    #[test]
+    fn a_body_that_is_not_utf8_goes_in_as_its_bytes_with_the_key_masked() {
+        let conn = Connection {
+            gateway: "https://gw.example".into(),
+            api_key: KEY.into(),
+            ..Connection::default()
+        };
+        let ep = endpoint(EndpointId::ChatCompletions);
+        let values = FormValues::defaults(ep);
+        let request = build_request(ep, &conn, &values, None)
+            .request
+            .unwrap_or_else(|| panic!("builds"));
+        let mut flight = InFlight::start(1, ep.id, &request, &values, &conn, true, 1 << 26);
+        flight.head(Head {
+            status: 502,
+            headers: vec![("content-type".into(), "text/html; charset=gbk".into())],
+            cross_origin: false,
+            at_ms: 30,
+        });
+        let sent = [b"<title>502 \xB4\xED</title> ".as_slice(), KEY.as_bytes()].concat();
+        flight.push(&sent, 40);
+        let exchange = flight.finish(Ending::Finished, 55, Lang::En);
+        let text = har(&exchange, &request, KEY, "2026-12-03T12:00:00.000Z");
+        let v: Value = serde_json::from_str(&text).unwrap_or_default();
+        let content = &v["log"]["entries"][0]["response"]["content"];
+        assert_eq!(content["encoding"], "base64");
+        let expected = [b"<title>502 \xB4\xED</title> ".as_slice(), mask_key(KEY).as_bytes()].concat();
+        assert_eq!(content["text"], crate::text::base64::encode(&expected));
     }
 
     #[test]
