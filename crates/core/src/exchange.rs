@@ -8,13 +8,14 @@
 use std::sync::Arc;
 
 use crate::answer::reader::{AnswerReader, ReadAnswer};
-use crate::answer::response::Rendered;
+use crate::answer::response::{legacy_charset, render, Rendered};
 use crate::answer::sse::StreamSummary;
 use crate::diagnosis::{diagnose, CutCause, Diagnosis, RequestFacts, StreamEnd, Transport};
 use crate::request::build::{auth_sent, Connection};
 use crate::request::catalogue::{endpoint, EndpointId};
 use crate::request::form::FormValues;
 use crate::request::http::HttpRequest;
+use crate::request::protocol::Protocol;
 use crate::text::lang::Lang;
 use crate::text::redact::{mask_key, redact, redact_bytes_in_place, redact_in_place, EchoWatch};
 
@@ -44,6 +45,9 @@ pub struct Exchange {
     /// The body's bytes, kept only when its text is not a faithful copy of them (invalid
     /// UTF-8): a download then gives what arrived, byte for byte (the key still masked).
     pub exact_body: Option<Arc<[u8]>>,
+    /// The charset the body was decoded from, when it was not UTF-8 and its `Content-Type`
+    /// named one the browser knows (`gbk`…): the text shown is then that decoding.
+    pub body_charset: Option<String>,
     /// The verdict.
     pub diagnosis: Diagnosis,
     /// The language the verdict is worded in.
@@ -75,6 +79,11 @@ impl Exchange {
             .find(|(name, _)| name == "retry-after")
             .and_then(|(_, value)| value.trim().parse().ok())
     }
+}
+
+/// The protocol an endpoint speaks.
+fn endpoint_protocol(id: EndpointId) -> Protocol {
+    endpoint(id).protocol
 }
 
 /// The answer's head, as the browser reported it.
@@ -220,6 +229,20 @@ impl InFlight {
 
     /// Ends the exchange: the transport outcome, the rendered answer and the verdict.
     pub fn finish(self, ending: Ending, elapsed_ms: u64, lang: Lang) -> Exchange {
+        self.finish_decoding(ending, elapsed_ms, lang, &|_, _| None)
+    }
+
+    /// [`InFlight::finish`], where a body that is not UTF-8 and whose `Content-Type` names
+    /// another charset (`gbk`, `shift_jis`…) is decoded by `decode(label, bytes)` (the
+    /// browser's own decoder; `None` when it knows no such charset) before it is shown and
+    /// read. The exact bytes stay kept either way.
+    pub fn finish_decoding(
+        self,
+        ending: Ending,
+        elapsed_ms: u64,
+        lang: Lang,
+        decode: &dyn Fn(&str, &[u8]) -> Option<String>,
+    ) -> Exchange {
         let InFlight {
             serial,
             endpoint,
@@ -231,6 +254,7 @@ impl InFlight {
             key,
             watch,
         } = self;
+        let mut body_charset = None;
         let mask = mask_key(&key);
         // A server may echo the key (in an error message, a header, a debug body): whatever
         // came back is masked before anything keeps or shows it.
@@ -241,6 +265,23 @@ impl InFlight {
         let (transport, rendered, head_ms, first_token_ms, received_bytes, exact_body) = match (head, reader) {
             (Some(head), Some(reader)) => {
                 let mut read: ReadAnswer = reader.finish();
+                let content_type = head
+                    .headers
+                    .iter()
+                    .find(|(name, _)| name == "content-type")
+                    .map(|(_, value)| value.as_str());
+                let decoded = match (&read.exact_body, legacy_charset(content_type)) {
+                    (Some(bytes), Some(label)) => decode(&label, bytes).map(|text| (label, text)),
+                    _ => None,
+                };
+                if let Some((label, text)) = decoded {
+                    read.body = text;
+                    // A stream was merged as it arrived; a whole body is read again as decoded.
+                    if read.rendered.stream_events.is_none() {
+                        read.rendered = render(endpoint_protocol(endpoint), content_type, &read.body);
+                    }
+                    body_charset = Some(label);
+                }
                 // Rescanned only where the watch saw a form of the key (or an escape that
                 // could spell it): a 64 MB answer that holds neither is not read again here.
                 if watch.key_seen() {
@@ -332,6 +373,7 @@ impl InFlight {
             transport,
             rendered,
             exact_body,
+            body_charset,
             diagnosis,
             lang,
             history_dropped: 0,
@@ -478,6 +520,39 @@ mod tests {
 
         let clean = run(false, 200, "application/json", &["{\"ok\":\"é\"}"], Ending::Finished);
         assert_eq!(clean.exact_body, None, "a faithful text is not kept twice");
+    }
+
+    #[test]
+    fn a_body_in_a_named_legacy_charset_is_shown_and_read_decoded() {
+        // GBK for "错误网关" (bad gateway), as a proxy's page in China may send it.
+        let gbk: &[u8] = b"<html><head><title>502 \xB4\xED\xCE\xF3\xCD\xF8\xB9\xD8</title></head></html>";
+        let decode = |label: &str, bytes: &[u8]| {
+            (label == "gbk" && bytes == gbk)
+                .then(|| "<html><head><title>502 错误网关</title></head></html>".to_string())
+        };
+        let run = |content_type: &str, decode: &dyn Fn(&str, &[u8]) -> Option<String>| {
+            let mut flight = flight(false, DEFAULT_BYTE_CAP);
+            flight.head(head(502, content_type));
+            flight.push(gbk, 60);
+            flight.finish_decoding(Ending::Finished, 500, Lang::En, decode)
+        };
+        let ex = run("text/html; charset=\"GBK\"", &decode);
+        assert_eq!(ex.body_charset.as_deref(), Some("gbk"));
+        assert!(ex.transport.body().is_some_and(|b| b.contains("502 错误网关")));
+        assert_eq!(ex.diagnosis.evidence_value("html-title"), Some("502 错误网关"));
+        assert_eq!(ex.exact_body.as_deref(), Some(gbk), "the bytes stay kept");
+        // No charset named, or one the browser does not know: the text stays as read.
+        for (content_type, decoder) in [
+            ("text/html", &decode as &dyn Fn(&str, &[u8]) -> Option<String>),
+            ("text/html; charset=x-unknown", &|_: &str, _: &[u8]| None),
+        ] {
+            let ex = run(content_type, decoder);
+            assert_eq!(ex.body_charset, None, "{content_type}");
+            assert!(
+                ex.transport.body().is_some_and(|b| b.contains('\u{FFFD}')),
+                "{content_type}"
+            );
+        }
     }
 
     #[test]

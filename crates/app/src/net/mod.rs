@@ -298,5 +298,17 @@ pub async fn run_exchange(
         Ok(()) => Ending::Finished,
         Err(message) => Ending::Failed(message),
     };
-    (flight.into_inner().finish(ending, elapsed, lang), elapsed)
+    (
+        flight
+            .into_inner()
+            .finish_decoding(ending, elapsed, lang, &decode_charset),
+        elapsed,
+    )
+}
+
+/// Decodes `bytes` in the charset `label` names (`gbk`, `shift_jis`…) with the browser's
+/// own decoder; `None` when the browser knows no such charset.
+pub fn decode_charset(label: &str, bytes: &[u8]) -> Option<String> {
+    let decoder = web_sys::TextDecoder::new_with_label(label).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
 }

@@ -384,6 +384,7 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
     let too_big_to_pretty = pretty.is_none() && body.len() > PRETTY_WHOLE_LIMIT;
     let total = body.len();
     let not_utf8 = exchange.exact_body.is_some();
+    let charset = exchange.body_charset.clone();
     // The body stays where it is (shared with the history); this view only borrows it.
     let raw = StoredValue::new(exchange);
     let pretty = StoredValue::new(pretty);
@@ -482,10 +483,16 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
             })}
         </div>
         {not_utf8.then(|| view! {
-            <p class="note" role="note" aria-label=tr("Not UTF-8", "不是 UTF-8")>{tr(
-                "This body is not valid UTF-8: the text shows � where bytes could not be read. Download the body gives the exact bytes received.",
-                "该响应体不是有效的 UTF-8：无法解读的字节显示为 �。“下载响应体”会给出收到的原始字节。",
-            )}</p>
+            <p class="note" role="note" aria-label=tr("Not UTF-8", "不是 UTF-8")>{match charset.clone() {
+                Some(label) => tr_with(move |lang| lang.pick_owned(
+                    &format!("This body is not UTF-8: it is shown decoded as {label}, the charset its Content-Type names. Download the body gives the exact bytes received."),
+                    &format!("该响应体不是 UTF-8：已按其 Content-Type 指明的字符集 {label} 解码显示。“下载响应体”会给出收到的原始字节。"),
+                )).into_any(),
+                None => tr(
+                    "This body is not valid UTF-8: the text shows � where bytes could not be read. Download the body gives the exact bytes received.",
+                    "该响应体不是有效的 UTF-8：无法解读的字节显示为 �。“下载响应体”会给出收到的原始字节。",
+                ).into_any(),
+            }}</p>
         })}
         <pre class="code response-body" aria-label=tr("Response body", "响应体")>
             {move || if total == 0 { tr("(empty body)", "（空响应体）")().into_any() } else { view_text() }}

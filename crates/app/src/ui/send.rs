@@ -218,7 +218,7 @@ pub(crate) fn dispatch_now(sender: Sender, endpoint_id: EndpointId, request: Htt
                 session.phase.set(Phase::Idle);
                 return;
             };
-            let mut exchange = flight.finish(ending, elapsed_ms, lang);
+            let mut exchange = flight.finish_decoding(ending, elapsed_ms, lang, &net::decode_charset);
             exchange.sent_at_ms = Some(sent_at_ms);
             if !exchange.rendered.models.is_empty() {
                 session.models.set(exchange.rendered.models.clone());

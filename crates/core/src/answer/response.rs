@@ -152,6 +152,22 @@ pub fn is_event_stream(content_type: Option<&str>) -> bool {
     content_type.is_some_and(|c| c.to_ascii_lowercase().contains("text/event-stream"))
 }
 
+/// The charset a `Content-Type` names when it is not UTF-8 (`text/html; charset=GBK` →
+/// `gbk`), lower-cased and unquoted; `None` for UTF-8, ASCII (a subset) or no charset.
+pub fn legacy_charset(content_type: Option<&str>) -> Option<String> {
+    let label = content_type?
+        .split(';')
+        .skip(1)
+        .filter_map(|param| param.split_once('='))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("charset"))?
+        .1
+        .trim()
+        .trim_matches('"')
+        .to_ascii_lowercase();
+    let utf8 = ["", "utf-8", "utf8", "unicode-1-1-utf-8", "us-ascii", "ascii"];
+    (!utf8.contains(&label.as_str())).then_some(label)
+}
+
 /// The stream dialect of a protocol, if it streams.
 pub fn dialect(protocol: Protocol) -> Option<StreamDialect> {
     match protocol {
@@ -518,5 +534,21 @@ mod tests {
     fn sizes() {
         assert_eq!(human_size(10), "10 B");
         assert_eq!(human_size(2048), "2.0 KB");
+    }
+
+    #[test]
+    fn a_legacy_charset_is_named_only_when_it_is_not_utf8() {
+        let cases = [
+            (Some("text/html; charset=GBK"), Some("gbk")),
+            (Some("text/plain;charset=\"Shift_JIS\""), Some("shift_jis")),
+            (Some("application/json; charset=utf-8"), None),
+            (Some("application/json; charset=UTF8"), None),
+            (Some("text/html"), None),
+            (Some("text/html; boundary=x"), None),
+            (None, None),
+        ];
+        for (content_type, expected) in cases {
+            assert_eq!(legacy_charset(content_type).as_deref(), expected, "{content_type:?}");
+        }
     }
 }

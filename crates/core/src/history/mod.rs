@@ -87,6 +87,7 @@ pub fn kept_for_history(exchange: &Arc<Exchange>) -> Arc<Exchange> {
         rendered,
         // The body was cut to its first bytes: its exact bytes go with the rest.
         exact_body: None,
+        body_charset: exchange.body_charset.clone(),
         diagnosis: exchange.diagnosis.clone(),
         lang: exchange.lang,
         history_dropped: 0,
@@ -189,6 +190,7 @@ mod tests {
             diagnosis,
             lang: Lang::En,
             exact_body: None,
+            body_charset: None,
             history_dropped: 0,
             sent_at_ms: None,
         })

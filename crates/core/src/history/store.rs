@@ -273,6 +273,7 @@ fn entry_of(v: &Value) -> Option<StoredEntry> {
             diagnosis,
             lang,
             exact_body: None,
+            body_charset: None,
             history_dropped: received.saturating_sub(stored_bytes),
             sent_at_ms: ms("sent_at_ms"),
         }),
