@@ -163,26 +163,32 @@ mod tests {
 
     const KEY: &str = "sk-har-0123456789abcdef/+=";
 
-    #[test]
-    fn a_har_entry_with_every_part_and_no_form_of_the_key() {
+    /// The endpoint's default request, sent with `KEY` as `auth`, and its answer's head.
+    fn answered(id: EndpointId, auth: AuthStyle, status: u16, content_type: &str) -> (HttpRequest, InFlight) {
         let conn = Connection {
             gateway: "https://gw.example".into(),
             api_key: KEY.into(),
-            auth: AuthStyle::QueryKey,
+            auth,
             ..Connection::default()
         };
-        let ep = endpoint(EndpointId::GeminiGenerate);
+        let ep = endpoint(id);
         let values = FormValues::defaults(ep);
         let request = build_request(ep, &conn, &values, None)
             .request
             .unwrap_or_else(|| panic!("builds"));
         let mut flight = InFlight::start(1, ep.id, &request, &values, &conn, true, 1 << 26);
         flight.head(Head {
-            status: 401,
-            headers: vec![("content-type".into(), "application/json".into())],
+            status,
+            headers: vec![("content-type".into(), content_type.into())],
             cross_origin: false,
             at_ms: 30,
         });
+        (request, flight)
+    }
+
+    #[test]
+    fn a_har_entry_with_every_part_and_no_form_of_the_key() {
+        let (request, mut flight) = answered(EndpointId::GeminiGenerate, AuthStyle::QueryKey, 401, "application/json");
         flight.push(
             format!("{{\"error\":{{\"message\":\"API key not valid: {KEY}\",\"status\":\"INVALID_ARGUMENT\"}}}}")
                 .as_bytes(),
@@ -212,23 +218,12 @@ mod tests {
 
     #[test]
     fn a_body_that_is_not_utf8_goes_in_as_its_bytes_with_the_key_masked() {
-        let conn = Connection {
-            gateway: "https://gw.example".into(),
-            api_key: KEY.into(),
-            ..Connection::default()
-        };
-        let ep = endpoint(EndpointId::ChatCompletions);
-        let values = FormValues::defaults(ep);
-        let request = build_request(ep, &conn, &values, None)
-            .request
-            .unwrap_or_else(|| panic!("builds"));
-        let mut flight = InFlight::start(1, ep.id, &request, &values, &conn, true, 1 << 26);
-        flight.head(Head {
-            status: 502,
-            headers: vec![("content-type".into(), "text/html; charset=gbk".into())],
-            cross_origin: false,
-            at_ms: 30,
-        });
+        let (request, mut flight) = answered(
+            EndpointId::ChatCompletions,
+            AuthStyle::Bearer,
+            502,
+            "text/html; charset=gbk",
+        );
         let sent = [b"<title>502 \xB4\xED</title> ".as_slice(), KEY.as_bytes()].concat();
         flight.push(&sent, 40);
         let exchange = flight.finish(Ending::Finished, 55, Lang::En);
