@@ -665,6 +665,11 @@ fn a_proxy_page_in_front_is_the_gateway_down_and_asks_for_no_request_id() {
                 assert!(!checks.contains(wrong), "{lang:?}: {checks}");
             }
             assert!(checks.contains("proxy") || checks.contains("代理"), "{checks}");
+            assert!(
+                d.explanation.contains("proxy in front") || d.explanation.contains("前面的代理"),
+                "{}",
+                d.explanation
+            );
         }
     }
 }

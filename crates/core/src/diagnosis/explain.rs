@@ -128,6 +128,9 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
         Overloaded => lang.pick("The provider or the gateway is shedding load; it usually passes.", "上游或网关正在限载，通常过一会儿就好。"),
         UpstreamApiError => lang.pick("The provider reported an internal error.", "上游服务商报告了内部错误。"),
         RegionBlocked => lang.pick("The provider does not serve the country or region the call reached it from: through the gateway that is the channel's server, so the operator has to route it elsewhere.", "上游服务商不为发起调用的国家或地区提供服务：经网关调用时，这指的是渠道服务器所在地，需要运营方改走其他线路。"),
+        // A proxy's own page: it is the proxy saying the service behind it (the gateway)
+        // did not give it a usable answer.
+        ServerError if d.family.is_proxy() => lang.pick("The proxy in front of the gateway answered with its own error page: the gateway behind it gave the proxy no usable answer (down, restarting or overloaded).", "网关前面的代理返回了它自己的错误页：其后的网关没有给代理可用的响应（宕机、重启中或过载）。"),
         ServerError => lang.pick("A server between you and the model failed without saying more.", "你和模型之间的某个服务器出错了，没有给出更多信息。"),
         GatewayInternal => lang.pick("The gateway reported a failure of its own (its database or its code). Nothing in your request is known to cause it; the operator has to look.", "网关报告了自身的故障（数据库或代码）。目前没有迹象表明是你的请求导致的，需要运营方排查。"),
         GatewayOverloaded => lang.pick("The gateway sheds load when its machine is busy; retry in a little while. Nothing on your side causes it.", "网关所在机器繁忙时会主动拒绝部分请求；稍后重试即可，与你这边无关。"),
