@@ -8,14 +8,13 @@
 use std::sync::Arc;
 
 use crate::answer::reader::{AnswerReader, ReadAnswer};
-use crate::answer::response::{legacy_charset, render, Rendered};
+use crate::answer::response::Rendered;
 use crate::answer::sse::StreamSummary;
 use crate::diagnosis::{diagnose, CutCause, Diagnosis, RequestFacts, StreamEnd, Transport};
 use crate::request::build::{auth_sent, Connection};
 use crate::request::catalogue::{endpoint, EndpointId};
 use crate::request::form::FormValues;
 use crate::request::http::HttpRequest;
-use crate::request::protocol::Protocol;
 use crate::text::lang::Lang;
 use crate::text::redact::{mask_key, redact, redact_bytes_in_place, redact_in_place, EchoWatch};
 
@@ -79,11 +78,6 @@ impl Exchange {
             .find(|(name, _)| name == "retry-after")
             .and_then(|(_, value)| value.trim().parse().ok())
     }
-}
-
-/// The protocol an endpoint speaks.
-fn endpoint_protocol(id: EndpointId) -> Protocol {
-    endpoint(id).protocol
 }
 
 /// The answer's head, as the browser reported it.
@@ -254,7 +248,6 @@ impl InFlight {
             key,
             watch,
         } = self;
-        let mut body_charset = None;
         let mask = mask_key(&key);
         // A server may echo the key (in an error message, a header, a debug body): whatever
         // came back is masked before anything keeps or shows it.
@@ -262,104 +255,94 @@ impl InFlight {
             redact_in_place(&mut text, &key, &mask);
             text
         };
-        let (transport, rendered, head_ms, first_token_ms, received_bytes, exact_body) = match (head, reader) {
-            (Some(head), Some(reader)) => {
-                let mut read: ReadAnswer = reader.finish();
-                let content_type = head
-                    .headers
-                    .iter()
-                    .find(|(name, _)| name == "content-type")
-                    .map(|(_, value)| value.as_str());
-                let decoded = match (&read.exact_body, legacy_charset(content_type)) {
-                    (Some(bytes), Some(label)) => decode(&label, bytes).map(|text| (label, text)),
-                    _ => None,
-                };
-                if let Some((label, text)) = decoded {
-                    read.body = text;
-                    // A stream was merged as it arrived; a whole body is read again as decoded.
-                    if read.rendered.stream_events.is_none() {
-                        read.rendered = render(endpoint_protocol(endpoint), content_type, &read.body);
+        let (transport, rendered, head_ms, first_token_ms, received_bytes, exact_body, body_charset) =
+            match (head, reader) {
+                (Some(head), Some(reader)) => {
+                    let mut read: ReadAnswer = reader.finish_decoding(decode);
+                    // The watch reads the raw bytes: text decoded from another charset (UTF-16,
+                    // say) may spell the key where the bytes did not, so it is always rescanned,
+                    // and bytes that hold the key in a form only the decoding shows are not kept.
+                    let decoded = read.charset.is_some();
+                    if decoded && !watch.key_seen() && redact(&read.body, &key) != read.body {
+                        read.exact_body = None;
                     }
-                    body_charset = Some(label);
-                }
-                // Rescanned only where the watch saw a form of the key (or an escape that
-                // could spell it): a 64 MB answer that holds neither is not read again here.
-                if watch.key_seen() {
-                    read.body = masked(std::mem::take(&mut read.body));
-                    if let Some(bytes) = &mut read.exact_body {
-                        redact_bytes_in_place(bytes, &key, &mask);
+                    if watch.key_seen() || decoded {
+                        read.body = masked(std::mem::take(&mut read.body));
+                        if let Some(bytes) = &mut read.exact_body {
+                            redact_bytes_in_place(bytes, &key, &mask);
+                        }
                     }
-                }
-                if watch.decoded_may_hold_key() {
-                    read.rendered.mask_with(|text| redact_in_place(text, &key, &mask));
-                    if let Some(StreamEnd::ErrorEvent { body }) = &mut read.stream_end {
-                        redact_in_place(body, &key, &mask);
+                    if watch.decoded_may_hold_key() || decoded {
+                        read.rendered.mask_with(|text| redact_in_place(text, &key, &mask));
+                        if let Some(StreamEnd::ErrorEvent { body }) = &mut read.stream_end {
+                            redact_in_place(body, &key, &mask);
+                        }
                     }
+                    let headers: Vec<(String, String)> = head
+                        .headers
+                        .into_iter()
+                        .map(|(name, value)| (name, masked(value)))
+                        .collect();
+                    let cause = match ending {
+                        Ending::Finished if read.capped => Some(CutCause::Cap { cap_bytes: cap }),
+                        Ending::Finished => None,
+                        Ending::Failed(message) => Some(CutCause::Network(masked(message))),
+                        Ending::TimedOut => Some(CutCause::Timeout),
+                        Ending::Cancelled => Some(CutCause::Cancelled),
+                    };
+                    let rendered = if head.status < 400 {
+                        read.rendered
+                    } else {
+                        Rendered::default()
+                    };
+                    let transport = match cause {
+                        None => Transport::Response {
+                            status: head.status,
+                            headers,
+                            headers_hidden_by_cors: head.cross_origin,
+                            body: read.body,
+                            elapsed_ms,
+                            stream: read.stream_end,
+                        },
+                        Some(cause) => Transport::Cut {
+                            status: head.status,
+                            headers,
+                            headers_hidden_by_cors: head.cross_origin,
+                            body: read.body,
+                            elapsed_ms,
+                            stream: read.stream_end,
+                            cause,
+                        },
+                    };
+                    let exact_body = read.exact_body.map(Arc::from);
+                    (
+                        transport,
+                        rendered,
+                        Some(head.at_ms),
+                        read.first_token_ms,
+                        read.bytes,
+                        exact_body,
+                        read.charset,
+                    )
                 }
-                let headers: Vec<(String, String)> = head
-                    .headers
-                    .into_iter()
-                    .map(|(name, value)| (name, masked(value)))
-                    .collect();
-                let cause = match ending {
-                    Ending::Finished if read.capped => Some(CutCause::Cap { cap_bytes: cap }),
-                    Ending::Finished => None,
-                    Ending::Failed(message) => Some(CutCause::Network(masked(message))),
-                    Ending::TimedOut => Some(CutCause::Timeout),
-                    Ending::Cancelled => Some(CutCause::Cancelled),
-                };
-                let rendered = if head.status < 400 {
-                    read.rendered
-                } else {
-                    Rendered::default()
-                };
-                let transport = match cause {
-                    None => Transport::Response {
-                        status: head.status,
-                        headers,
-                        headers_hidden_by_cors: head.cross_origin,
-                        body: read.body,
-                        elapsed_ms,
-                        stream: read.stream_end,
-                    },
-                    Some(cause) => Transport::Cut {
-                        status: head.status,
-                        headers,
-                        headers_hidden_by_cors: head.cross_origin,
-                        body: read.body,
-                        elapsed_ms,
-                        stream: read.stream_end,
-                        cause,
-                    },
-                };
-                let exact_body = read.exact_body.map(Arc::from);
-                (
-                    transport,
-                    rendered,
-                    Some(head.at_ms),
-                    read.first_token_ms,
-                    read.bytes,
-                    exact_body,
-                )
-            }
-            _ => {
-                let transport = match ending {
-                    Ending::TimedOut => Transport::TimedOut { after_ms: elapsed_ms },
-                    Ending::Cancelled => Transport::Cancelled { after_ms: elapsed_ms },
-                    Ending::Failed(message) => Transport::NetworkError {
-                        message: masked(message),
-                        elapsed_ms,
-                    },
-                    // A finished read without a head cannot happen in a browser; say what
-                    // is known rather than invent a status.
-                    Ending::Finished => Transport::NetworkError {
-                        message: "the answer ended before its head arrived".to_string(),
-                        elapsed_ms,
-                    },
-                };
-                (transport, Rendered::default(), None, None, 0, None)
-            }
-        };
+                _ => {
+                    let transport = match ending {
+                        Ending::TimedOut => Transport::TimedOut { after_ms: elapsed_ms },
+                        Ending::Cancelled => Transport::Cancelled { after_ms: elapsed_ms },
+                        Ending::Failed(message) => Transport::NetworkError {
+                            message: masked(message),
+                            elapsed_ms,
+                        },
+                        // A finished read without a head cannot happen in a browser; say what
+                        // is known rather than invent a status.
+                        Ending::Finished => Transport::NetworkError {
+                            message: "the answer ended before its head arrived".to_string(),
+                            elapsed_ms,
+                        },
+                    };
+                    (transport, Rendered::default(), None, None, 0, None, None)
+                }
+            };
         let diagnosis = diagnose(&facts, &transport, lang);
         Exchange {
             serial,
@@ -553,6 +536,20 @@ mod tests {
                 "{content_type}"
             );
         }
+    }
+
+    #[test]
+    fn a_key_only_the_decoding_spells_is_masked_and_its_bytes_are_not_kept() {
+        // Bytes in which no form of the key appears, which the charset's decoder turns into it.
+        let sent: &[u8] = b"\xFE\xFFecho";
+        let spelled = format!("echo {KEY}");
+        let decode = |_: &str, _: &[u8]| Some(spelled.clone());
+        let mut flight = flight(false, DEFAULT_BYTE_CAP);
+        flight.head(head(400, "text/plain; charset=x-odd"));
+        flight.push(sent, 60);
+        let ex = flight.finish_decoding(Ending::Finished, 500, Lang::En, &decode);
+        assert_eq!(ex.transport.body(), Some(format!("echo {}", mask_key(KEY)).as_str()));
+        assert_eq!(ex.exact_body, None);
     }
 
     #[test]

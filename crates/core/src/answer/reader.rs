@@ -4,7 +4,7 @@
 //! their merge happen once per byte), so a 20,000-event stream or a 20 MB body is read in
 //! one pass, never re-parsed from the start at every chunk.
 
-use crate::answer::response::{dialect, is_event_stream, render, Rendered};
+use crate::answer::response::{dialect, is_event_stream, legacy_charset, render, Rendered};
 use crate::answer::sse::{SseParser, StreamEnd, StreamMerger, StreamSummary};
 use crate::answer::utf8::{Decoded, Utf8Accumulator};
 use crate::request::protocol::Protocol;
@@ -37,6 +37,9 @@ pub struct ReadAnswer {
     /// The body's bytes, kept only when the text is not a faithful copy of them (invalid
     /// UTF-8), so a download can still give exactly what arrived.
     pub exact_body: Option<Vec<u8>>,
+    /// The charset `body` was decoded from, when it was not UTF-8 and its `Content-Type`
+    /// named one the decoder knew.
+    pub charset: Option<String>,
     /// Bytes received.
     pub bytes: usize,
     /// Whether reading stopped at the byte cap before the answer ended.
@@ -122,11 +125,28 @@ impl AnswerReader {
 
     /// Ends reading: the rest of a stream is merged and the answer rendered.
     pub fn finish(self) -> ReadAnswer {
+        self.finish_decoding(&|_, _| None)
+    }
+
+    /// [`AnswerReader::finish`], where a whole body that is not UTF-8 and whose
+    /// `Content-Type` names another charset (`gbk`, `shift_jis`…) is first decoded by
+    /// `decode(label, bytes)` (the browser's own decoder; `None` for a charset it does not
+    /// know). A stream is merged as it arrived and is never decoded again.
+    pub fn finish_decoding(self, decode: &dyn Fn(&str, &[u8]) -> Option<String>) -> ReadAnswer {
         let capped = self.capped();
         let Decoded {
-            text: body,
+            text: mut body,
             exact: exact_body,
         } = self.text.finish();
+        let mut charset = None;
+        if self.stream.is_none() {
+            if let (Some(bytes), Some(label)) = (&exact_body, legacy_charset(self.content_type.as_deref())) {
+                if let Some(text) = decode(&label, bytes) {
+                    body = text;
+                    charset = Some(label);
+                }
+            }
+        }
         let (rendered, stream_end) = match self.stream {
             Some((mut parser, mut merger)) => {
                 // What the last push left unfinished, and a final event without its blank line.
@@ -151,6 +171,7 @@ impl AnswerReader {
         ReadAnswer {
             body,
             exact_body,
+            charset,
             bytes: self.bytes,
             capped,
             stream_end,
