@@ -243,6 +243,27 @@ test('a proxy\'s 502 page written in GBK is shown decoded, said not to be UTF-8,
   assert.deepEqual(page.errors, []);
 });
 
+test('a JSON error in UTF-16 (valid UTF-8 byte for byte, NUL between characters) is read as UTF-16 and diagnosed', async () => {
+  const page = await openApp(browser, app.url, { gateway: `${twin.url}/_utf16`, key: 'sk-not-a-real-key' });
+  await pick(page, 'Chat Completions');
+  await send(page);
+  const served = Buffer.from(await (await fetch(`${twin.url}/_utf16/v1/chat/completions`, { method: 'POST' })).arrayBuffer());
+  assert.equal(served[1], 0, 'the twin serves UTF-16LE');
+  // Only the Content-Type's charset says it is not UTF-8: the browser's decoder reads it.
+  assert.match(await response(page).getByRole('note', { name: 'Not UTF-8' }).textContent(), /shown decoded as utf-16le/);
+  const body = await response(page).getByLabel('Response body').textContent();
+  assert.ok(!body.includes('\u0000'), 'no NUL characters shown');
+  assert.match(body, /Invalid token/);
+  const verdict = page.getByRole('region', { name: 'Diagnosis' }).locator('[data-category]');
+  assert.equal(await verdict.getAttribute('data-category'), 'authentication-failure');
+  assert.equal(await verdict.getAttribute('data-side'), 'client');
+  // The download is the bytes that arrived (UTF-16LE), which hold what is shown (pretty-printed).
+  const downloaded = await downloadBody(page);
+  assert.equal(downloaded[1], 0);
+  assert.deepEqual(JSON.parse(downloaded.toString('utf16le')), JSON.parse(body));
+  assert.deepEqual(page.errors, []);
+});
+
 test('row 6: a 20 MB answer is kept in the history in part, and says so', async () => {
   const page = await openApp(browser, app.url, { gateway: `${twin.url}/_huge` });
   await pick(page, 'Chat Completions');

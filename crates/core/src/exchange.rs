@@ -226,8 +226,9 @@ impl InFlight {
         self.finish_decoding(ending, elapsed_ms, lang, &|_, _| None)
     }
 
-    /// [`InFlight::finish`], where a body that is not UTF-8 and whose `Content-Type` names
-    /// another charset (`gbk`, `shift_jis`…) is decoded by `decode(label, bytes)` (the
+    /// [`InFlight::finish`], where a body in another charset than UTF-8 (`gbk`, `shift_jis`,
+    /// `utf-16le`…, see [`crate::answer::response::body_charset`]) is decoded by
+    /// `decode(label, bytes)` (the
     /// browser's own decoder; `None` when it knows no such charset) before it is shown and
     /// read. The exact bytes stay kept either way.
     pub fn finish_decoding(
@@ -549,6 +550,36 @@ mod tests {
         flight.push(sent, 60);
         let ex = flight.finish_decoding(Ending::Finished, 500, Lang::En, &decode);
         assert_eq!(ex.transport.body(), Some(format!("echo {}", mask_key(KEY)).as_str()));
+        assert_eq!(ex.exact_body, None);
+    }
+
+    #[test]
+    fn a_utf16_body_whose_bytes_are_valid_utf8_is_decoded_and_an_echoed_key_masked() {
+        let utf16le = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        let decode = |label: &str, bytes: &[u8]| {
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+                .collect();
+            (label == "utf-16le").then(|| String::from_utf16_lossy(&units))
+        };
+        let run = |body: &[u8]| {
+            let mut flight = flight(true, DEFAULT_BYTE_CAP);
+            flight.head(head(401, "application/json; charset=UTF-16LE"));
+            flight.push(body, 60);
+            flight.finish_decoding(Ending::Finished, 500, Lang::En, &decode)
+        };
+        // ASCII in UTF-16 is valid UTF-8 (NUL between characters): it was shown as such.
+        let plain = utf16le("{\"error\":{\"message\":\"Invalid token\"}}");
+        let ex = run(&plain);
+        assert_eq!(ex.body_charset.as_deref(), Some("utf-16le"));
+        assert_eq!(ex.transport.body(), Some("{\"error\":{\"message\":\"Invalid token\"}}"));
+        assert_eq!(ex.exact_body.as_deref(), Some(plain.as_slice()), "the bytes stay kept");
+        // A key the server echoes in UTF-16 is masked, and its bytes are not kept.
+        let echoed = utf16le(&format!("{{\"error\":\"bad key {KEY}\"}}"));
+        let ex = run(&echoed);
+        let shown = ex.transport.body().unwrap_or_default();
+        assert!(!shown.contains(KEY) && shown.contains(&mask_key(KEY)), "{shown}");
         assert_eq!(ex.exact_body, None);
     }
 

@@ -43,6 +43,8 @@ pub struct Switches {
     pub cf524: bool,
     /// `/_gbk502/`: a proxy's 502 page in GBK (not UTF-8), readable under CORS.
     pub gbk502: bool,
+    /// `/_utf16/`: JSON answers re-encoded as UTF-16LE, with `charset=utf-16le`.
+    pub utf16: bool,
     /// `/_legacy/`: the older gateway generation's wording and `one_api_error`.
     pub legacy: bool,
     /// `/_folded/`: key states answered as "Invalid token" (new-api since 2026-04-12).
@@ -73,6 +75,10 @@ pub const SWITCHES: &[(&str, &str)] = &[
         "502 proxy HTML page written in GBK (not UTF-8) WITH access-control-allow-origin: *",
     ),
     (
+        "/_utf16/",
+        "the same JSON answers in UTF-16LE (charset=utf-16le), as some .NET services send them",
+    ),
+    (
         "/_folded/",
         "newer new-api builds (since 2026-04-12): a disabled, expired or used-up key answers Invalid token",
     ),
@@ -99,6 +105,7 @@ pub fn strip_switches(path: &str) -> (Switches, String) {
             "_proxy504" => &mut sw.proxy504,
             "_cf524" => &mut sw.cf524,
             "_gbk502" => &mut sw.gbk502,
+            "_utf16" => &mut sw.utf16,
             "_legacy" => &mut sw.legacy,
             "_folded" => &mut sw.folded,
             _ => break,
@@ -190,6 +197,9 @@ pub async fn handle(State(front): State<Front>, mut req: Request) -> Response {
         });
     }
     front.twin.config.profile.stamp_header(&mut resp, &request_id);
+    if sw.utf16 {
+        resp = pages::to_utf16(resp).await;
+    }
     if sw.nocors {
         cors::strip(resp.headers_mut());
     } else {

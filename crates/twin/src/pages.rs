@@ -106,3 +106,31 @@ pub fn gbk_502() -> Response {
         .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
     resp
 }
+
+/// A JSON answer re-encoded as UTF-16LE (no byte order mark) with `charset=utf-16le`, as some
+/// .NET services send: ASCII in UTF-16 is still valid UTF-8 byte for byte (a NUL after each
+/// character), so only the label tells a client how to read it. Other answers pass unchanged.
+pub async fn to_utf16(resp: Response) -> Response {
+    let is_json = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/json"));
+    if !is_json {
+        return resp;
+    }
+    let (mut parts, body) = resp.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let utf16: Vec<u8> = String::from_utf8_lossy(&bytes)
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-16le"),
+    );
+    Response::from_parts(parts, Body::from(utf16))
+}

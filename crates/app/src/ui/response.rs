@@ -485,8 +485,8 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
         {not_utf8.then(|| view! {
             <p class="note" role="note" aria-label=tr("Not UTF-8", "不是 UTF-8")>{match charset.clone() {
                 Some(label) => tr_with(move |lang| lang.pick_owned(
-                    &format!("This body is not UTF-8: it is shown decoded as {label}, the charset its Content-Type names. Download the body gives the exact bytes received."),
-                    &format!("该响应体不是 UTF-8：已按其 Content-Type 指明的字符集 {label} 解码显示。“下载响应体”会给出收到的原始字节。"),
+                    &format!("This body is not UTF-8: it is shown decoded as {label}, the charset its Content-Type (or a byte order mark) names. Download the body gives the exact bytes received."),
+                    &format!("该响应体不是 UTF-8：已按其 Content-Type（或字节顺序标记）指明的字符集 {label} 解码显示。“下载响应体”会给出收到的原始字节。"),
                 )).into_any(),
                 None => tr(
                     "This body is not valid UTF-8: the text shows � where bytes could not be read. Download the body gives the exact bytes received.",

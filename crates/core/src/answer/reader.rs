@@ -4,7 +4,7 @@
 //! their merge happen once per byte), so a 20,000-event stream or a 20 MB body is read in
 //! one pass, never re-parsed from the start at every chunk.
 
-use crate::answer::response::{dialect, is_event_stream, legacy_charset, render, Rendered};
+use crate::answer::response::{body_charset, dialect, is_event_stream, render, Rendered};
 use crate::answer::sse::{SseParser, StreamEnd, StreamMerger, StreamSummary};
 use crate::answer::utf8::{Decoded, Utf8Accumulator};
 use crate::request::protocol::Protocol;
@@ -35,7 +35,8 @@ pub struct ReadAnswer {
     /// The body as text (invalid UTF-8 replaced), as far as it was read.
     pub body: String,
     /// The body's bytes, kept only when the text is not a faithful copy of them (invalid
-    /// UTF-8), so a download can still give exactly what arrived.
+    /// UTF-8, or text decoded from another charset), so a download can still give exactly
+    /// what arrived.
     pub exact_body: Option<Vec<u8>>,
     /// The charset `body` was decoded from, when it was not UTF-8 and its `Content-Type`
     /// named one the decoder knew.
@@ -128,21 +129,25 @@ impl AnswerReader {
         self.finish_decoding(&|_, _| None)
     }
 
-    /// [`AnswerReader::finish`], where a whole body that is not UTF-8 and whose
-    /// `Content-Type` names another charset (`gbk`, `shift_jis`…) is first decoded by
-    /// `decode(label, bytes)` (the browser's own decoder; `None` for a charset it does not
-    /// know). A stream is merged as it arrived and is never decoded again.
+    /// [`AnswerReader::finish`], where a whole body in another charset than UTF-8 (named by
+    /// its `Content-Type` or a UTF-16 byte order mark; see [`body_charset`]) is first decoded
+    /// by `decode(label, bytes)` (the browser's own decoder; `None` for a charset it does
+    /// not know). A stream is merged as it arrived and is never decoded again.
     pub fn finish_decoding(self, decode: &dyn Fn(&str, &[u8]) -> Option<String>) -> ReadAnswer {
         let capped = self.capped();
         let Decoded {
             text: mut body,
-            exact: exact_body,
+            exact: mut exact_body,
         } = self.text.finish();
         let mut charset = None;
         if self.stream.is_none() {
-            if let (Some(bytes), Some(label)) = (&exact_body, legacy_charset(self.content_type.as_deref())) {
+            let valid_utf8 = exact_body.is_none();
+            let bytes = exact_body.as_deref().unwrap_or(body.as_bytes());
+            if let Some(label) = body_charset(self.content_type.as_deref(), bytes, valid_utf8) {
                 if let Some(text) = decode(&label, bytes) {
-                    body = text;
+                    // The text no longer is the bytes: keep them for an exact download.
+                    let bytes = std::mem::replace(&mut body, text);
+                    exact_body.get_or_insert_with(|| bytes.into_bytes());
                     charset = Some(label);
                 }
             }

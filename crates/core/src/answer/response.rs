@@ -168,6 +168,40 @@ pub fn legacy_charset(content_type: Option<&str>) -> Option<String> {
     (!utf8.contains(&label.as_str())).then_some(label)
 }
 
+/// The charset a whole body must be decoded from before it is read, when it is not UTF-8:
+/// a UTF-16 byte order mark says so outright (and outranks the header, as in browsers),
+/// else the charset its `Content-Type` names. A body whose bytes are valid UTF-8 is decoded
+/// only from a charset in which ASCII text is spelled differently (UTF-16, ISO-2022-JP):
+/// under any other label it reads the same when it is ASCII, and non-ASCII UTF-8 under,
+/// say, `charset=iso-8859-1` is far likelier a mislabel than Latin-1.
+pub fn body_charset(content_type: Option<&str>, bytes: &[u8], valid_utf8: bool) -> Option<String> {
+    let label = match bytes {
+        [0xFF, 0xFE, ..] => "utf-16le".to_string(),
+        [0xFE, 0xFF, ..] => "utf-16be".to_string(),
+        [0xEF, 0xBB, 0xBF, ..] => return None,
+        _ => legacy_charset(content_type)?,
+    };
+    (!valid_utf8 || spells_ascii_differently(&label)).then_some(label)
+}
+
+/// Whether a charset label (WHATWG's names for it) is one whose ASCII differs from UTF-8's.
+fn spells_ascii_differently(label: &str) -> bool {
+    const LABELS: [&str; 11] = [
+        "utf-16",
+        "utf-16le",
+        "utf-16be",
+        "unicode",
+        "unicodefeff",
+        "unicodefffe",
+        "csunicode",
+        "ucs-2",
+        "iso-10646-ucs-2",
+        "iso-2022-jp",
+        "csiso2022jp",
+    ];
+    LABELS.contains(&label)
+}
+
 /// The stream dialect of a protocol, if it streams.
 pub fn dialect(protocol: Protocol) -> Option<StreamDialect> {
     match protocol {
@@ -534,6 +568,45 @@ mod tests {
     fn sizes() {
         assert_eq!(human_size(10), "10 B");
         assert_eq!(human_size(2048), "2.0 KB");
+    }
+
+    #[test]
+    fn a_body_is_decoded_when_its_bytes_or_its_label_say_it_is_not_utf8() {
+        let utf16 = b"{\0\"\0e\0\"\0}\0";
+        // Content type, bytes, whether they are valid UTF-8, the charset to decode from.
+        type Case<'a> = (Option<&'a str>, &'a [u8], bool, Option<&'a str>);
+        let cases: [Case; 9] = [
+            // Invalid UTF-8: any named charset is tried.
+            (Some("text/html; charset=gbk"), b"\xB4\xED", false, Some("gbk")),
+            (Some("text/html"), b"\xB4\xED", false, None),
+            // Valid UTF-8 under an ASCII-compatible label stays UTF-8.
+            (Some("text/plain; charset=iso-8859-1"), "é".as_bytes(), true, None),
+            (Some("application/json; charset=gbk"), b"{}", true, None),
+            // UTF-16 text that happens to be valid UTF-8 (ASCII with NULs) is decoded.
+            (
+                Some("application/json; charset=UTF-16LE"),
+                utf16,
+                true,
+                Some("utf-16le"),
+            ),
+            (Some("application/json; charset=utf-16"), utf16, true, Some("utf-16")),
+            // A byte order mark says it even without a label, and outranks one.
+            (None, b"\xFF\xFE{\0}\0", false, Some("utf-16le")),
+            (
+                Some("text/plain; charset=utf-8"),
+                b"\xFE\xFF\0{\0}",
+                false,
+                Some("utf-16be"),
+            ),
+            (Some("text/plain; charset=gbk"), "\u{FEFF}ok".as_bytes(), true, None),
+        ];
+        for (content_type, bytes, valid_utf8, expected) in cases {
+            assert_eq!(
+                body_charset(content_type, bytes, valid_utf8).as_deref(),
+                expected,
+                "{content_type:?} {bytes:?}"
+            );
+        }
     }
 
     #[test]
