@@ -37,6 +37,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build rebuilds the standard library from its source (scripts/build-release.sh).
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  log "rustup: adding rust-src (the release build rebuilds std for size)"
+  rustup component add rust-src
+fi
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   log "cargo: installing trunk $TRUNK_VERSION (takes 6-9 minutes once)"
   TRUNK_SKIP_VERSION_CHECK=true cargo install --locked trunk --version "$TRUNK_VERSION"
