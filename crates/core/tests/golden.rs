@@ -60,6 +60,16 @@ fn host(family: &str) -> &'static str {
         "anthropic" => "https://api.anthropic.com",
         "google" => "https://generativelanguage.googleapis.com",
         "openrouter" => "https://openrouter.ai",
+        "deepseek" => "https://api.deepseek.com",
+        "moonshot" => "https://api.moonshot.cn",
+        "zhipu" => "https://open.bigmodel.cn",
+        "volcengine-ark" => "https://ark.cn-beijing.volces.com",
+        "dashscope" => "https://dashscope.aliyuncs.com",
+        "siliconflow" => "https://api.siliconflow.cn",
+        "groq" => "https://api.groq.com",
+        "xai" => "https://api.x.ai",
+        "mistral" => "https://api.mistral.ai",
+        "together" => "https://api.together.xyz",
         _ => "https://llm-gateway.example.com",
     }
 }
@@ -148,6 +158,29 @@ fn golden(file: &str, v: &Value) -> Golden {
     }
 }
 
+/// Four or more English words in a row outside the quoted message (“…”) and outside
+/// parentheses (a status phrase, a code): wording that was not translated.
+fn english_in(headline: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut outside = String::new();
+    for c in headline.chars() {
+        match c {
+            '“' | '(' | '（' | '"' => depth += 1,
+            '”' | ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let mut run: Vec<&str> = Vec::new();
+    for token in outside.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == ' ')) {
+        let words: Vec<&str> = token.split_whitespace().filter(|w| w.len() > 1).collect();
+        if words.len() > run.len() {
+            run = words;
+        }
+    }
+    (run.len() >= 4).then(|| run.join(" "))
+}
+
 /// "Not sure": nothing recognised, or only a low-confidence guess.
 fn not_sure(d: &Diagnosis) -> bool {
     d.category == Category::Unknown || d.confidence == Confidence::Low
@@ -191,7 +224,12 @@ fn every_golden_answer_is_diagnosed_as_its_source_says() {
     for g in &all {
         for lang in [Lang::En, Lang::Zh] {
             let d = diagnose(&g.facts, &g.transport, lang);
-            let problems = check(g, &d);
+            let mut problems = check(g, &d);
+            if lang == Lang::Zh {
+                if let Some(words) = english_in(&d.headline) {
+                    problems.push(format!("Chinese headline carries English words: {words}"));
+                }
+            }
             if lang == Lang::En {
                 let entry = by_family.entry(g.family.clone()).or_default();
                 entry.0 += 1;
@@ -339,4 +377,20 @@ fn a_verdict_never_contradicts_what_was_sent() {
             }
         }
     }
+}
+
+#[test]
+fn the_untranslated_wording_check_sees_english_outside_quotes_only() {
+    assert_eq!(
+        english_in("状态码表示成功，但返回的不是应答：JSON in another shape than this endpoint's answer。").as_deref(),
+        Some("JSON in another shape than this endpoint's answer")
+    );
+    assert_eq!(
+        english_in("不确定：响应中写的是“Incorrect API key provided here”。"),
+        None
+    );
+    assert_eq!(
+        english_in("状态码 503（Service Unavailable Right Now）：最可能是上游故障。"),
+        None
+    );
 }

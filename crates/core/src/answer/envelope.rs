@@ -390,7 +390,12 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
         Some(Value::Object(_)) => true,
         Some(Value::String(s)) => !s.trim().is_empty(),
         _ => false,
-    };
+    } || obj.get("object").and_then(Value::as_str) == Some("error");
+    // Some servers percent-encode their message (xAI once sent `Incorrect%20API%20key…`): a
+    // message with no space but encoded ones is read, and quoted, decoded.
+    if let Some(message) = env.message.as_mut().filter(|m| !m.contains(' ') && m.contains("%20")) {
+        *message = crate::text::percent::decode_segment(message);
+    }
     env.request_id = first_text(obj, &["request_id", "requestId"])
         .or_else(|| env.request_id.take())
         // OpenRouter's stream chunks carry their generation id (`gen-…`) beside the error.

@@ -8,6 +8,7 @@ use crate::answer::envelope::could_be_whole_json;
 use crate::answer::response::{dialect, is_event_stream, render, TaskState};
 use crate::answer::sse::{parse_all, StreamMerger};
 use crate::request::protocol::Protocol;
+use crate::text::lang::Lang;
 
 /// Whether a 2xx body is the endpoint's answer, as its protocol shapes one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,16 +21,57 @@ pub enum AnswerShape {
     Withheld(String),
     /// An async task that ended without a result, with the task's own word and reason.
     TaskFailed(String),
-    /// Something else came back: what it was, in a few words.
-    NotAnAnswer(&'static str),
+    /// Something else came back: what it was.
+    NotAnAnswer(Unanswered),
     /// An answer that reports its own failure inside (a choice ending in `error`).
     ErrorInside(String),
+}
+
+/// What came back on a 2xx instead of the endpoint's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unanswered {
+    /// Nothing at all.
+    EmptyBody,
+    /// A stream that carried neither content nor usage.
+    EmptyStream,
+    /// A page of HTML.
+    HtmlPage,
+    /// Text that does not parse as JSON.
+    NotJson,
+    /// Gemini's answer without candidates.
+    NoCandidates,
+    /// Gemini's candidate without content.
+    EmptyCandidate,
+    /// A task answer with neither a task id nor a state.
+    NoTaskState,
+    /// JSON, but not this endpoint's answer.
+    OtherShape,
+}
+
+impl Unanswered {
+    /// What came back, in a few words of the language asked for.
+    pub fn words(self, lang: Lang) -> &'static str {
+        use Unanswered::*;
+        match self {
+            EmptyBody => lang.pick("an empty body", "空响应体"),
+            EmptyStream => lang.pick("a stream with no content", "没有内容的流"),
+            HtmlPage => lang.pick("an HTML page", "一个 HTML 页面"),
+            NotJson => lang.pick("text that is not JSON", "不是 JSON 的文本"),
+            NoCandidates => lang.pick("no candidates", "没有候选结果（candidates）"),
+            EmptyCandidate => lang.pick("a candidate with no content", "候选结果没有内容"),
+            NoTaskState => lang.pick("no task id or state", "没有任务 ID 或任务状态"),
+            OtherShape => lang.pick(
+                "JSON in another shape than this endpoint's answer",
+                "JSON，但不是该接口的应答格式",
+            ),
+        }
+    }
 }
 
 /// Reads whether a 2xx body is an answer. Streams count when they carried content or usage.
 pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) -> AnswerShape {
     if body.trim().is_empty() {
-        return AnswerShape::NotAnAnswer("an empty body");
+        return AnswerShape::NotAnAnswer(Unanswered::EmptyBody);
     }
     let streamed = is_event_stream(content_type)
         || body.trim_start().starts_with("data:")
@@ -46,7 +88,7 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
         return if carried {
             AnswerShape::Answer
         } else {
-            AnswerShape::NotAnAnswer("a stream with no content")
+            AnswerShape::NotAnAnswer(Unanswered::EmptyStream)
         };
     }
     let parsed = could_be_whole_json(body)
@@ -54,9 +96,9 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
         .flatten();
     let Some(v) = parsed else {
         return AnswerShape::NotAnAnswer(if body.trim_start().starts_with('<') {
-            "an HTML page"
+            Unanswered::HtmlPage
         } else {
-            "text that is not JSON"
+            Unanswered::NotJson
         });
     };
     let has = |key: &str| v.get(key).is_some_and(|x| !x.is_null());
@@ -91,7 +133,7 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
                 return AnswerShape::Withheld(format!("promptFeedback.blockReason = {block}"));
             }
             let Some(first) = array("candidates").and_then(|c| c.first()) else {
-                return AnswerShape::NotAnAnswer("no candidates");
+                return AnswerShape::NotAnAnswer(Unanswered::NoCandidates);
             };
             let parts = first
                 .pointer("/content/parts")
@@ -103,7 +145,7 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
             } else if !finish.is_empty() && finish != "STOP" && finish != "MAX_TOKENS" {
                 AnswerShape::Withheld(format!("finishReason = {finish}, no content"))
             } else {
-                AnswerShape::NotAnAnswer("a candidate with no content")
+                AnswerShape::NotAnAnswer(Unanswered::EmptyCandidate)
             }
         }
         Protocol::Imagen if nonempty("predictions") => AnswerShape::Answer,
@@ -137,13 +179,13 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
                 }
                 Some(_) => AnswerShape::Answer,
                 None if r.task_id.is_some() || !r.images.is_empty() => AnswerShape::Answer,
-                None => AnswerShape::NotAnAnswer("no task id or state"),
+                None => AnswerShape::NotAnAnswer(Unanswered::NoTaskState),
             }
         }
         Protocol::SelfService if v.get("success").and_then(Value::as_bool) == Some(true) || has("data") => {
             AnswerShape::Answer
         }
-        _ => AnswerShape::NotAnAnswer("JSON in another shape than this endpoint's answer"),
+        _ => AnswerShape::NotAnAnswer(Unanswered::OtherShape),
     }
 }
 

@@ -291,9 +291,10 @@ fn on_success(
                 Confidence::Low,
                 Side::Unknown,
                 "signature",
-                format!("2xx, but {what}"),
+                format!("2xx, but {}", what.words(Lang::En)),
             );
-            v.details.note = Some(what.to_string());
+            v.details.note = None;
+            v.details.unanswered = Some(what);
             v
         }
     };

@@ -114,6 +114,7 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
         ProxyTimeout => lang.pick("Cloudflare waits about 100 s for the origin; long non-streamed calls hit that.", "Cloudflare 等待源站大约 100 秒；较长的非流式调用会撞上这个限制。"),
         RequestTimeout => lang.pick("The request body arrived too slowly (large upload or slow network).", "请求体上传太慢（上传内容大或网络慢）。"),
         UpstreamTimeout => lang.pick("The gateway waited for the provider and gave up.", "网关等待上游服务商响应，最终超时放弃。"),
+        GatewayLimit if d.family.is_vendor() => lang.pick("The provider limits requests and tokens per account (or organisation) over a window; the message or the retry-after header says when to try again.", "服务商按账户（或组织）在一个时间窗口内限制请求数和 token 数；消息或 retry-after 头会说明何时可以重试。"),
         GatewayLimit => lang.pick("The gateway counts requests per key/user over a window and refuses beyond the configured limit.", "网关在一个时间窗口内按令牌或用户计数，超过配置上限就拒绝。"),
         EmptyBody429 => lang.pick("A 429 with no body is the gateway's global rate limiter (or a proxy's); there is no message to read.", "没有响应体的 429 来自网关的全局限流（或代理）；没有可读的消息。"),
         UpstreamLimit => lang.pick("The provider limited the channel's account; the gateway relayed it.", "上游服务商限制了该渠道的账户，网关只是转发了这个错误。"),

@@ -42,6 +42,9 @@ pub enum Family {
     Anthropic,
     /// Google's Gemini / Vertex API.
     Google,
+    /// Another model provider's own API (DeepSeek, Moonshot, Zhipu, Volcengine Ark, Groq…),
+    /// known by its host.
+    Provider,
     /// An nginx or openresty error page in front of the API.
     Nginx,
     /// A Cloudflare error or challenge page in front of the API.
@@ -64,6 +67,7 @@ impl Family {
             Family::OpenAi => "openai",
             Family::Anthropic => "anthropic",
             Family::Google => "google",
+            Family::Provider => "provider",
             Family::Nginx => "nginx",
             Family::Cloudflare => "cloudflare",
             Family::OtherProxy => "proxy",
@@ -81,6 +85,7 @@ impl Family {
             Family::OpenAi => lang.pick("OpenAI's API", "OpenAI 官方接口"),
             Family::Anthropic => lang.pick("Anthropic's API", "Anthropic 官方接口"),
             Family::Google => lang.pick("Google's Gemini API", "Google Gemini 官方接口"),
+            Family::Provider => lang.pick("the provider's own API", "模型服务商的官方接口"),
             Family::Nginx => lang.pick("an nginx-type proxy in front", "前置的 nginx 类代理"),
             Family::Cloudflare => lang.pick("Cloudflare in front", "前置的 Cloudflare"),
             Family::OtherProxy => lang.pick("a proxy in front", "前置代理"),
@@ -90,7 +95,10 @@ impl Family {
 
     /// One of the vendors' own APIs.
     pub fn is_vendor(self) -> bool {
-        matches!(self, Family::OpenAi | Family::Anthropic | Family::Google)
+        matches!(
+            self,
+            Family::OpenAi | Family::Anthropic | Family::Google | Family::Provider
+        )
     }
 
     /// A gateway (relays to providers, holds the caller's key and account).
@@ -112,6 +120,29 @@ impl Family {
     }
 }
 
+/// API hosts of model providers people call directly with their own key (and subdomains:
+/// Volcengine Ark answers on `ark.<region>.volces.com`).
+const PROVIDER_HOSTS: [&str; 18] = [
+    "api.deepseek.com",
+    "api.moonshot.cn",
+    "api.moonshot.ai",
+    "open.bigmodel.cn",
+    "api.z.ai",
+    "volces.com",
+    "dashscope.aliyuncs.com",
+    "dashscope-intl.aliyuncs.com",
+    "api.siliconflow.cn",
+    "api.siliconflow.com",
+    "api.groq.com",
+    "api.x.ai",
+    "api.mistral.ai",
+    "codestral.mistral.ai",
+    "api.together.xyz",
+    "api.fireworks.ai",
+    "api.perplexity.ai",
+    "api.cohere.com",
+];
+
 /// The family of a vendor's own API host, if the URL is one.
 pub fn vendor_of_url(url: &str) -> Option<Family> {
     let host = host_of(url);
@@ -122,6 +153,8 @@ pub fn vendor_of_url(url: &str) -> Option<Family> {
         Some(Family::Anthropic)
     } else if is("googleapis.com") {
         Some(Family::Google)
+    } else if PROVIDER_HOSTS.iter().any(|h| is(h)) {
+        Some(Family::Provider)
     } else {
         None
     }
@@ -299,6 +332,10 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "function_invocation",
             "function_payload",
             "the request could not be satisfied",
+            // Varnish (Fastly's default error page among them).
+            "varnish cache server",
+            "guru meditation",
+            "guru mediation",
         ];
         // Go proxies (Traefik and kin) answer with the bare reason phrase as plain text.
         let bare_phrase = env.shape == EnvelopeShape::PlainText
@@ -350,6 +387,11 @@ mod tests {
             ("https://api.openai.com/v1/chat/completions", vec![], r#"{"error":{"message":"x","type":"invalid_request_error"}}"#, Family::OpenAi),
             ("https://api.anthropic.com/v1/messages", vec![], r#"{"type":"error","error":{"type":"x","message":"y"}}"#, Family::Anthropic),
             ("https://generativelanguage.googleapis.com/v1beta/models", vec![], "{}", Family::Google),
+            ("https://ark.cn-beijing.volces.com/api/v3/chat/completions", vec![], "{}", Family::Provider),
+            ("https://api.deepseek.com/chat/completions", vec![], "{}", Family::Provider),
+            ("https://api.deepseek.com.evil.example/v1", vec![], "{}", Family::Unknown),
+            // Fastly's default 503 page (Varnish), no telling headers.
+            (gw, vec![("content-type", "text/html")], "<html><head><title>503 Backend is unhealthy</title></head><body><h3>Guru Mediation:</h3><p>Varnish cache server</p></body></html>", Family::OtherProxy),
             (gw, vec![("content-type", "text/html")], "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>", Family::Nginx),
             // A Tengine page in GBK, as the browser decodes it (bytes that are not UTF-8 replaced).
             (gw, vec![("content-type", "text/html; charset=gbk")], "<html><head><meta charset=\"gbk\"><title>502 \u{FFFD}\u{FFFD}\u{FFFD}</title></head><body><h1>502 \u{FFFD}\u{FFFD}</h1><hr/>Powered by Tengine</body></html>", Family::Nginx),

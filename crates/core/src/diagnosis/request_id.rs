@@ -10,7 +10,7 @@ use super::matching::scanned;
 use crate::answer::envelope::Envelope;
 
 /// Header names that carry a request id, most specific first.
-const REQUEST_ID_HEADERS: [&str; 15] = [
+const REQUEST_ID_HEADERS: [&str; 16] = [
     "x-oneapi-request-id",
     "x-new-api-request-id",
     "x-litellm-call-id",
@@ -25,6 +25,8 @@ const REQUEST_ID_HEADERS: [&str; 15] = [
     "x-nf-request-id",
     "x-azure-ref",
     "cf-ray",
+    // Akamai's edge: the reference its "Access Denied" page quotes.
+    "x-reference-error",
     "x-cloud-trace-context",
 ];
 

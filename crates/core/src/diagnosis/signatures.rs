@@ -109,7 +109,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::TokenDisabled, Code(&["service disabled", "consumer suspended", "api key service blocked"])),
     rule(C, R::RouteNotFound, Code(&["unknown url"])),
     rule(C, R::WrongOperation, Code(&["operation not supported"])),
-    rule(C, R::ModelNotFound, Code(&["model deprecated"])),
+    rule(C, R::ModelNotFound, Code(&["model deprecated", "model decommissioned"])),
+    // Volcengine Ark: an "endpoint" is a model deployment (`ep-…`), not a URL path.
+    rule(C, R::ModelNotFound, Code(&["invalid endpoint.not found", "invalid endpoint or model.not found"])),
     rule(C, R::PermissionDenied, Code(&["mismatched organization", "missing scope", "insufficient permissions"])),
     rule(C, R::TooManyTokens, CodeAnd(&["rate limit exceeded", "tokens"], &["request too large for"])),
     rule(C, R::ModelNoAccess, CodeAnd(&["unsupported value", "invalid request error"], &["must be verified", "verify organization"])),
@@ -198,7 +200,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::GenericParam, TextAnd(&["参数", "parameter", "param"], &["不支持", "not supported", "unsupported", "does not support", "not allowed"])),
     rule(P, R::ContextLength, Text(&["maximum number of tokens allowed", "input token count", "maximum context length", "context length", "context window", "prompt is too long", "too many tokens", "input is too long", "exceeds the context", "上下文长度", "超出最大长度", "超过最大长度", "超出上下文"])),
     rule(P, R::ContentPolicy, Text(&["content policy", "content management policy", "safety system", "违规", "内容审核", "moderation", "flagged", "prompt blocked", "safety reasons"])),
-    rule(P, R::ModelNotFound, TextAnd(&["model", "模型"], &["does not exist", "not exist", "not found", "not available", "is unavailable", "not supported", "unsupported", "is not allowed", "invalid", "不存在", "不支持", "不可用", "未开放", "no access", "not have access", "未找到"])),
+    // Kong's AI proxy pins a route to one model and refuses a request naming another.
+    rule(P, R::ModelNoAccess, Text(&["cannot use own model"])),
+    rule(P, R::ModelNotFound, TextAnd(&["model", "模型"], &["decommissioned", "has been deprecated", "does not exist", "not exist", "not found", "not available", "is unavailable", "not supported", "unsupported", "is not allowed", "invalid", "不存在", "不支持", "不可用", "未开放", "no access", "not have access", "未找到"])),
     rule(P, R::UpstreamTimeout, TextAnd(&["do request failed"], &["deadline exceeded", "awaiting headers", "client.timeout", "timeout awaiting"])),
     rule(P, R::UpstreamRequestFailed, Text(&["do request failed", "upstream connect error", "no healthy upstream", "connection reset", "connection refused", "dial tcp", "tls handshake", "unexpected eof", "上游请求失败"])),
     rule(P, R::UpstreamTimeout, Text(&["timed out", "*timeout*", "time out", "超时", "deadline exceeded", "took too long", "response time exceeded"])),

@@ -4,6 +4,7 @@
 
 use super::reason::Reason;
 use super::verdict::{Action, Category, Confidence, Details, Side};
+use crate::answer::shape::Unanswered;
 use crate::text::lang::Lang;
 
 impl Category {
@@ -283,6 +284,11 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "服务器等待请求超时（408）。",
         ),
         UpstreamTimeout => fixed("The upstream took too long.", "上游响应超时。"),
+        // A vendor called directly limits your own account, not a gateway.
+        GatewayLimit if d.family.is_vendor() => fixed(
+            "The provider's rate limit for your account was reached.",
+            "触发了服务商对你账户的请求频率限制。",
+        ),
         GatewayLimit => fixed("The gateway's rate limit was reached.", "触发了网关的请求频率限制。"),
         EmptyBody429 => fixed("Rate limited: 429 with an empty body.", "被限流：429，响应体为空。"),
         UpstreamLimit => fixed("The provider rate-limited this channel.", "上游服务商对该渠道限流了。"),
@@ -364,16 +370,13 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             ),
             None => fixed("Not recognised: read the raw response.", "无法识别：请查看原始响应。"),
         },
-        NotAnAnswer => en_zh(
-            format!(
-                "A success status, but not an answer: {}.",
-                d.note.as_deref().unwrap_or("another shape")
-            ),
-            format!(
-                "状态码表示成功，但返回的不是应答：{}。",
-                d.note.as_deref().unwrap_or("其他形式")
-            ),
-        ),
+        NotAnAnswer => {
+            let what = |lang: Lang| d.unanswered.unwrap_or(Unanswered::OtherShape).words(lang);
+            en_zh(
+                format!("A success status, but not an answer: {}.", what(Lang::En)),
+                format!("状态码表示成功，但返回的不是应答：{}。", what(Lang::Zh)),
+            )
+        }
         Withheld => en_zh(
             format!(
                 "The provider withheld the answer ({}).",

@@ -6,6 +6,7 @@
 use super::family::Family;
 use super::reason::Reason;
 use crate::answer::envelope::Envelope;
+use crate::answer::shape::Unanswered;
 
 /// The seed's categories plus the ones beyond it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -351,4 +352,6 @@ pub(crate) struct Details {
     pub(crate) request_id_owner: IdOwner,
     /// Who answered, as far as the evidence tells.
     pub(crate) family: Family,
+    /// What came back on a 2xx instead of the endpoint's answer.
+    pub(crate) unanswered: Option<Unanswered>,
 }
