@@ -437,16 +437,8 @@ fn model_ids_in(v: &Value) -> Vec<String> {
     ids
 }
 
-/// A byte count as people read it.
-pub fn human_size(bytes: usize) -> String {
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else if bytes < 1024 * 1024 {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
-    } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    }
-}
+/// A byte count as people read it (kept here for the page's imports).
+pub use crate::text::size::human_size;
 
 #[cfg(test)]
 mod tests {

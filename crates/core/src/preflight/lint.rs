@@ -10,6 +10,7 @@ use crate::request::catalogue::{AuthStyle, BodyKind, Endpoint, EndpointId, Field
 use crate::request::field_ref::FieldRef;
 use crate::request::form::{ContentPart, FieldValue, FormValues};
 use crate::text::lang::Lang;
+use crate::text::size::one_decimal;
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -444,8 +445,8 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         .sum();
     if upload > LARGE_UPLOAD_BYTES {
         out.push(Finding::new("large-upload", Severity::Warning, FieldRef::Body, t(lang,
-            format!("{:.1} MB of uploads: large bodies risk a timeout or a 413 from a proxy. For images and video, the async task endpoints avoid the long request.", upload as f64 / 1_048_576.0),
-            format!("上传内容共 {:.1} MB：请求体过大可能超时或被代理返回 413。图片和视频任务可改用异步任务接口。", upload as f64 / 1_048_576.0)), Some(Fix::SwitchEndpoint(EndpointId::AsyncImageSubmit))));
+            format!("{} MB of uploads: large bodies risk a timeout or a 413 from a proxy. For images and video, the async task endpoints avoid the long request.", one_decimal(upload as u64, 1_048_576)),
+            format!("上传内容共 {} MB：请求体过大可能超时或被代理返回 413。图片和视频任务可改用异步任务接口。", one_decimal(upload as u64, 1_048_576))), Some(Fix::SwitchEndpoint(EndpointId::AsyncImageSubmit))));
     }
 }
 
@@ -453,6 +454,15 @@ fn many_images(lang: Lang, field: FieldRef, count: usize) -> Finding {
     Finding::new("many-images", Severity::Warning, field, t(lang,
         format!("{count} reference images in one request: many images make timeouts likely. Consider the async image task."),
         format!("一次请求包含 {count} 张参考图：图片过多容易超时，可考虑改用异步图片任务。")), Some(Fix::SwitchEndpoint(EndpointId::AsyncImageSubmit)))
+}
+
+/// A decimal as `{}` writes it (`2`, `0.5`; `1e-7` for a tiny one), through the JSON writer the page carries
+/// anyway: `f64`'s own `Display` would add kilobytes of formatting code to the first render.
+fn decimal_text(x: f64) -> String {
+    serde_json::Number::from_f64(x).map_or_else(String::new, |n| {
+        let text = n.to_string();
+        text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+    })
 }
 
 fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
@@ -471,10 +481,10 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
             }),
             FieldKind::Decimal { min, max } => text.parse::<f64>().ok().filter(|n| *n < min || *n > max).map(|n| {
                 (
-                    n.to_string(),
-                    min.to_string(),
-                    max.to_string(),
-                    n.clamp(min, max).to_string(),
+                    decimal_text(n),
+                    decimal_text(min),
+                    decimal_text(max),
+                    decimal_text(n.clamp(min, max)),
                 )
             }),
             _ => None,
@@ -722,5 +732,17 @@ pub fn fix_label(fix: &Fix, lang: Lang) -> String {
         (Fix::SwitchEndpoint(id), Lang::Zh) => {
             format!("打开 {}", crate::request::catalogue::endpoint(*id).title)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn decimals_read_as_display_writes_them() {
+        for x in [0.0, 1.0, 2.0, 10.0, 0.5, 1.25, 2.7, -0.1, 123.456] {
+            assert_eq!(super::decimal_text(x), x.to_string(), "{x}");
+        }
+        // Far from the bounds people type, the JSON writer's exponent form stays valid.
+        assert_eq!(super::decimal_text(1e-7), "1e-7");
     }
 }

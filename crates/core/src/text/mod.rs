@@ -1,5 +1,5 @@
 //! Text helpers shared by every stage: the interface language, redaction of secrets,
-//! base64, percent-encoding and splitting shell command lines. Nothing here knows about
+//! base64, percent-encoding, splitting shell command lines and byte sizes. Nothing here knows about
 //! endpoints or diagnoses.
 
 pub mod base64;
@@ -7,4 +7,5 @@ pub mod lang;
 pub mod percent;
 pub mod redact;
 pub mod shell;
+pub mod size;
 pub mod time;
