@@ -445,8 +445,8 @@ fn check_body(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
         .sum();
     if upload > LARGE_UPLOAD_BYTES {
         out.push(Finding::new("large-upload", Severity::Warning, FieldRef::Body, t(lang,
-            format!("{} MB of uploads: large bodies risk a timeout or a 413 from a proxy. For images and video, the async task endpoints avoid the long request.", one_decimal(upload as u64, 1_048_576)),
-            format!("上传内容共 {} MB：请求体过大可能超时或被代理返回 413。图片和视频任务可改用异步任务接口。", one_decimal(upload as u64, 1_048_576))), Some(Fix::SwitchEndpoint(EndpointId::AsyncImageSubmit))));
+            format!("{} MB of uploads: large bodies risk a timeout or a 413 from a proxy. For images and video, the async task endpoints avoid the long request.", one_decimal(upload, 1_048_576)),
+            format!("上传内容共 {} MB：请求体过大可能超时或被代理返回 413。图片和视频任务可改用异步任务接口。", one_decimal(upload, 1_048_576))), Some(Fix::SwitchEndpoint(EndpointId::AsyncImageSubmit))));
     }
 }
 
