@@ -232,6 +232,10 @@ fn fixtures() -> Vec<Fx> {
             .expect(C::InsufficientBalance, High, S::Client),
         http("balance_openai_insufficient_quota_429_not_rate_limit", 429, r#"{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#)
             .expect(C::InsufficientBalance, High, S::Upstream).act("retry"),
+        // The same words from a host nothing identifies: a gateway relaying its channel, or a
+        // provider called directly? Billing either way; whose, not sure.
+        http("balance_insufficient_quota_unknown_host_side_not_sure", 429, r#"{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#)
+            .url("https://llm-gateway.example.net/v1/chat/completions").expect(C::InsufficientBalance, Medium, S::Unknown).ev("message", "exceeded your current quota"),
         http("balance_anthropic_credit_balance_low_400", 400, r#"{"type":"error","error":{"type":"invalid_request_error","message":"Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits."}}"#)
             .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::InsufficientBalance, High, S::Upstream),
         http("balance_foreign_402_plain_text", 402, "Insufficient balance, please recharge.").plain().expect(C::InsufficientBalance, Medium, S::Unknown),

@@ -98,7 +98,16 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             }
         }
         Category::InsufficientBalance => {
-            if reason == UpstreamQuota {
+            if reason == UpstreamQuota && d.family == Family::Unknown {
+                add(
+                    "If this address is the provider's own API, the account is yours: check its billing and credit.",
+                    "如果此地址就是服务商的官方接口，账户是你的：请检查其计费与余额。",
+                );
+                add(
+                    "If it is a gateway, tell its operator: a channel's provider account ran out, and retrying may reach another channel.",
+                    "如果是网关，请告知运营方：某个渠道的上游账户额度用尽，重试可能会换到其他渠道。",
+                );
+            } else if reason == UpstreamQuota {
                 add(
                     "Nothing to top up on your side: the provider account behind this channel ran out.",
                     "你这边无需充值：是该渠道背后的上游账户额度用尽了。",

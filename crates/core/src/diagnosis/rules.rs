@@ -167,6 +167,9 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Si
             match origin {
                 Origin::Vendor => Side::Client,
                 Origin::Upstream => Side::Upstream,
+                // "You exceeded your current quota" from a host nothing identifies: a gateway
+                // relaying its channel's provider, or a provider called directly. Not sure.
+                Origin::Unknown if reason == UpstreamQuota => Side::Unknown,
                 _ if upstream_cause => Side::Upstream,
                 _ if gateway_config => Side::Gateway,
                 Origin::Gateway | Origin::Rebrand => Side::Client,

@@ -2,6 +2,7 @@
 //! explanation, in English and Chinese. Dynamic bits (model, group, status) come from
 //! [`Details`]; nothing here decides anything.
 
+use super::family::Family;
 use super::reason::Reason;
 use super::verdict::{Action, Category, Confidence, Details, Side};
 use crate::answer::shape::Unanswered;
@@ -135,6 +136,10 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "该令牌剩余额度不足以完成这次调用。",
         ),
         UserQuota => fixed("The account balance is not enough.", "账户余额不足。"),
+        UpstreamQuota if d.family == Family::Unknown => fixed(
+            "The provider says the account is out of quota: a channel's, if a gateway relayed this; yours, if this address is the provider itself.",
+            "服务商表示账户额度已用尽：若由网关转发，是渠道的账户；若此地址就是服务商本身，则是你的账户。",
+        ),
         UpstreamQuota => fixed(
             "The provider account behind this channel is out of quota.",
             "该渠道在上游服务商处的额度已用尽。",
