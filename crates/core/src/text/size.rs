@@ -14,8 +14,10 @@ pub fn human_size(bytes: usize) -> String {
 /// `value / unit` with one decimal, rounded half to even as `{:.1}` rounds, in integers:
 /// float formatting would put several kilobytes of `core::fmt` into the first render.
 pub fn one_decimal(value: u64, unit: u64) -> String {
-    let unit = u128::from(unit.max(1));
-    let scaled = u128::from(value) * 10;
+    // u64 (not u128, whose division and printing would cost more code than they save):
+    // exact for any size below 1.8 EB.
+    let unit = unit.max(1);
+    let scaled = value.saturating_mul(10);
     let (mut tenths, rest) = (scaled / unit, scaled % unit);
     if 2 * rest > unit || (2 * rest == unit && tenths % 2 == 1) {
         tenths += 1;
