@@ -186,7 +186,7 @@ fn Verdict(exchange: Arc<Exchange>, context: CheckContext) -> impl IntoView {
                 NextAction::CheckKeyStatus => Some(check_button(CheckKind::KeyStatus, context.clone())),
                 NextAction::ProbeCors => Some(check_button(CheckKind::CorsProbe, context.clone())),
                 NextAction::Retry => Some(view! { <Button on_click=move || sender.send()>{label}</Button> }.into_any()),
-                NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds label=Signal::derive(label) /> }.into_any()),
+                NextAction::RetryAfter { seconds } => Some(view! { <RetryAfterButton seconds=seconds label=label /> }.into_any()),
                 NextAction::UseAsyncTask => {
                     let target = if protocol == Protocol::VideoTask { EndpointId::VideoSubmit } else { EndpointId::AsyncImageSubmit };
                     Some(view! { <Button on_click=move || settings.endpoint.set(target)>{label}</Button> }.into_any())
@@ -237,7 +237,7 @@ fn Verdict(exchange: Arc<Exchange>, context: CheckContext) -> impl IntoView {
                 {match request_id.clone() {
                     Some(id) => view! {
                         {tr("Request id: ", "请求 ID：")} <code class="mono" aria-label=tr("Request id", "请求 ID")>{id.clone()}</code> " "
-                        <CopyButton text=Signal::derive(move || id.clone()) label=Signal::derive(tr_with(|lang| NextAction::CopyRequestId.label(lang))) />
+                        <CopyButton text=Signal::derive(move || id.clone()) label=tr_with(|lang| NextAction::CopyRequestId.label(lang)) />
                     }.into_any(),
                     None => view! { <span class="muted">{tr("No request id in this answer.", "该响应中没有请求 ID。")}</span> }.into_any(),
                 }}

@@ -94,8 +94,8 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
     let (drafts, session) = (use_drafts(), use_session());
     // The form is rebuilt when the endpoint changes, so the one on screen now owns this field.
     let ep = endpoint(use_settings().endpoint.get_untracked());
-    let label_text = Signal::derive(tr_with(move |lang| ep.field_label(spec, lang)));
-    let help_text = Signal::derive(tr_with(move |lang| ep.field_help(spec, lang)));
+    let label_text = tr_with(move |lang| ep.field_label(spec, lang));
+    let help_text = tr_with(move |lang| ep.field_help(spec, lang));
     let id = format!("field-{}", spec.key);
     let error = field_error(drafts, spec.key);
     // This field's own value: a keystroke elsewhere does not repaint it.
@@ -290,7 +290,7 @@ fn FileInput(spec: &'static FieldSpec, multiple: bool) -> impl IntoView {
                                     " "
                                     <Button
                                         kind=ButtonKind::Ghost
-                                        aria_label=Signal::derive({ let name = name.clone(); tr_with(move |lang| lang.pick_owned(&format!("Remove {name}"), &format!("移除 {name}"))) })
+                                        aria_label={ let name = name.clone(); tr_with(move |lang| lang.pick_owned(&format!("Remove {name}"), &format!("移除 {name}"))) }
                                         on_click=move || {
                                             drafts.update(|values| {
                                                 let list: Vec<FileRef> = values.files(spec.key).iter().filter(|r| r.id != id).cloned().collect();

@@ -98,7 +98,7 @@ fn HistoryItem(entry: HistoryEntry) -> impl IntoView {
                 data-serial=serial.to_string()
                 on:click=move |_| restore(settings, drafts, session, serial)
             >
-                <StatusBadge tone=tone text=Signal::derive(tr_with(move |lang| shared.transport.outcome(lang))) small=true />
+                <StatusBadge tone=tone text=tr_with(move |lang| shared.transport.outcome(lang)) small=true />
                 <span class="history-text">
                     <span class="history-title">{endpoint(ex.endpoint).title}</span>
                     <span class="history-verdict">{tr_with(move |lang| category.title(lang))}</span>

@@ -55,9 +55,13 @@ pub fn tr_signal(en: &'static str, zh: &'static str) -> Signal<String> {
 
 /// Text made for the chosen language by `make` (a `format!` per language, or a core
 /// `title(lang)`); re-renders when the language changes.
-pub fn tr_with<T>(make: impl Fn(Lang) -> T + Send + Sync + 'static) -> impl Fn() -> T + Send + Sync + 'static {
+///
+/// A `Signal<String>` rather than a closure: every call site then shares one rendering of
+/// reactive text (a closure of its own type at each of ~70 sites had its own, ~40 KB of
+/// wasm before the first render); only `make` stays per site, behind one pointer.
+pub fn tr_with<T: Into<String>>(make: impl Fn(Lang) -> T + Send + Sync + 'static) -> Signal<String> {
     let lang = use_settings().lang;
-    move || make(lang.get())
+    Signal::derive(move || make(lang.get()).into())
 }
 
 /// What to say about something storage could not do.

@@ -126,7 +126,7 @@ pub fn SupportReport() -> impl IntoView {
                                 view! {
                                     <pre class="code support-report-text" aria-label=tr("Report preview", "报告预览")>{text}</pre>
                                     <div class="button-row">
-                                        <CopyButton text=Signal::derive(move || copied.clone()) label=Signal::derive(tr_with(|lang| lang.pick("Copy report", "复制报告").to_string())) />
+                                        <CopyButton text=Signal::derive(move || copied.clone()) label=tr_with(|lang| lang.pick("Copy report", "复制报告").to_string()) />
                                         <Button kind=ButtonKind::Small on_click=move || download_text(&saved, &format!("routescope-report-{serial}.md"))>{tr("Download .md", "下载 .md")}</Button>
                                         <Button kind=ButtonKind::Small on_click={
                                             let ex = ex.clone();

@@ -174,7 +174,7 @@ fn response_done(ex: Arc<Exchange>, tab: RwSignal<BodyTab>) -> AnyView {
 }
 
 /// Says why the answer below is partial.
-fn cut_note(cause: &CutCause, received: usize) -> impl Fn() -> String + Send + Sync + 'static {
+fn cut_note(cause: &CutCause, received: usize) -> Signal<String> {
     let size = human_size(received);
     let cause = cause.clone();
     tr_with(move |lang| match &cause {
@@ -358,7 +358,7 @@ fn RenderedAnswer(exchange: Arc<Exchange>) -> impl IntoView {
                                 <figure>
                                     {media}
                                     <figcaption>
-                                        <span class="muted" data-image-facts="">{img.origin.clone()}{described}{(!has_facts).then(|| tr_with(move |lang| measured.with(|seen| seen.as_ref().map(|seen| format!(" · {}", linked_image_summary(&src, seen, lang))))))}</span>
+                                        <span class="muted" data-image-facts="">{img.origin.clone()}{described}{(!has_facts).then(|| tr_with(move |lang| measured.with(|seen| seen.as_ref().map(|seen| format!(" · {}", linked_image_summary(&src, seen, lang))).unwrap_or_default())))}</span>
                                         " "
                                         <a href=img.src.clone() download=format!("routescope-{noun}-{}.{file}", i + 1) target="_blank" rel="noopener noreferrer">{tr("Download", "下载")}</a>
                                     </figcaption>
@@ -449,7 +449,7 @@ fn BodyView(exchange: Arc<Exchange>, tab: ReadSignal<BodyTab>) -> impl IntoView 
                 type="search"
                 class="find"
                 aria-label=tr("Find in body", "在正文中查找")
-                placeholder=move || tr_with(|lang| lang.pick("Find in body", "在响应体中查找"))()
+                placeholder=tr("Find in body", "在响应体中查找")
                 prop:value=move || query.get()
                 on:input=move |ev| {
                     set_query.set(event_target_value(&ev));

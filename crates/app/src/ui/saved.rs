@@ -99,7 +99,7 @@ pub fn SavedList() -> impl IntoView {
                                                     <span class="history-verdict">{title}</span>
                                                 </span>
                                             </button>
-                                            <Button kind=ButtonKind::Ghost aria_label=Signal::derive({ let name = item.name.clone(); tr_with(move |lang| lang.pick_owned(&format!("Delete saved request {name}"), &format!("删除已保存的请求 {name}"))) }) on_click=move || session.update_saved(|s| s.remove(i))>"✕"</Button>
+                                            <Button kind=ButtonKind::Ghost aria_label={ let name = item.name.clone(); tr_with(move |lang| lang.pick_owned(&format!("Delete saved request {name}"), &format!("删除已保存的请求 {name}"))) } on_click=move || session.update_saved(|s| s.remove(i))>"✕"</Button>
                                         </li>
                                     }
                                 }).collect_view()}

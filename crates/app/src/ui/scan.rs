@@ -414,7 +414,7 @@ pub fn KeyScan() -> impl IntoView {
                                 view! {
                                     <Button kind=ButtonKind::Small on_click=move || download_text(&csv, "routescope-key-scan.csv")>{tr("Download CSV", "下载 CSV")}</Button>
                                     <Button kind=ButtonKind::Small on_click=move || download_text(&md, "routescope-key-scan.md")>{tr("Download Markdown", "下载 Markdown")}</Button>
-                                    <CopyButton text=Signal::derive(move || md_copy.clone()) label=Signal::derive(tr_with(|lang: Lang| lang.pick("Copy Markdown", "复制 Markdown").to_string())) />
+                                    <CopyButton text=Signal::derive(move || md_copy.clone()) label=tr_with(|lang: Lang| lang.pick("Copy Markdown", "复制 Markdown").to_string()) />
                                 }
                             })}
                         </div>
