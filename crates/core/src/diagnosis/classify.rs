@@ -18,7 +18,7 @@ use super::matching::scanned;
 use super::network;
 use super::reason::Reason;
 use super::request_id::{find_request_id, header, rate_limit_headers, retry_hint, FoundId};
-use super::rules::{error_verdict, origin_of, side_for, status_fallback};
+use super::rules::{error_verdict, names_own_cap, origin_of, side_for, status_fallback};
 use super::text::headline;
 use super::verdict::{ev, IdOwner, Verdict};
 use super::{
@@ -199,6 +199,14 @@ fn on_success(
             let inner = parse_envelope(None, body);
             let mut v = error_verdict(None, &inner, family, facts.protocol)
                 .unwrap_or_else(|| Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream));
+            // A gateway checks its own limits before it starts a stream: a rate limit that
+            // arrives inside one came from the provider generating it, unless the message
+            // names the gateway's own cap.
+            let message = inner.innermost().message.as_deref().unwrap_or("");
+            if v.reason == Reason::GatewayLimit && family.is_gateway() && !names_own_cap(message) {
+                v.reason = Reason::UpstreamLimit;
+                v.side = Side::Upstream;
+            }
             v.details.on_2xx = v.reason != Reason::StreamError;
             return (v, inner);
         }

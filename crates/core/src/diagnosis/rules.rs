@@ -27,6 +27,12 @@ pub(crate) enum Origin {
     Unknown,
 }
 
+/// Whether a message names a gateway's own usage cap (OpenRouter's `free-models-per-day`
+/// and `free-models-per-min`), which no provider behind it sets.
+pub(crate) fn names_own_cap(message: &str) -> bool {
+    message.contains("free-models-per")
+}
+
 /// Reads whose words the body carries from the family and the envelope.
 pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> Origin {
     if family.is_vendor() {
@@ -37,6 +43,10 @@ pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> O
     }
     let ty = env.error_type.as_deref().unwrap_or("").trim().to_ascii_lowercase();
     let message = env.message.as_deref().unwrap_or("");
+    // A gateway's own cap named in its words, even beside the provider it picked.
+    if names_own_cap(message) {
+        return Origin::Gateway;
+    }
     if ty == "new_api_error" || ty == "one_api_error" || NEW_API_CODES.contains(&ty.as_str()) {
         return Origin::Gateway;
     }

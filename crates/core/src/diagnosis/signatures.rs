@@ -138,6 +138,13 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::UpstreamRequestFailed, Code(&["channel:no available key", "channel:model mapped error", "channel:aws client error", "channel:param override invalid", "channel:header override invalid", "aws invoke error"])),
     rule(C, R::RegionBlocked, Code(&["unsupported country region territory", "unsupported region"])),
     // ---- specific phrases, EN and ZH, older and newer wordings ----
+    // A field of the wrong JSON type ("field model must be a string") is the request's
+    // shape, whatever field it names.
+    rule(P, R::GenericParam, Text(&["must be a string", "must be a number", "must be an integer", "must be a boolean", "must be an array", "must be an object"])),
+    // new-api: a key pinned to one channel (`sk-…-<channel id>`) whose channel is off.
+    rule(P, R::NoChannel, Text(&["this channel has been disabled", "该渠道已被禁用", "渠道已被禁用"])),
+    // OpenRouter (2026): every provider of the model excluded by the caller's privacy settings.
+    rule(P, R::ModelNoAccess, TextAnd(&["no endpoints for"], &["data policy", "privacy"])),
     rule(P, R::ExtraInputs, Text(&["extra inputs are not permitted", "extra inputs not permitted", "extra inputs are not allowed", "extra input not permitted"])),
     rule(P, R::ExtraInputs, TextAnd(&["context management"], &["not permitted", "not allowed", "unexpected", "unknown", "not supported", "unsupported", "extra"])),
     rule(P, R::ExtraInputs, TextAnd(&["anthropic beta"], &["invalid", "unexpected", "unsupported", "not supported", "unknown"])),
@@ -182,7 +189,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::TokenExhausted, TextAnd(&["令牌"], &["额度已用尽", "额度已耗尽"])),
     rule(P, R::TokenQuotaLow, Text(&["token quota is not enough", "token quota not enough", "token remain quota", "令牌额度不足", "令牌剩余额度", "令牌余额不足"])),
     rule(P, R::IpNotAllowed, Text(&["指定网段", "只能在指定", "ip not in the allowed", "ip is not allowed"])),
-    rule(P, R::IpNotAllowed, TextAnd(&["ip", "ip地址", "ip 地址"], &["not in", "not allowed", "whitelist", "allowlist", "allow list", "allowed list", "白名单", "不在", "not permitted", "无法解析"])),
+    // ("无法解析客户端 IP 地址", the gateway could not read the caller's address at all, is
+    // not this: it is its proxy set-up, and stays unrecognised.)
+    rule(P, R::IpNotAllowed, TextAnd(&["ip", "ip地址", "ip 地址"], &["not in", "not allowed", "whitelist", "allowlist", "allow list", "allowed list", "白名单", "不在", "not permitted"])),
     rule(P, R::UserQuota, Text(&["user quota is not enough", "user quota not enough", "用户额度不足", "预扣费额度失败", "insufficient user quota", "余额不足", "insufficient balance", "balance is insufficient", "balance is not enough", "not enough balance", "insufficient account balance", "账户已欠费", "欠费", "good standing", "insufficient credits", "insufficient credit", "out of credits", "credit balance is too low", "账户余额不足", "请充值", "please top up", "please recharge", "payment required", "insufficient quota", "额度不足"])),
     rule(P, R::UpstreamQuota, Text(&["exceeded your current quota", "check your plan and billing", "billing hard limit"])),
     rule(P, R::ModelNoAccess, Text(&["no access to model", "无权访问模型", "无权使用模型", "no access to any model", "无权访问任何模型", "not allowed to use model", "does not have access to model", "not authorized to use model", "无权使用该模型", "无权访问该模型", "must be verified to use", "access to the model", "not allowed to access model"])),
