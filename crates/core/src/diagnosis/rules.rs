@@ -449,6 +449,9 @@ fn explicit_message(env: &Envelope) -> bool {
         "服务不可用",
         "系统错误",
         "server error",
+        // Restatements of a code, with nothing of their own.
+        "request contains an invalid argument",
+        "request not allowed",
     ];
     !words.is_empty() && !REASON_PHRASES.contains(&words.as_str())
 }
@@ -500,6 +503,14 @@ pub(crate) fn status_fallback(
             vec![C::AuthenticationFailure, C::TokenUnavailable],
         ),
         402 => (R::StatusOnly, C::InsufficientBalance, Low, vec![]),
+        // CloudFront serving only cachable methods: this address is a website or a
+        // distribution that does not pass POST on to an API.
+        403 if html && head.contains("not configured to allow the http request method") => (
+            R::MethodNotAllowed,
+            C::IncorrectEndpoint,
+            Medium,
+            vec![C::IncorrectEndpoint],
+        ),
         403 if html
             && (head.contains("cloudflare") || head.contains("access denied") || head.contains("forbidden")) =>
         {

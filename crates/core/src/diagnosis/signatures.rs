@@ -141,6 +141,10 @@ pub(crate) const RULES: &[Rule] = &[
     // A field of the wrong JSON type ("field model must be a string") is the request's
     // shape, whatever field it names.
     rule(P, R::GenericParam, Text(&["must be a string", "must be a number", "must be an integer", "must be a boolean", "must be an array", "must be an object"])),
+    // Gemini's conversation rules, as gateways relay them after converting OpenAI messages.
+    rule(P, R::GenericParam, Text(&["please use a valid role", "multiturn requests ends with", "multiturn requests end with"])),
+    // Anthropic: input plus max_tokens over the window ("143653 + 64000 > 200000").
+    rule(P, R::ContextLength, Text(&["exceed context limit", "exceeds context limit"])),
     // new-api: a key pinned to one channel (`sk-…-<channel id>`) whose channel is off.
     rule(P, R::NoChannel, Text(&["this channel has been disabled", "该渠道已被禁用", "渠道已被禁用"])),
     // OpenRouter (2026): every provider of the model excluded by the caller's privacy settings.
