@@ -67,6 +67,9 @@ test('the form renders and works while every chunk is still on its way', async (
   await page.locator('[data-send-url]').filter({ hasText: `${twin.url}/v1/chat/completions` }).waitFor();
   assert.match(await page.getByRole('region', { name: 'Request preview' }).getByLabel('Request body').textContent(), /gpt-typed-first/);
   assert.ok(asked.length > 0, 'the chunks are asked for in the background once the form is up');
+  // The pre-flight checks are on their way too, and say so rather than "nothing wrong".
+  await page.locator('[data-checks-loading]').waitFor();
+  assert.equal(await page.getByText('Pre-flight checks found nothing wrong').count(), 0);
   // Send waits for the answer chunk, then goes.
   const before = await verdictSerial(page);
   await page.getByRole('button', { name: 'Send' }).click();
@@ -87,6 +90,12 @@ test('a chunk that cannot be fetched is said next to its feature, with a Retry t
   await alert.waitFor();
   assert.match(await alert.textContent(), /Nothing you typed is lost/);
   assert.equal(await exportTabs(page).count(), 0);
+  // The pre-flight checks came with it: their place says nothing was checked, never that
+  // nothing is wrong.
+  const checks = page.getByRole('region', { name: 'Request preview' }).locator('[data-checks-missing]');
+  await checks.waitFor();
+  assert.match(await checks.textContent(), /nothing was checked yet/);
+  assert.equal(await page.getByText('Pre-flight checks found nothing wrong').count(), 0);
   // Import says it in its own box and keeps the pasted text.
   await page.getByRole('button', { name: 'Import curl / fetch / HTTP' }).click();
   const pasted = `curl ${twin.url}/v1/models -H 'Authorization: Bearer $KEY'`;
@@ -97,6 +106,9 @@ test('a chunk that cannot be fetched is said next to its feature, with a Retry t
 
   offline = false;
   await alert.getByRole('button', { name: 'Retry' }).click();
+  // One fetch brings both back: the checks run on the draft as typed.
+  await page.getByText('Pre-flight checks found nothing wrong').or(page.getByRole('list', { name: 'Pre-flight checks' })).waitFor();
+  assert.equal(await checks.count(), 0);
   await exportTabs(page).getByRole('tab', { name: 'Python' }).click();
   assert.match(await page.locator('[data-export="python-sdk"]').textContent(), /gpt-kept-through-it/);
   assert.equal(await modelBox(page).inputValue(), 'gpt-kept-through-it');

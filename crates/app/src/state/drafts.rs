@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use super::settings::Settings;
-use routescope_core::preflight::lint::{apply_fix, lint, Finding, Fix, LintInput};
+use routescope_core::preflight::lint::{apply_fix, Finding, Fix, LintInput};
 use routescope_core::request::build::Built;
 use routescope_core::request::catalogue::{endpoint, EndpointId};
 use routescope_core::request::drafts::Drafts;
 use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::form::FormValues;
+use routescope_core::text::lang::Lang;
 
 /// The drafts and what they build; provided in context by [`DraftStore::provide`].
 #[derive(Clone, Copy)]
@@ -19,9 +20,15 @@ pub struct DraftStore {
     settings: Settings,
     /// The request as built from the current draft.
     pub built: Memo<Built>,
-    /// Pre-flight findings for the current draft, live.
+    /// Pre-flight findings for the current draft, live (none until the checks are here).
     pub findings: Memo<Vec<Finding>>,
+    /// The pre-flight checks, once their chunk is here: they are not needed to draw the
+    /// form, so they arrive with the tools chunk right after the first render.
+    pub linter: RwSignal<Option<Linter>>,
 }
+
+/// The pre-flight checks' entry point (`routescope_core::preflight::lint::lint`).
+pub type Linter = fn(&LintInput, Lang) -> Vec<Finding>;
 
 impl DraftStore {
     /// Creates every endpoint's draft from its defaults and provides the store.
@@ -35,7 +42,11 @@ impl DraftStore {
         let page_is_https = web_sys::window()
             .and_then(|w| w.location().protocol().ok())
             .is_some_and(|p| p == "https:");
+        let linter = RwSignal::new(None::<Linter>);
         let findings = Memo::new(move |_| {
+            let Some(lint) = linter.get() else {
+                return Vec::new();
+            };
             let id = settings.endpoint.get();
             let lang = settings.lang.get();
             drafts.with(|d| {
@@ -59,6 +70,7 @@ impl DraftStore {
             settings,
             built,
             findings,
+            linter,
         };
         provide_context(store);
         store

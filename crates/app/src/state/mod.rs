@@ -14,7 +14,7 @@ mod settings;
 
 use leptos::prelude::*;
 
-pub use drafts::{use_drafts, DraftStore};
+pub use drafts::{use_drafts, DraftStore, Linter};
 pub use session::{
     use_session, Exchange, Following, HistoryEntry, ImportOffer, LiveView, Phase, Session, StopReason, StorageNotice,
 };

@@ -5,7 +5,8 @@
 //!   the support report, and the history (its entries are diagnosed again when read).
 //! - `scan`: the key capability scan.
 //! - `tools`: what a person opens now and then: curl / SDK export, import (and what it
-//!   offers), client setup, naming connections, the saved requests, the endpoint search.
+//!   offers), client setup, naming connections, the saved requests, the endpoint search;
+//!   and the pre-flight checks, which the form does not need to be drawn.
 //!
 //! Both are fetched in the background once the form is on screen, so a first Send rarely
 //! waits for them; a part whose chunk is not here yet shows "Loading…", or after a failed
@@ -13,7 +14,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::{use_session, HistoryEntry};
+use crate::state::{use_drafts, use_session, HistoryEntry, Linter};
 use crate::ui::lazy::{split_code, Chunk};
 use crate::ui::response::BodyTab;
 use crate::ui::send::Sender;
@@ -88,6 +89,8 @@ pub struct ToolsCode {
     pub endpoint_search: fn() -> AnyView,
     /// What the last import offers beyond the form.
     pub import_offer: fn() -> AnyView,
+    /// The pre-flight checks of the draft on screen.
+    pub lint: Linter,
 }
 
 split_code! {
@@ -101,6 +104,7 @@ split_code! {
             saved_list: || view! { <crate::ui::saved::SavedList /> }.into_any(),
             endpoint_search: || view! { <crate::ui::endpoints::EndpointSearch /> }.into_any(),
             import_offer: || view! { <crate::ui::import::ImportOfferNotice /> }.into_any(),
+            lint: routescope_core::preflight::lint::lint,
         })
     }
 }
@@ -125,6 +129,13 @@ impl Chunks {
             tools: Chunk::new(load_tools, ("this tool", "此工具")),
         };
         provide_context(chunks);
+        // The pre-flight checks run as soon as their code is here.
+        let drafts = use_drafts();
+        Effect::new(move |_| {
+            if let Some(code) = chunks.tools.code() {
+                drafts.linter.set(Some(code.lint));
+            }
+        });
         // The stored history is read as soon as the code that reads it is here.
         let session = use_session();
         Effect::new(move |_| {

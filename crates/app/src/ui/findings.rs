@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::state::{use_drafts, use_settings};
+use crate::ui::chunks::use_chunks;
+use crate::ui::lazy::LoadState;
 use crate::ui::widgets::{Button, ButtonKind};
 use crate::ui::{tr, tr_with};
 use routescope_core::preflight::lint::{fix_label, Finding};
@@ -60,12 +62,30 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
     }
 }
 
-/// Every finding of the current request, errors first.
+/// Every finding of the current request, errors first. Until the checks' code is here it
+/// says so (never "nothing wrong" for checks that have not run), with a Retry after a
+/// failed fetch.
 #[component]
 pub fn AllFindings() -> impl IntoView {
     let drafts = use_drafts();
+    let tools = use_chunks().tools;
     let none = Memo::new(move |_| drafts.findings.with(|f| f.is_empty()));
     move || {
+        if drafts.linter.with(Option::is_none) {
+            return match tools.state() {
+                LoadState::Failed => view! {
+                    <p class="notice notice--error" role="alert" data-checks-missing="">
+                        <span>{tr(
+                            "The pre-flight checks could not be downloaded (offline, or the site was updated): nothing was checked yet.",
+                            "发送前检查的代码未能下载（可能离线，或网站刚更新）：尚未做任何检查。",
+                        )}</span>
+                        <button type="button" class="btn btn--small" on:click=move |_| tools.start()>{tr("Retry", "重试")}</button>
+                    </p>
+                }
+                .into_any(),
+                _ => view! { <p class="muted" role="status" data-checks-loading="">{tr("Checking…", "检查中…")}</p> }.into_any(),
+            };
+        }
         if none.get() {
             view! { <p class="checks-clean">{tr("✓ Pre-flight checks found nothing wrong.", "✓ 发送前检查未发现问题。")}</p> }.into_any()
         } else {
