@@ -123,8 +123,13 @@ fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Env
     let (mut v, shown) = if (200..300).contains(&r.status) {
         on_success(facts, r, env, is_html, path, family, &mut front)
     } else {
-        let v = error_verdict(Some(r.status), &env, family, facts.protocol)
+        let mut v = error_verdict(Some(r.status), &env, family, facts.protocol)
             .unwrap_or_else(|| status_fallback(r.status, &env, family, facts.protocol, r.body));
+        // new-api's task envelope carrying a "not found": the gateway took the route, and
+        // the provider it picked for the model lacks it. That is the gateway's set-up.
+        if env.shape == EnvelopeShape::Task && v.category == Category::IncorrectEndpoint {
+            v.side = Side::Gateway;
+        }
         (v, env)
     };
     apply_request_facts(&mut v, facts, r.status);

@@ -27,6 +27,10 @@ pub(crate) enum Origin {
     Unknown,
 }
 
+/// What new-api's Midjourney and Suno relays say of their own checks (before any upstream
+/// is called), though they type them `upstream_error`.
+const NEW_API_TASK_OWN: [&str; 3] = ["quota_not_enough", "task_no_found", "get_channel_info_failed"];
+
 /// Whether a message names a gateway's own usage cap (OpenRouter's `free-models-per-day`
 /// and `free-models-per-min`), which no provider behind it sets.
 pub(crate) fn names_own_cap(message: &str) -> bool {
@@ -43,8 +47,9 @@ pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> O
     }
     let ty = env.error_type.as_deref().unwrap_or("").trim().to_ascii_lowercase();
     let message = env.message.as_deref().unwrap_or("");
-    // A gateway's own cap named in its words, even beside the provider it picked.
-    if names_own_cap(message) {
+    // A gateway's own cap named in its words, even beside the provider it picked; and
+    // new-api's task relays, which type their own checks `upstream_error`.
+    if names_own_cap(message) || NEW_API_TASK_OWN.contains(&message.trim()) {
         return Origin::Gateway;
     }
     if ty == "new_api_error" || ty == "one_api_error" || NEW_API_CODES.contains(&ty.as_str()) {
@@ -452,6 +457,7 @@ fn explicit_message(env: &Envelope) -> bool {
         // Restatements of a code, with nothing of their own.
         "request contains an invalid argument",
         "request not allowed",
+        "invalid request",
     ];
     !words.is_empty() && !REASON_PHRASES.contains(&words.as_str())
 }

@@ -100,6 +100,8 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::TokenQuotaLow, Code(&["pre consume token quota failed"])),
     rule(C, R::SensitiveWords, Code(&["sensitive words detected"])),
     rule(C, R::TaskNotFound, Code(&["task not exist", "task not found", "task does not exist"])),
+    // An image size the model does not offer: the request's value, not the model.
+    rule(C, R::GenericParam, Code(&["invalid size", "size not supported"])),
     rule(C, R::GatewayOverloaded, Code(&["system cpu overloaded", "system memory overloaded", "system disk overloaded"])),
     rule(C, R::GatewayInternal, Code(&["one api panic", "new api panic", "no db connection"])),
     rule(C, R::TokenExpired, Code(&["expired key"])),
@@ -143,6 +145,14 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::GenericParam, Text(&["must be a string", "must be a number", "must be an integer", "must be a boolean", "must be an array", "must be an object"])),
     // Gemini's conversation rules, as gateways relay them after converting OpenAI messages.
     rule(P, R::GenericParam, Text(&["please use a valid role", "multiturn requests ends with", "multiturn requests end with"])),
+    rule(P, R::GenericParam, Text(&["size is not supported", "size not supported"])),
+    // new-api's Midjourney and Suno relays: `{"code":4,"description":"task_no_found "}`.
+    rule(P, R::TaskNotFound, Text(&["task no found"])),
+    rule(P, R::UserQuota, Text(&["quota not enough"])),
+    // new-api's lookups by id (a token, a log) that find nothing: gorm's own words.
+    rule(P, R::GenericParam, Text(&["record not found"])),
+    // sub2api: a key whose group admits only the Claude Code client.
+    rule(P, R::GroupDenied, Text(&["only allows claude code"])),
     // Anthropic: input plus max_tokens over the window ("143653 + 64000 > 200000").
     rule(P, R::ContextLength, Text(&["exceed context limit", "exceeds context limit"])),
     // new-api: a key pinned to one channel (`sk-…-<channel id>`) whose channel is off.
