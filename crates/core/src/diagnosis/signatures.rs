@@ -137,6 +137,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::Overloaded, Code(&["overloaded error", "overloaded", "server overloaded"])),
     rule(C, R::UpstreamTimeout, Code(&["channel:response time exceeded", "deadline exceeded", "gateway timeout", "timeout", "request timeout", "upstream timeout"])),
     rule(C, R::MethodNotAllowed, Code(&["method not allowed"])),
+    // Bedrock reached and refusing the request as sent (`ValidationException`): a parameter
+    // error, whether the caller's or the gateway's conversion's.
+    rule(C, R::GenericParam, CodeAnd(&["aws invoke error"], &["validationexception"])),
     rule(C, R::UpstreamRequestFailed, Code(&["channel:no available key", "channel:model mapped error", "channel:aws client error", "channel:param override invalid", "channel:header override invalid", "aws invoke error"])),
     rule(C, R::RegionBlocked, Code(&["unsupported country region territory", "unsupported region"])),
     // ---- specific phrases, EN and ZH, older and newer wordings ----
