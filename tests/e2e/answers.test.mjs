@@ -78,3 +78,32 @@ test('while a 20 MB answer arrives the page answers keystrokes within 100 ms, an
   await response(page).getByRole('note', { name: 'Body part' }).getByText(/of 20\.0 MB/).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('find in a 20 MB body: a word at its very end is found and shown, case ignored; a common one counts to its cap and steps', async () => {
+  const page = await openApp(browser, app.url, { gateway: `${twin.url}/_huge` });
+  await pick(page, 'Chat Completions');
+  const before = await verdictSerial(page);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  assert.equal(await nextVerdict(page, before, 60000), 'success');
+  const find = response(page).getByRole('searchbox', { name: 'Find in body' });
+  const matches = response(page).getByRole('status', { name: 'Matches' });
+  const body = response(page).getByLabel('Response body');
+  // "total_tokens" comes once, after 20 MB of words: found, and the window moves to it.
+  const started = Date.now();
+  await find.fill('TOTAL_TOKENS');
+  await matches.getByText('1 of 1', { exact: true }).waitFor();
+  const took = Date.now() - started;
+  assert.equal(await body.locator('mark').textContent(), 'total_tokens');
+  await response(page).getByRole('note', { name: 'Body part' }).getByText(/of 20\.0 MB/).waitFor();
+  assert.ok(took < 2000, `finding the last word of 20 MB took ${took} ms`);
+  // A word on every line stops counting at the cap, and Next steps to the second one.
+  await find.fill('word.');
+  await matches.getByText('1 of 10000+', { exact: true }).waitFor();
+  await response(page).getByRole('button', { name: 'Next match' }).click();
+  await matches.getByText('2 of 10000+', { exact: true }).waitFor();
+  assert.equal(await body.locator('mark').textContent(), 'word.');
+  // Nothing found is said.
+  await find.fill('no such thing');
+  await matches.getByText('No match', { exact: true }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
