@@ -299,14 +299,10 @@ fn on_success(
             v
         }
         AnswerShape::NotAnAnswer(what) => {
-            let mut v = noted(
-                Reason::NotAnAnswer,
-                Confidence::Low,
-                Side::Unknown,
-                "signature",
-                format!("2xx, but {}", what.words(Lang::En)),
-            );
-            v.details.note = None;
+            // Worded from `unanswered` in each language, so no English note is kept.
+            let mut v = Verdict::new(Reason::NotAnAnswer, Confidence::Low, Side::Unknown);
+            v.evidence
+                .push(ev("signature", format!("2xx, but {}", what.words(Lang::En))));
             v.details.unanswered = Some(what);
             v
         }
