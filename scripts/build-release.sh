@@ -25,8 +25,14 @@ mkdir -p "$work/split" "$work/pkg"
 # unstable; RUSTC_BOOTSTRAP lets the pinned stable toolchain take them, so the release is
 # built by the same compiler as everything else. Only this build uses them; the tests of
 # the release build (end to end, the size budget, the bench) are what vouch for it.
+#
+# `--cfg erase_components` is Leptos' own switch (its `view!` and `#[component]` macros read it) that makes each
+# component hand back a type-erased view: one rendering path instead of a copy of the
+# renderer per component's concrete view type. Same behaviour (the whole end-to-end suite
+# runs on this build), 18 KB brotli less before the first render and 65 KB less in all
+# (measured 2026-12-03).
 RUSTC_BOOTSTRAP=1 \
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort" \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort --cfg erase_components" \
 CARGO_PROFILE_RELEASE_STRIP=false \
   cargo build --release --quiet --target wasm32-unknown-unknown \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size \
