@@ -19,6 +19,7 @@ use crate::ui::lazy::{split_code, Chunk};
 use crate::ui::response::BodyTab;
 use crate::ui::send::Sender;
 use routescope_core::request::catalogue::EndpointId;
+use routescope_core::request::field_ref::FieldRef;
 use routescope_core::request::http::HttpRequest;
 use routescope_core::request::import::Imported;
 
@@ -91,6 +92,10 @@ pub struct ToolsCode {
     pub import_offer: fn() -> AnyView,
     /// The pre-flight checks of the draft on screen.
     pub lint: Linter,
+    /// The findings for one setting, form field or the raw body.
+    pub field_findings: fn(FieldRef) -> AnyView,
+    /// Every finding of the draft on screen.
+    pub all_findings: fn() -> AnyView,
 }
 
 split_code! {
@@ -105,6 +110,8 @@ split_code! {
             endpoint_search: || view! { <crate::ui::endpoints::EndpointSearch /> }.into_any(),
             import_offer: || view! { <crate::ui::import::ImportOfferNotice /> }.into_any(),
             lint: routescope_core::preflight::lint::lint,
+            field_findings: crate::ui::findings::field_findings_list,
+            all_findings: crate::ui::findings::all_findings_list,
         })
     }
 }

@@ -1,4 +1,8 @@
 //! Pre-flight findings: shown next to the field they concern, with a fix button.
+//!
+//! The findings only exist once the checks' code (the tools chunk) is here, so their lists
+//! are drawn by that chunk too ([`field_findings_list`], [`all_findings_list`]); the first
+//! render keeps only the places they go and the "Checking…" line.
 
 use leptos::prelude::*;
 
@@ -10,9 +14,16 @@ use crate::ui::{tr, tr_with};
 use routescope_core::preflight::lint::{fix_label, Finding};
 use routescope_core::request::field_ref::FieldRef;
 
-/// The findings for one setting, form field or the raw body.
+/// Where the findings for one setting, form field or the raw body go: filled once the
+/// checks' code is here (until then there are no findings to show).
 #[component]
 pub fn FieldFindings(field: FieldRef) -> impl IntoView {
+    let tools = use_chunks().tools;
+    move || tools.code().map(|code| (code.field_findings)(field))
+}
+
+/// The findings for one setting, form field or the raw body (in the tools chunk).
+pub fn field_findings_list(field: FieldRef) -> AnyView {
     let drafts = use_drafts();
     let mine = Memo::new(move |_| {
         drafts
@@ -20,7 +31,7 @@ pub fn FieldFindings(field: FieldRef) -> impl IntoView {
             .with(|all| all.iter().filter(|f| f.field == field).cloned().collect::<Vec<_>>())
     });
     let any = Memo::new(move |_| mine.with(|m| !m.is_empty()));
-    move || {
+    let list = move || {
         any.get().then(|| {
             view! {
                 <ul class="findings" aria-label=format!("Checks for {}", field.as_str())>
@@ -28,7 +39,8 @@ pub fn FieldFindings(field: FieldRef) -> impl IntoView {
                 </ul>
             }
         })
-    }
+    };
+    list.into_any()
 }
 
 /// A finding's identity in a list: the same rule on the same field with the same words is
@@ -69,10 +81,11 @@ pub fn FindingItem(finding: Finding) -> impl IntoView {
 pub fn AllFindings() -> impl IntoView {
     let drafts = use_drafts();
     let tools = use_chunks().tools;
-    let none = Memo::new(move |_| drafts.findings.with(|f| f.is_empty()));
     move || {
-        if drafts.linter.with(Option::is_none) {
-            return match tools.state() {
+        if let (Some(code), true) = (tools.code(), drafts.linter.with(Option::is_some)) {
+            return (code.all_findings)();
+        }
+        match tools.state() {
                 LoadState::Failed => view! {
                     <p class="notice notice--error" role="alert" data-checks-missing="">
                         <span>{tr(
@@ -83,9 +96,16 @@ pub fn AllFindings() -> impl IntoView {
                     </p>
                 }
                 .into_any(),
-                _ => view! { <p class="muted" role="status" data-checks-loading="">{tr("Checking…", "检查中…")}</p> }.into_any(),
-            };
+            _ => view! { <p class="muted" role="status" data-checks-loading="">{tr("Checking…", "检查中…")}</p> }.into_any(),
         }
+    }
+}
+
+/// Every finding of the current request, errors first (in the tools chunk).
+pub fn all_findings_list() -> AnyView {
+    let drafts = use_drafts();
+    let none = Memo::new(move |_| drafts.findings.with(|f| f.is_empty()));
+    let list = move || {
         if none.get() {
             view! { <p class="checks-clean">{tr("✓ Pre-flight checks found nothing wrong.", "✓ 发送前检查未发现问题。")}</p> }.into_any()
         } else {
@@ -96,5 +116,6 @@ pub fn AllFindings() -> impl IntoView {
             }
             .into_any()
         }
-    }
+    };
+    list.into_any()
 }
