@@ -85,6 +85,9 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
             let s = merger.summary();
             !s.text.is_empty() || !s.usage.is_empty() || s.finish_reason.is_some()
         });
+        if let Some(why) = &merger.summary().withheld {
+            return AnswerShape::Withheld(why.clone());
+        }
         return if carried {
             AnswerShape::Answer
         } else {

@@ -20,7 +20,13 @@ pub struct SseParser {
     buffer: String,
     name: String,
     data: Vec<String>,
+    /// Lines of the current block that are no SSE field: some servers end a stream with a
+    /// bare JSON error (Gemini's 503 after its last chunk), which would otherwise vanish.
+    stray: String,
 }
+
+/// How much of a block's stray lines is kept, in bytes: an error object fits many times.
+const STRAY_CAP: usize = 64 * 1024;
 
 impl SseParser {
     /// Adds text and returns the events it completed. Work is proportional to `text` plus
@@ -72,12 +78,27 @@ impl SseParser {
         match field {
             "event" => self.name = value.to_string(),
             "data" => self.data.push(value.to_string()),
+            "id" | "retry" => {}
+            _ if self.stray.len() + line.len() < STRAY_CAP => {
+                self.stray.push_str(line);
+                self.stray.push('\n');
+            }
             _ => {}
         }
     }
 
     fn dispatch(&mut self, events: &mut Vec<SseEvent>) {
+        let stray = std::mem::take(&mut self.stray);
         if self.data.is_empty() && self.name.is_empty() {
+            // A block of nothing but bare JSON is passed on as one unnamed event, so the
+            // mergers read it like any data (an error object in it is the stream's error).
+            let json = stray.trim();
+            if json.starts_with('{') || json.starts_with('[') {
+                events.push(SseEvent {
+                    name: String::new(),
+                    data: json.to_string(),
+                });
+            }
             return;
         }
         events.push(SseEvent {
@@ -120,6 +141,9 @@ pub struct StreamSummary {
     pub completed: bool,
     /// The data of an error event, when one came after the 200.
     pub error: Option<String>,
+    /// Why the provider gave no content, when it said so (Gemini's prompt block, or a
+    /// finish reason such as SAFETY before any text).
+    pub withheld: Option<String>,
     /// Number of events.
     pub events: usize,
     /// Token usage figures the stream reported, by name.
@@ -261,7 +285,17 @@ impl StreamMerger {
                         }
                     }
                 }
+                // A blocked prompt is the whole stream: no candidates, only the reason.
+                if let Some(block) = v.pointer("/promptFeedback/blockReason").and_then(Value::as_str) {
+                    s.withheld = Some(format!("promptFeedback.blockReason = {block}"));
+                    s.completed = true;
+                }
                 if let Some(r) = v.pointer("/candidates/0/finishReason").and_then(Value::as_str) {
+                    let nothing_said =
+                        s.text.is_empty() && s.parts.reasoning.is_empty() && s.parts.tool_calls.is_empty();
+                    if nothing_said && !matches!(r, "STOP" | "MAX_TOKENS") {
+                        s.withheld = Some(format!("finishReason = {r}"));
+                    }
                     s.finish_reason = Some(r.to_string());
                     s.completed = true;
                 }
@@ -351,6 +385,51 @@ mod tests {
             chat.usage,
             vec![("prompt_tokens".to_string(), 3), ("completion_tokens".to_string(), 2)]
         );
+    }
+
+    /// A bare JSON error after the last chunk (Gemini's 503 once output began) is the
+    /// stream's error, not lost as unknown fields; other stray text still is.
+    #[test]
+    fn a_bare_json_block_is_an_event() {
+        const TAIL: &str = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Ok\"}]},\"finishReason\":\"STOP\"}]}\n\n{\n  \"error\": {\n    \"code\": 503,\n    \"status\": \"UNAVAILABLE\"\n  }\n}\n";
+        let events = parse_all(TAIL);
+        assert_eq!(events.len(), 2);
+        assert_eq!(
+            events[1].data,
+            "{\n  \"error\": {\n    \"code\": 503,\n    \"status\": \"UNAVAILABLE\"\n  }\n}"
+        );
+        let s = summarize(StreamDialect::Gemini, &events);
+        assert_eq!(s.text, "Ok");
+        assert!(s.error.as_deref().is_some_and(|e| e.contains("UNAVAILABLE")));
+        for cut in (0..=TAIL.len()).filter(|i| TAIL.is_char_boundary(*i)) {
+            let mut p = SseParser::default();
+            let mut split = p.push(&TAIL[..cut]);
+            split.extend(p.push(&TAIL[cut..]));
+            split.extend(p.finish());
+            assert_eq!(split, events, "cut at {cut}");
+        }
+        // Unknown fields and stray words are ignored, as the SSE format says.
+        assert_eq!(parse_all("foo: bar\nnot json\n\nid: 7\nretry: 10\n\n"), vec![]);
+        assert_eq!(parse_all("foo: bar\ndata: x\n\n").len(), 1);
+    }
+
+    /// Gemini's blocked prompt is a whole stream of one event: it ends there, and says why
+    /// nothing came; a safety finish before any text says so too, one after text does not.
+    #[test]
+    fn gemini_says_why_it_withheld() {
+        let blocked = "data: {\"promptFeedback\":{\"blockReason\":\"PROHIBITED_CONTENT\"},\"usageMetadata\":{\"totalTokenCount\":9}}\r\n\r\n";
+        let s = summarize(StreamDialect::Gemini, &parse_all(blocked));
+        assert!(s.completed);
+        assert_eq!(
+            s.withheld.as_deref(),
+            Some("promptFeedback.blockReason = PROHIBITED_CONTENT")
+        );
+        let safety = "data: {\"candidates\":[{\"finishReason\":\"SAFETY\"}]}\n\n";
+        let s = summarize(StreamDialect::Gemini, &parse_all(safety));
+        assert_eq!(s.withheld.as_deref(), Some("finishReason = SAFETY"));
+        let after_text = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Hi\"}]}}]}\n\ndata: {\"candidates\":[{\"finishReason\":\"SAFETY\"}]}\n\n";
+        assert_eq!(summarize(StreamDialect::Gemini, &parse_all(after_text)).withheld, None);
+        assert_eq!(summarize(StreamDialect::Gemini, &parse_all(GEMINI)).withheld, None);
     }
 
     #[test]
