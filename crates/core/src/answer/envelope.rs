@@ -339,7 +339,7 @@ fn first_text(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| text_of(obj.get(*k)))
 }
 
-const MESSAGE_KEYS: [&str; 9] = [
+const MESSAGE_KEYS: [&str; 10] = [
     "message",
     "msg",
     "error_message",
@@ -349,6 +349,8 @@ const MESSAGE_KEYS: [&str; 9] = [
     "err",
     "reason",
     "detail",
+    // Portkey passes its Workers runtime's failures on as `{"html-message": …}`.
+    "html-message",
 ];
 
 fn from_json(value: &Value, depth: u8) -> Envelope {
@@ -437,7 +439,8 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
         Some(Value::Object(_)) => true,
         Some(Value::String(s)) => !s.trim().is_empty(),
         _ => false,
-    } || obj.get("object").and_then(Value::as_str) == Some("error");
+    } || obj.get("object").and_then(Value::as_str) == Some("error")
+        || obj.get("html-message").is_some_and(Value::is_string);
     // Some servers percent-encode their message (xAI once sent `Incorrect%20API%20key…`): a
     // message with no space but encoded ones is read, and quoted, decoded.
     if let Some(message) = env.message.as_mut().filter(|m| !m.contains(' ') && m.contains("%20")) {

@@ -79,6 +79,14 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                     "Extend the key's expiry or set it to never expire, then enable it again.",
                     "延长令牌的过期时间或设为永不过期，然后重新启用。",
                 ),
+                KeyScope => add(
+                    "Enable this service in the key's permissions, or use a key made for it.",
+                    "在该密钥的权限中开通这项服务，或换用为它创建的密钥。",
+                ),
+                SpendCap => add(
+                    "Wait for the cap to reset (the answer may say when), or raise the key's cost limit.",
+                    "等待上限重置（响应中可能写明了时间），或提高该密钥的费用上限。",
+                ),
                 TokenExhausted | TokenQuotaLow => add(
                     "Raise the key's own quota or make it unlimited: it is separate from the account balance.",
                     "提高令牌自身的额度或设为无限额度：它与账户余额是分开的。",

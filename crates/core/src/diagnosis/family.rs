@@ -248,7 +248,8 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
     if ty == "new_api_error" || NEW_API_CODES.contains(&ty.as_str()) || NEW_API_CODES.contains(&code.as_str()) {
         return Family::NewApi;
     }
-    if ty == "one_api_error" {
+    // one-hub and done-hub, one-api's forks, type their own errors `one_hub_error`.
+    if ty == "one_api_error" || ty == "one_hub_error" {
         return Family::OneApi;
     }
     let message = env.message.as_deref().unwrap_or("");

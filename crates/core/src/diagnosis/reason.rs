@@ -22,6 +22,10 @@ pub(crate) enum Reason {
     TokenExhausted,
     IpNotAllowed,
     TokenQuotaLow,
+    /// The key is valid but not enabled for this service at all (a per-key permission).
+    KeyScope,
+    /// The key's own spending cap for the period (a daily cost limit) is reached.
+    SpendCap,
 
     UserQuota,
     /// The channel's billing upstream (OpenAI `insufficient_quota`, Anthropic credit balance).
@@ -70,6 +74,12 @@ pub(crate) enum Reason {
     EmptyBody429,
     UpstreamLimit,
     Saturated,
+    /// A gateway's one "upstream saturated" text with a 5xx, which it gives for several
+    /// failures (no channel, every channel failing): the cause is not in the answer.
+    SaturatedMasked,
+    /// A relay's own pool of provider keys is empty (all blacklisted after failures, or
+    /// none added): the operator's to refill.
+    KeyPoolEmpty,
     Concurrency,
 
     BodyTooLarge,
@@ -131,7 +141,7 @@ impl Reason {
                 Category::AuthenticationFailure
             }
             TokenDisabled | TokenExpired | TokenExhausted | IpNotAllowed | TokenQuotaLow | GroupDenied
-            | RegionBlocked => Category::TokenUnavailable,
+            | RegionBlocked | KeyScope | SpendCap => Category::TokenUnavailable,
             UserQuota | UpstreamQuota => Category::InsufficientBalance,
             ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound => Category::ModelNotAvailable,
             InvalidUrl | DoubledV1 | HtmlPage | MethodNotAllowed | NotImplemented | RouteNotFound | WrongOperation
@@ -148,6 +158,8 @@ impl Reason {
             GatewayLimit | EmptyBody429 | UpstreamLimit | Saturated | Concurrency => Category::RateLimit,
             BodyTooLarge | TooManyTokens => Category::RequestTooLarge,
             UpstreamRequestFailed
+            | SaturatedMasked
+            | KeyPoolEmpty
             | UpstreamBadStatus
             | Overloaded
             | UpstreamApiError

@@ -37,6 +37,10 @@ pub(crate) fn names_own_cap(message: &str) -> bool {
     message.contains("free-models-per")
 }
 
+/// Error types gateways give their own errors: new-api, one-api, its forks one-hub and
+/// done-hub, and labring's aiproxy.
+const GATEWAY_OWN_TYPES: &[&str] = &["new_api_error", "one_api_error", "one_hub_error", "aiproxy_error"];
+
 /// Reads whose words the body carries from the family and the envelope.
 pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> Origin {
     if family.is_vendor() {
@@ -52,7 +56,12 @@ pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> O
     if names_own_cap(message) || NEW_API_TASK_OWN.contains(&message.trim()) {
         return Origin::Gateway;
     }
-    if ty == "new_api_error" || ty == "one_api_error" || NEW_API_CODES.contains(&ty.as_str()) {
+    // one-hub's Gemini route puts its own type where Google puts the status.
+    let google_status = env.google_status.as_deref().unwrap_or("").trim().to_ascii_lowercase();
+    if GATEWAY_OWN_TYPES.contains(&ty.as_str())
+        || GATEWAY_OWN_TYPES.contains(&google_status.as_str())
+        || NEW_API_CODES.contains(&ty.as_str())
+    {
         return Origin::Gateway;
     }
     // The new-api router answers unknown routes with `Invalid URL (METHOD PATH)` in the
@@ -68,6 +77,12 @@ pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> O
     // `xyz_api_error`: a rebranded gateway of the new-api family speaking for itself.
     if ty.len() > "_api_error".len() && ty.ends_with("_api_error") {
         return Origin::Rebrand;
+    }
+    // A gateway-only code under another type: one-hub rewrites its own errors' type to
+    // `system_error` but keeps the code (`insufficient_user_quota`).
+    let code = env.code.as_deref().unwrap_or("").trim().to_ascii_lowercase();
+    if !relayed && matches!(family, Family::NewApi | Family::OneApi) && NEW_API_CODES.contains(&code.as_str()) {
+        return Origin::Gateway;
     }
     // Model lists and the account API are answered by the gateway itself, never relayed.
     let relay_route = !matches!(
@@ -162,9 +177,11 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Si
         Category::Timeout if reason == RequestTimeout => Side::Network,
         // A proxy's page says the service behind it (the gateway) did not answer in time or
         // at all: that is the gateway's side, whoever the gateway relays to.
+        // One text for several failures: whose they are is not in the answer.
+        Category::UpstreamFailure if reason == SaturatedMasked => Side::Unknown,
         Category::Timeout | Category::UpstreamFailure if origin == Origin::Proxy => Side::Gateway,
         Category::Timeout => Side::Upstream,
-        Category::UpstreamFailure if reason == GatewayOverloaded => Side::Gateway,
+        Category::UpstreamFailure if matches!(reason, GatewayOverloaded | KeyPoolEmpty) => Side::Gateway,
         Category::UpstreamFailure => Side::Upstream,
         Category::Unknown if reason == GatewayInternal => Side::Gateway,
         Category::Success | Category::SuccessWithErrorBody | Category::Unknown => match origin {
@@ -330,6 +347,11 @@ pub(crate) fn error_verdict(
         reason = refine(reason, &codes, &hay);
     }
     reason = adjust_for_origin(reason, origin);
+    // Gateways give one "upstream saturated" text for several failures; with a 5xx (not the
+    // 429 of a real limit) it is that blanket answer and names no cause.
+    if reason == Reason::Saturated && status.is_some_and(|s| s >= 500) {
+        reason = Reason::SaturatedMasked;
+    }
     // 408 is the server giving up on the request itself, whatever words come with it.
     if status == Some(408)
         && reason.category() == Category::Timeout
@@ -369,9 +391,25 @@ pub(crate) fn error_verdict(
         reason = Reason::GatewayInternal;
         confidence = confidence.min(Confidence::Medium);
     }
+    // new-api maps a channel's statuses (a 404 made a 429) and then words every 429 as
+    // saturation; `param` keeps the status the provider really sent, and that is not a limit.
+    let rewritten_status = env
+        .param
+        .as_deref()
+        .and_then(|p| p.trim().parse::<u16>().ok())
+        .filter(|sent| reason == Reason::Saturated && (100..600).contains(sent) && *sent != 429);
+    if rewritten_status.is_some() {
+        confidence = Confidence::Low;
+    }
     let category = reason.category();
     let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin));
     v.evidence.push(ev("signature", signature));
+    if let Some(sent) = rewritten_status {
+        v.evidence.push(ev(
+            "upstream status",
+            format!("param = {sent}: the provider answered {sent}, which the gateway reworded as saturation"),
+        ));
+    }
     v.evidence.push(ev("origin", origin_label(origin, env)));
     v.details.foreign = env.shape.is_foreign();
     v.details.rebrand = origin == Origin::Rebrand;

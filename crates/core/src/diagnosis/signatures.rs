@@ -102,6 +102,10 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::TaskNotFound, Code(&["task not exist", "task not found", "task does not exist"])),
     // An image size the model does not offer: the request's value, not the model.
     rule(C, R::GenericParam, Code(&["invalid size", "size not supported"])),
+    // An image file the endpoint cannot read (OpenAI's `invalid_image_file`): the upload.
+    rule(C, R::GenericParam, Code(&["invalid image file", "invalid image format", "invalid image"])),
+    // claude-relay-service: the key's own daily spending cap (402, so clients do not retry).
+    rule(C, R::SpendCap, Code(&["daily cost limit exceeded", "cost limit exceeded"])),
     rule(C, R::GatewayOverloaded, Code(&["system cpu overloaded", "system memory overloaded", "system disk overloaded"])),
     rule(C, R::GatewayInternal, Code(&["one api panic", "new api panic", "no db connection"])),
     rule(C, R::TokenExpired, Code(&["expired key"])),
@@ -140,6 +144,7 @@ pub(crate) const RULES: &[Rule] = &[
     // Bedrock reached and refusing the request as sent (`ValidationException`): a parameter
     // error, whether the caller's or the gateway's conversion's.
     rule(C, R::GenericParam, CodeAnd(&["aws invoke error"], &["validationexception"])),
+    rule(C, R::KeyPoolEmpty, Code(&["no keys available"])),
     rule(C, R::UpstreamRequestFailed, Code(&["channel:no available key", "channel:model mapped error", "channel:aws client error", "channel:param override invalid", "channel:header override invalid", "aws invoke error"])),
     rule(C, R::RegionBlocked, Code(&["unsupported country region territory", "unsupported region"])),
     // ---- specific phrases, EN and ZH, older and newer wordings ----
@@ -156,6 +161,21 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::GenericParam, Text(&["record not found"])),
     // sub2api: a key whose group admits only the Claude Code client.
     rule(P, R::GroupDenied, Text(&["only allows claude code"])),
+    // A setting the named model does not take ("Thinking level MINIMAL is not supported for
+    // this model"): the request's value, not the model.
+    rule(P, R::GenericParam, Text(&["is not supported for this model", "not supported by this model", "is not supported with this model", "not supported for the model", "is not supported by the model"])),
+    rule(P, R::GenericParam, Text(&["invalid image file"])),
+    // Image providers' own safety filters, answered as INVALID_ARGUMENT: a content block.
+    rule(P, R::ContentPolicy, Text(&["safety filter", "safety filters"])),
+    // A key cap on spend (claude-relay-service "已达到每日费用限制", others "daily cost limit").
+    rule(P, R::SpendCap, Text(&["每日费用限制", "费用限制", "daily cost limit", "cost limit reached"])),
+    // A key not enabled for a whole service (claude-relay-service's per-key permissions).
+    rule(P, R::KeyScope, Text(&["api key does not have permission to access", "key does not have permission to access"])),
+    // Relays whose pool has no account or provider left for the model (claude-relay-service,
+    // uni-api): the operator's set-up, like new-api's "no available channel".
+    rule(P, R::NoChannel, Text(&["no available claude accounts", "no available accounts", "no available providers", "no available provider"])),
+    // A relay whose pool of provider keys is empty (gpt-load): all blacklisted, or none added.
+    rule(P, R::KeyPoolEmpty, Text(&["no active api keys available", "no active keys available"])),
     // Anthropic: input plus max_tokens over the window ("143653 + 64000 > 200000").
     rule(P, R::ContextLength, Text(&["exceed context limit", "exceeds context limit"])),
     // new-api: a key pinned to one channel (`sk-…-<channel id>`) whose channel is off.
@@ -230,7 +250,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ModelNoAccess, Text(&["cannot use own model"])),
     rule(P, R::ModelNotFound, TextAnd(&["model", "模型"], &["decommissioned", "has been deprecated", "does not exist", "not exist", "not found", "not available", "is unavailable", "not supported", "unsupported", "is not allowed", "invalid", "不存在", "不支持", "不可用", "未开放", "no access", "not have access", "未找到"])),
     rule(P, R::UpstreamTimeout, TextAnd(&["do request failed"], &["deadline exceeded", "awaiting headers", "client.timeout", "timeout awaiting"])),
-    rule(P, R::UpstreamRequestFailed, Text(&["do request failed", "upstream connect error", "no healthy upstream", "connection reset", "connection refused", "dial tcp", "tls handshake", "unexpected eof", "上游请求失败"])),
+    rule(P, R::UpstreamRequestFailed, Text(&["network connection lost", "do request failed", "upstream connect error", "no healthy upstream", "connection reset", "connection refused", "dial tcp", "tls handshake", "unexpected eof", "上游请求失败"])),
     rule(P, R::UpstreamTimeout, Text(&["timed out", "*timeout*", "time out", "超时", "deadline exceeded", "took too long", "response time exceeded"])),
     rule(P, R::Saturated, Text(&["负载已饱和", "load is saturated", "upstream load", "saturated"])),
     rule(P, R::Concurrency, Text(&["concurrency limit", "too many concurrent", "concurrent requests", "并发"])),

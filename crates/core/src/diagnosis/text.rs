@@ -135,6 +135,14 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "This key's remaining quota is too low for this call.",
             "该令牌剩余额度不足以完成这次调用。",
         ),
+        KeyScope => fixed(
+            "This key is not enabled for this service.",
+            "该密钥未开通这项服务的权限。",
+        ),
+        SpendCap => fixed(
+            "This key has reached its spending limit for now.",
+            "该密钥已达到当前周期的费用上限。",
+        ),
         UserQuota => fixed("The account balance is not enough.", "账户余额不足。"),
         UpstreamQuota if d.family == Family::Unknown => fixed(
             "The provider says the account is out of quota: a channel's, if a gateway relayed this; yours, if this address is the provider itself.",
@@ -300,6 +308,14 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
         Saturated => fixed(
             "Upstream capacity for this group is saturated.",
             "当前分组的上游负载已饱和。",
+        ),
+        KeyPoolEmpty => fixed(
+            "The gateway has no working provider key left for this route.",
+            "网关在这条线路上已没有可用的上游密钥。",
+        ),
+        SaturatedMasked => fixed(
+            "The gateway says upstream capacity is saturated, but it gives that answer for several failures.",
+            "网关称上游负载已饱和，但它对多种故障都给出这一答复。",
         ),
         Concurrency => fixed("Too many requests at once for this key.", "该令牌同时进行的请求过多。"),
         BodyTooLarge => fixed("The request body is too large.", "请求体过大。"),
