@@ -2,7 +2,6 @@
 //! signals, which need `Send`), the form holds a [`FileRef`] naming them by id.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -10,7 +9,9 @@ use wasm_bindgen_futures::JsFuture;
 use routescope_core::request::http::FileRef;
 
 thread_local! {
-    static FILES: RefCell<HashMap<u32, web_sys::File>> = RefCell::new(HashMap::new());
+    // A list, not a map: a person picks a handful of files, and a HashMap would bring its
+    // hashing code into the page's first download.
+    static FILES: RefCell<Vec<(u32, web_sys::File)>> = const { RefCell::new(Vec::new()) };
     static NEXT_FILE_ID: RefCell<u32> = const { RefCell::new(1) };
 }
 
@@ -22,13 +23,13 @@ fn remember_file(file: web_sys::File) -> u32 {
         *n += 1;
         id
     });
-    FILES.with(|f| f.borrow_mut().insert(id, file));
+    FILES.with(|f| f.borrow_mut().push((id, file)));
     id
 }
 
 /// A picked file by id.
 pub fn file(id: u32) -> Option<web_sys::File> {
-    FILES.with(|f| f.borrow().get(&id).cloned())
+    FILES.with(|f| f.borrow().iter().find(|(k, _)| *k == id).map(|(_, file)| file.clone()))
 }
 
 /// The files chosen in a file input's `change` event, kept for sending; the input is

@@ -3,8 +3,6 @@
 //! Values are kept as typed (numbers as text) so a half-typed `0.` is never lost; the
 //! builder reports what cannot be sent next to the field.
 
-use std::collections::BTreeMap;
-
 use crate::request::catalogue::{Endpoint, FieldKind, MessageStyle};
 use crate::request::http::FileRef;
 
@@ -55,15 +53,18 @@ pub enum FieldValue {
 }
 
 /// All values of one endpoint's form, by field key.
+///
+/// Kept as a list sorted by key (what a `BTreeMap` would iterate in): a form has a dozen
+/// fields, and a list is far less code in the page's first download than a tree.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct FormValues {
-    values: BTreeMap<String, FieldValue>,
+    values: Vec<(String, FieldValue)>,
 }
 
 impl FormValues {
     /// The documented example values for an endpoint, so a first Send succeeds.
     pub fn defaults(endpoint: &Endpoint) -> FormValues {
-        let mut values = BTreeMap::new();
+        let mut values = FormValues::default();
         for f in endpoint.fields {
             let v = match f.kind {
                 FieldKind::Toggle => FieldValue::Flag(f.default == "true"),
@@ -71,19 +72,24 @@ impl FormValues {
                 FieldKind::Files { .. } => FieldValue::Files(Vec::new()),
                 _ => FieldValue::Text(f.default.to_string()),
             };
-            values.insert(f.key.to_string(), v);
+            values.set(f.key, v);
         }
-        FormValues { values }
+        values
     }
 
     /// A field's value, if set.
     pub fn get(&self, key: &str) -> Option<&FieldValue> {
-        self.values.get(key)
+        self.slot(key).ok().map(|at| &self.values[at].1)
+    }
+
+    /// Where a key is, or where it would go to keep the list sorted.
+    fn slot(&self, key: &str) -> Result<usize, usize> {
+        self.values.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
 
     /// A field's text, or `""`.
     pub fn text(&self, key: &str) -> &str {
-        match self.values.get(key) {
+        match self.get(key) {
             Some(FieldValue::Text(t)) => t,
             _ => "",
         }
@@ -91,12 +97,12 @@ impl FormValues {
 
     /// A toggle's state.
     pub fn flag(&self, key: &str) -> bool {
-        matches!(self.values.get(key), Some(FieldValue::Flag(true)))
+        matches!(self.get(key), Some(FieldValue::Flag(true)))
     }
 
     /// The messages of a conversation field.
     pub fn messages(&self, key: &str) -> &[Message] {
-        match self.values.get(key) {
+        match self.get(key) {
             Some(FieldValue::Messages(m)) => m,
             _ => &[],
         }
@@ -104,7 +110,7 @@ impl FormValues {
 
     /// The files of a file field.
     pub fn files(&self, key: &str) -> &[FileRef] {
-        match self.values.get(key) {
+        match self.get(key) {
             Some(FieldValue::Files(f)) => f,
             _ => &[],
         }
@@ -112,7 +118,10 @@ impl FormValues {
 
     /// Sets a value.
     pub fn set(&mut self, key: &str, value: FieldValue) {
-        self.values.insert(key.to_string(), value);
+        match self.slot(key) {
+            Ok(at) => self.values[at].1 = value,
+            Err(at) => self.values.insert(at, (key.to_string(), value)),
+        }
     }
 
     /// Sets a text value.
