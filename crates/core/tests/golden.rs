@@ -112,7 +112,11 @@ fn golden(file: &str, v: &Value) -> Golden {
     let facts = RequestFacts {
         protocol,
         method: s(&req["method"]),
-        url: format!("{}{}", host(&family), s(&req["path"])),
+        // A line may name the host it was sent to; else the family's (see `host`).
+        url: match v["host"].as_str() {
+            Some(h) => format!("https://{h}{}", s(&req["path"])),
+            None => format!("{}{}", host(&family), s(&req["path"])),
+        },
         model: None,
         streamed: req["stream"].as_bool().unwrap_or(false),
         body_bytes: 300,

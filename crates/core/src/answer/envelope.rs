@@ -376,6 +376,9 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
             return from_json(inner, depth + 1);
         }
     }
+    // Providers' own error envelopes that say "error" in other words; each also comes with
+    // status 200 (see `own_error`).
+    let own_error = provider_error(obj);
     let mut env = match obj.get("error") {
         Some(Value::Object(err)) if text_of(obj.get("type")).as_deref() == Some("error") => {
             let mut env = Envelope::of_shape(EnvelopeShape::Claude);
@@ -404,6 +407,14 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
             env
         }
         _ if obj.get("detail").is_some_and(|d| !d.is_null()) => detail(obj.get("detail")),
+        _ if own_error.is_some() => {
+            let (code, message, request_id) = own_error.clone().unwrap_or_default();
+            let mut env = Envelope::of_shape(EnvelopeShape::OtherJson);
+            env.code = code;
+            env.message = message;
+            env.request_id = request_id;
+            env
+        }
         // The task routes always send `data` (null on errors); vLLM's `{"object":"error",
         // "message","code"}` has none and stays foreign.
         _ if obj.contains_key("code")
@@ -440,7 +451,8 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
         Some(Value::String(s)) => !s.trim().is_empty(),
         _ => false,
     } || obj.get("object").and_then(Value::as_str) == Some("error")
-        || obj.get("html-message").is_some_and(Value::is_string);
+        || obj.get("html-message").is_some_and(Value::is_string)
+        || own_error.is_some();
     // Some servers percent-encode their message (xAI once sent `Incorrect%20API%20key…`): a
     // message with no space but encoded ones is read, and quoted, decoded.
     if let Some(message) = env.message.as_mut().filter(|m| !m.contains(' ') && m.contains("%20")) {
@@ -455,6 +467,35 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
         env.nested = nested_in(&message, depth);
     }
     env
+}
+
+/// A provider's own error envelope, as (code, message, request id):
+/// - TencentCloud API (Hunyuan): `{"Response":{"Error":{"Code","Message"},"RequestId"}}`;
+/// - Baidu Qianfan's older API: `{"error_code": <non-zero>, "error_msg"}`;
+/// - MiniMax's older API: `{"base_resp":{"status_code": <non-zero>, "status_msg"}}` (its
+///   answers carry `base_resp` with 0 too, which is no error).
+type ProviderError = (Option<String>, Option<String>, Option<String>);
+
+fn provider_error(obj: &Map<String, Value>) -> Option<ProviderError> {
+    if let Some(Value::Object(response)) = obj.get("Response") {
+        if let Some(Value::Object(err)) = response.get("Error") {
+            return Some((
+                text_of(err.get("Code")),
+                text_of(err.get("Message")),
+                text_of(response.get("RequestId")),
+            ));
+        }
+    }
+    let nonzero = |v: Option<&Value>| v.and_then(Value::as_i64).is_some_and(|n| n != 0);
+    if nonzero(obj.get("error_code")) {
+        return Some((text_of(obj.get("error_code")), text_of(obj.get("error_msg")), None));
+    }
+    if let Some(Value::Object(base)) = obj.get("base_resp") {
+        if nonzero(base.get("status_code")) {
+            return Some((text_of(base.get("status_code")), text_of(base.get("status_msg")), None));
+        }
+    }
+    None
 }
 
 /// The gateway/OpenAI shape, or Google's when `status`/`details` are present.
@@ -795,6 +836,54 @@ mod tests {
         ];
         for (message, expected) in cases {
             assert_eq!(extract_request_id(message).as_deref(), *expected, "{message}");
+        }
+    }
+
+    /// Providers' own envelopes are errors (even on a 200) with their code, words and id;
+    /// the same envelopes with a zero code are answers.
+    #[test]
+    fn providers_own_envelopes() {
+        type Expected<'a> = Option<(&'a str, &'a str, Option<&'a str>)>;
+        let cases: &[(&str, Expected)] = &[
+            (
+                r#"{"Response":{"Error":{"Code":"AuthFailure.SignatureFailure","Message":"Request signature verification failed."},"RequestId":"3d78-89"}}"#,
+                Some((
+                    "AuthFailure.SignatureFailure",
+                    "Request signature verification failed.",
+                    Some("3d78-89"),
+                )),
+            ),
+            (
+                r#"{"error_code":17,"error_msg":"Open api daily request limit reached"}"#,
+                Some(("17", "Open api daily request limit reached", None)),
+            ),
+            (
+                r#"{"base_resp":{"status_code":2049,"status_msg":"invalid api key"}}"#,
+                Some(("2049", "invalid api key", None)),
+            ),
+            (r#"{"html-message":"Network connection lost."}"#, None),
+            (r#"{"Response":{"RequestId":"1","Choices":[]}}"#, None),
+            (r#"{"error_code":0,"result":"hi"}"#, None),
+            (
+                r#"{"reply":"hi","base_resp":{"status_code":0,"status_msg":"success"}}"#,
+                None,
+            ),
+        ];
+        for (body, expected) in cases {
+            let env = parse(body);
+            match expected {
+                Some((code, message, id)) => {
+                    assert!(env.is_error(), "{body}");
+                    assert_eq!(env.code.as_deref(), Some(*code), "{body}");
+                    assert_eq!(env.message.as_deref(), Some(*message), "{body}");
+                    assert_eq!(env.request_id.as_deref(), *id, "{body}");
+                }
+                None if body.contains("html-message") => {
+                    assert!(env.is_error());
+                    assert_eq!(env.message.as_deref(), Some("Network connection lost."));
+                }
+                None => assert!(!env.is_error(), "{body}"),
+            }
         }
     }
 }

@@ -122,7 +122,7 @@ impl Family {
 
 /// API hosts of model providers people call directly with their own key (and subdomains:
 /// Volcengine Ark answers on `ark.<region>.volces.com`).
-const PROVIDER_HOSTS: [&str; 18] = [
+const PROVIDER_HOSTS: &[&str] = &[
     "api.deepseek.com",
     "api.moonshot.cn",
     "api.moonshot.ai",
@@ -141,6 +141,17 @@ const PROVIDER_HOSTS: [&str; 18] = [
     "api.fireworks.ai",
     "api.perplexity.ai",
     "api.cohere.com",
+    // Baidu Qianfan (the v2 OpenAI-compatible API and the older one), MiniMax, Kimi's
+    // coding plan, StepFun, Tencent Hunyuan (OpenAI-compatible and TencentCloud API).
+    "qianfan.baidubce.com",
+    "aip.baidubce.com",
+    "api.minimax.chat",
+    "api.minimax.io",
+    "api.minimaxi.com",
+    "api.kimi.com",
+    "api.stepfun.com",
+    "api.hunyuan.cloud.tencent.com",
+    "hunyuan.tencentcloudapi.com",
 ];
 
 /// The family of a vendor's own API host, if the URL is one.

@@ -109,6 +109,10 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::GatewayOverloaded, Code(&["system cpu overloaded", "system memory overloaded", "system disk overloaded"])),
     rule(C, R::GatewayInternal, Code(&["one api panic", "new api panic", "no db connection"])),
     rule(C, R::TokenExpired, Code(&["expired key"])),
+    // TencentCloud API (Hunyuan): the request's signature or SecretId was refused.
+    rule(C, R::KeyInvalid, Code(&["auth failure.signature failure", "auth failure.secret id not found", "auth failure.invalid secret id", "auth failure.signature expire", "auth failure.invalid authorization", "auth failure.token failure", "authorized error"])),
+    // An account cut off for its conduct (Kimi's `access_terminated_error`).
+    rule(C, R::AccountBanned, Code(&["access terminated error"])),
     rule(C, R::ModelNoAccess, Code(&["key model access denied", "team model access denied", "user model access denied", "org model access denied"])),
     rule(C, R::CorsRefused, CodeAnd(&["authentication error", "permission error"], &["cors requests must", "direct browser access"])),
     rule(C, R::TokenExpired, CodeAnd(&["api key invalid", "invalid argument"], &["key expired", "renew the api key"])),
@@ -124,7 +128,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::GenericParam, Code(&["unsupported value", "invalid value", "unsupported parameter"])),
     rule(C, R::TokenQuotaLow, CodeAnd(&["budget exceeded"], &["key="])),
     rule(C, R::UserQuota, Code(&["budget exceeded"])),
-    rule(C, R::UserQuota, Code(&["insufficient user quota", "insufficient balance", "quota not enough", "arrearage", "overdue payment", "entitlement required", "entitlement inactive", "entitlement daily limit exceeded", "entitlement total limit exceeded", "billing hard limit reached", "billing not active"])),
+    rule(C, R::UserQuota, Code(&["insufficient user quota", "insufficient balance", "quota not enough", "arrearage", "overdue payment", "account overdue", "entitlement required", "entitlement inactive", "entitlement daily limit exceeded", "entitlement total limit exceeded", "billing hard limit reached", "billing not active"])),
     // OpenAI's `insufficient_quota` is a 429 but billing, not a rate limit.
     rule(C, R::UpstreamQuota, Code(&["insufficient quota"])),
     rule(C, R::UpstreamKey, Code(&["channel:invalid key"])),
@@ -178,6 +182,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::KeyPoolEmpty, Text(&["no active api keys available", "no active keys available"])),
     // Anthropic: input plus max_tokens over the window ("143653 + 64000 > 200000").
     rule(P, R::ContextLength, Text(&["exceed context limit", "exceeds context limit"])),
+    // DashScope's "Range of input length should be [1, 983616]"; SiliconFlow's
+    // "length of prompt_tokens (…) must be less than max_seq_len (…)".
+    rule(P, R::ContextLength, Text(&["range of input length", "max seq len"])),
     // new-api: a key pinned to one channel (`sk-…-<channel id>`) whose channel is off.
     rule(P, R::NoChannel, Text(&["this channel has been disabled", "该渠道已被禁用", "渠道已被禁用"])),
     // OpenRouter (2026): every provider of the model excluded by the caller's privacy settings.
@@ -258,7 +265,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::KeyMissing, Text(&["token not provided", "未提供令牌", "no token provided", "missing token", "token is missing", "missing api key", "api key is missing", "api key missing", "didn't provide an api key", "did not provide an api key", "no api key provided", "no api key", "api key is required", "api key required", "missing authorization", "authorization header is missing", "authorization header missing", "authorization header is required", "missing authentication", "x api key header is required", "缺少令牌", "缺少 api key", "未提供 api key", "未提供密钥", "missing credentials", "not authenticated", "no auth credentials", "no credentials", "credentials not found"])),
     rule(P, R::KeyInvalidAmbiguous, Text(&["invalid token", "无效的令牌", "令牌无效", "invalid bearer token", "token is invalid", "invalid or expired token", "token invalid"])),
     rule(P, R::KeyInvalid, Text(&["invalid api key", "incorrect api key", "api key not valid", "api key is invalid", "invalid x api key", "invalid key", "invalid authentication", "authentication failed", "authentication error", "invalid credentials", "bad api key", "wrong api key", "api key 无效", "密钥无效", "无效的密钥", "无效的 api key", "鉴权失败", "认证失败", "身份验证失败", "api key 错误", "令牌错误", "unauthenticated", "invalid access token", "access token is invalid", "invalid auth", "invalid subscription key", "invalid proxy server token"])),
-    rule(P, R::AccountBanned, Text(&["user has been banned", "用户已被封禁", "user has been disabled", "该用户已被禁用", "用户已被禁用", "account has been suspended", "account suspended", "account is disabled", "账户已被禁用", "账号已被封禁", "account has been deactivated", "organization has been disabled"])),
+    rule(P, R::AccountBanned, Text(&["access terminated", "user has been banned", "用户已被封禁", "user has been disabled", "该用户已被禁用", "用户已被禁用", "account has been suspended", "account suspended", "account is disabled", "账户已被禁用", "账号已被封禁", "account has been deactivated", "organization has been disabled"])),
     rule(P, R::Overloaded, Text(&["overload*", "过载", "负载过高", "server is busy", "服务器繁忙", "系统繁忙", "at capacity"])),
     rule(P, R::UpstreamBadStatus, Text(&["bad response status code", "upstream error", "上游错误", "上游返回"])),
     // ---- generic keywords: wording only, so never better than medium ----
@@ -266,7 +273,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(K, R::UserQuota, Text(&["余额", "充值", "billing", "credits", "额度", "balance"])),
     rule(K, R::GatewayLimit, Text(&["rpm", "tpm", "quota exceeded", "limit exceeded", "limit reached", "reached the limit", "达到上限", "频繁"])),
     rule(K, R::GenericParam, Text(&["invalid request", "无效的请求", "bad request", "invalid parameter", "invalid param*", "参数错误", "参数无效", "参数不合法", "invalid value", "is required", "field required", "must be", "not supported", "unsupported", "invalid type", "validation error", "validation failed", "校验失败", "格式错误"])),
-    rule(K, R::ServerError, Text(&["bad gateway", "service unavailable", "temporarily unavailable", "服务不可用", "internal server error", "internal error", "server error", "服务器内部错误", "系统错误", "unexpected error", "please try again later", "请稍后重试", "请稍后再试"])),
+    rule(K, R::ServerError, Text(&["网络错误", "bad gateway", "service unavailable", "temporarily unavailable", "服务不可用", "internal server error", "internal error", "server error", "服务器内部错误", "系统错误", "unexpected error", "please try again later", "请稍后重试", "请稍后再试"])),
     // ---- generic codes: they say who answered, not why ----
     // "Bad request" codes wrap every kind of refusal (new-api's `invalid_request` even
     // carries "request body too large"), so the phrases above get the first say.
