@@ -70,6 +70,10 @@ fn host(family: &str) -> &'static str {
         "xai" => "https://api.x.ai",
         "mistral" => "https://api.mistral.ai",
         "together" => "https://api.together.xyz",
+        "fireworks" => "https://api.fireworks.ai",
+        "perplexity" => "https://api.perplexity.ai",
+        "cerebras" => "https://api.cerebras.ai",
+        "huggingface" => "https://router.huggingface.co",
         _ => "https://llm-gateway.example.com",
     }
 }

@@ -510,7 +510,9 @@ fn error_object(err: &Map<String, Value>) -> Envelope {
     // `{"error":{"error":{"message":…}}}` (a gateway wrapping a provider's envelope whole).
     env.message = first_text(err, &MESSAGE_KEYS).or_else(|| text_of(err.get("error")));
     // OpenRouter puts the provider's own words in `metadata.raw`; new-api appends them too.
-    if let Some(raw) = err.get("metadata").and_then(|m| text_of(m.get("raw"))) {
+    // (In 2025 it sometimes wrapped them once more: `"raw": {"__kind": "OK", "data": "…"}`.)
+    let raw = err.get("metadata").and_then(|m| m.get("raw"));
+    if let Some(raw) = text_of(raw).or_else(|| text_of(raw.and_then(|r| r.get("data")))) {
         env.message = Some(match env.message.take() {
             Some(m) if !m.contains(&raw) => format!("{m} ({raw})"),
             Some(m) => m,
@@ -594,7 +596,14 @@ fn nested_in(message: &str, depth: u8) -> Option<Box<Envelope>> {
         return None;
     }
     let inner = message.get(start..=end)?;
-    let value = serde_json::from_str::<Value>(inner).ok()?;
+    let value = serde_json::from_str::<Value>(inner).ok().or_else(|| {
+        // LiteLLM quotes a provider's body as a Python bytes literal (`b'{\n  "error": …}'`),
+        // whose escapes are not JSON's; read once more with them undone.
+        (inner.contains("\\n") || inner.contains("\\'")).then(|| {
+            let unescaped = inner.replace("\\n", "\n").replace("\\'", "'");
+            serde_json::from_str::<Value>(&unescaped).ok()
+        })?
+    })?;
     let env = from_json(&value, depth + 1);
     let useful = env.shape != EnvelopeShape::OtherJson
         || env.message.is_some()

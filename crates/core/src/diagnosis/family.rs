@@ -152,6 +152,9 @@ const PROVIDER_HOSTS: &[&str] = &[
     "api.stepfun.com",
     "api.hunyuan.cloud.tencent.com",
     "hunyuan.tencentcloudapi.com",
+    // Cerebras, and Hugging Face's router (its own key, whichever provider serves).
+    "api.cerebras.ai",
+    "router.huggingface.co",
 ];
 
 /// The family of a vendor's own API host, if the URL is one.

@@ -109,6 +109,8 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::GatewayOverloaded, Code(&["system cpu overloaded", "system memory overloaded", "system disk overloaded"])),
     rule(C, R::GatewayInternal, Code(&["one api panic", "new api panic", "no db connection"])),
     rule(C, R::TokenExpired, Code(&["expired key"])),
+    // Cerebras: per-minute token and request quotas (429), not a too-large request.
+    rule(C, R::GatewayLimit, Code(&["token quota exceeded", "request quota exceeded"])),
     // TencentCloud API (Hunyuan): the request's signature or SecretId was refused.
     rule(C, R::KeyInvalid, Code(&["auth failure.signature failure", "auth failure.secret id not found", "auth failure.invalid secret id", "auth failure.signature expire", "auth failure.invalid authorization", "auth failure.token failure", "authorized error"])),
     // An account cut off for its conduct (Kimi's `access_terminated_error`).
@@ -185,6 +187,14 @@ pub(crate) const RULES: &[Rule] = &[
     // DashScope's "Range of input length should be [1, 983616]"; SiliconFlow's
     // "length of prompt_tokens (…) must be less than max_seq_len (…)".
     rule(P, R::ContextLength, Text(&["range of input length", "max seq len"])),
+    // OpenRouter: a key's own credit limit ("Key limit exceeded (monthly limit)").
+    rule(P, R::TokenExhausted, Text(&["key limit exceeded"])),
+    // OpenRouter: the caller's provider preferences leave no provider for the model.
+    rule(P, R::ModelNoAccess, Text(&["no allowed providers"])),
+    // Hugging Face's router: a token without the Inference Providers permission.
+    rule(P, R::PermissionDenied, Text(&["does not have sufficient permissions", "not have sufficient permissions"])),
+    // A gateway's guardrail (LiteLLM with Lakera, Presidio and the like) refused the content.
+    rule(P, R::ContentPolicy, Text(&["violated guardrail policy", "blocked entity detected", "by guardrail", "guardrail policy"])),
     // new-api: a key pinned to one channel (`sk-…-<channel id>`) whose channel is off.
     rule(P, R::NoChannel, Text(&["this channel has been disabled", "该渠道已被禁用", "渠道已被禁用"])),
     // OpenRouter (2026): every provider of the model excluded by the caller's privacy settings.
