@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::state::{use_drafts, use_settings};
 use crate::ui::chunks::use_chunks;
 use crate::ui::lazy::LoadState;
-use crate::ui::widgets::{Button, ButtonKind};
+use crate::ui::widgets::{keyed_list, Button, ButtonKind, KeyedRow};
 use crate::ui::{tr, tr_with};
 use routescope_core::preflight::lint::{fix_label, Finding};
 use routescope_core::request::field_ref::FieldRef;
@@ -35,12 +35,36 @@ pub fn field_findings_list(field: FieldRef) -> AnyView {
         any.get().then(|| {
             view! {
                 <ul class="findings" aria-label=format!("Checks for {}", field.as_str())>
-                    <For each=move || mine.get() key=finding_key let:f><FindingItem finding=f /></For>
+                    {finding_rows(Signal::derive(move || mine.get()))}
                 </ul>
             }
         })
     };
     list.into_any()
+}
+
+/// The rows of a list of findings, each drawn from the list it appeared in.
+fn finding_rows(findings: Signal<Vec<Finding>>) -> AnyView {
+    keyed_list(
+        Signal::derive(move || {
+            findings.with(|all| {
+                all.iter()
+                    .enumerate()
+                    .map(|(index, f)| KeyedRow {
+                        key: finding_key(f),
+                        index,
+                        kind: 0,
+                    })
+                    .collect()
+            })
+        }),
+        std::sync::Arc::new(move |r: &KeyedRow| {
+            findings
+                .with_untracked(|all| all.get(r.index).cloned())
+                .map(|finding| view! { <FindingItem finding=finding /> })
+                .into_any()
+        }),
+    )
 }
 
 /// A finding's identity in a list: the same rule on the same field with the same words is
@@ -111,7 +135,7 @@ pub fn all_findings_list() -> AnyView {
         } else {
             view! {
                 <ul class="findings findings--all" aria-label=tr("Pre-flight checks", "发送前检查")>
-                    <For each=move || drafts.findings.get() key=finding_key let:f><FindingItem finding=f /></For>
+                    {finding_rows(Signal::derive(move || drafts.findings.get()))}
                 </ul>
             }
             .into_any()

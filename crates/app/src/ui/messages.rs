@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::net;
 use crate::state::{use_drafts, use_settings, DraftStore};
-use crate::ui::widgets::{Button, ButtonKind};
+use crate::ui::widgets::{keyed_list, Button, ButtonKind, KeyedRow};
 use crate::ui::{tr, tr_with};
 use routescope_core::request::catalogue::MessageStyle;
 use routescope_core::request::form::{next_message_id, ContentPart, FieldValue, Message};
@@ -25,9 +25,15 @@ pub fn MessagesEditor(field: &'static str, style: MessageStyle) -> impl IntoView
     let ids = drafts.field(move |v| v.messages(field).iter().map(|m| m.id).collect::<Vec<_>>());
     view! {
         <div class="messages" role="group" aria-label=tr("Messages", "消息")>
-            <For each=move || ids.get() key=|id| *id let:id>
-                <MessageRow field=field style=style id=id />
-            </For>
+            {keyed_list(
+                Signal::derive(move || {
+                    ids.get()
+                        .into_iter()
+                        .map(|id| KeyedRow { key: id.to_string(), index: id as usize, kind: 0 })
+                        .collect()
+                }),
+                std::sync::Arc::new(move |r: &KeyedRow| view! { <MessageRow field=field style=style id=r.index as u32 /> }.into_any()),
+            )}
             <Button
                 kind=ButtonKind::Small
                 on_click=move || {
@@ -116,13 +122,18 @@ fn MessageRow(field: &'static str, style: MessageStyle, id: u32) -> impl IntoVie
                 </button>
             </div>
             // Keyed by position and kind, so typing never re-creates the input being typed in.
-            <For
-                each=move || part_kinds.get()
-                key=|k| *k
-                let:k
-            >
-                <PartEditor field=field message_id=id index=k.0 kind=k.1 update=update message_index=Signal::derive(index) />
-            </For>
+            {keyed_list(
+                Signal::derive(move || {
+                    part_kinds
+                        .get()
+                        .into_iter()
+                        .map(|(i, kind)| KeyedRow { key: format!("{i}/{kind}"), index: i, kind })
+                        .collect()
+                }),
+                std::sync::Arc::new(move |r: &KeyedRow| {
+                    view! { <PartEditor field=field message_id=id index=r.index kind=r.kind update=update message_index=Signal::derive(index) /> }.into_any()
+                }),
+            )}
             <div class="message-actions">
                 <button type="button" class="btn btn--small btn--ghost" on:click=move |_| update(Box::new(|m| m.parts.push(ContentPart::Text(String::new()))))>{tr("+ Text", "+ 文本")}</button>
                 <button type="button" class="btn btn--small btn--ghost" on:click=move |_| update(Box::new(|m| m.parts.push(ContentPart::ImageUrl(String::new()))))>{tr("+ Image URL", "+ 图片 URL")}</button>
