@@ -339,8 +339,10 @@ fn first_text(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| text_of(obj.get(*k)))
 }
 
-const MESSAGE_KEYS: [&str; 10] = [
+const MESSAGE_KEYS: [&str; 11] = [
     "message",
+    // AWS API Gateway's own answers capitalise it (`{"Message":"User is not authorized…"}`).
+    "Message",
     "msg",
     "error_message",
     "errorMessage",
@@ -458,7 +460,8 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
     if let Some(message) = env.message.as_mut().filter(|m| !m.contains(' ') && m.contains("%20")) {
         *message = crate::text::percent::decode_segment(message);
     }
-    env.request_id = first_text(obj, &["request_id", "requestId"])
+    // (`ray_id`: Cloudflare's JSON error pages, which name the Ray ID without its data centre.)
+    env.request_id = first_text(obj, &["request_id", "requestId", "ray_id"])
         .or_else(|| env.request_id.take())
         // OpenRouter's stream chunks carry their generation id (`gen-…`) beside the error.
         .or_else(|| first_text(obj, &["id"]).filter(|id| id.starts_with("gen-")))

@@ -333,6 +333,12 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                     "如果每次都在同样的时间点中断，多半是代理的读取超时：改用流式，或联系运营方。",
                 );
             }
+            if reason == ForwardProxy {
+                add(
+                    "Ask your network's administrator to allow the gateway's host through the proxy, or try from another network.",
+                    "请网络管理员在代理上放行网关的主机，或换一个网络再试。",
+                );
+            }
             if reason == MixedContent {
                 add(
                     "Use an https:// gateway URL, or open the playground over http for local tests.",

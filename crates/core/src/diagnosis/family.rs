@@ -329,6 +329,11 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "akamai",
             "amazons3",
             "vegur",
+            // Baidu's BFE, Azure Application Gateway, Railway's edge, a Squid proxy.
+            "bfe",
+            "microsoft-azure-application-gateway",
+            "railway",
+            "squid",
         ];
         let via = header(headers, "via").unwrap_or("").to_ascii_lowercase();
         let own_headers = [
@@ -337,6 +342,10 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "x-nf-request-id",
             "x-azure-ref",
             "x-amz-apigw-id",
+            "apigw-requestid",
+            "x-railway-request-id",
+            "x-vercel-error",
+            "x-squid-error",
         ];
         let own_words = [
             "upstream connect error",
@@ -351,6 +360,10 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "varnish cache server",
             "guru meditation",
             "guru mediation",
+            // HAProxy's built-in pages carry no server header, only these words.
+            "no server is available to handle this request",
+            "the server returned an invalid or incomplete response",
+            "the server didn't respond in time",
         ];
         // Go proxies (Traefik and kin) answer with the bare reason phrase as plain text.
         let bare_phrase = env.shape == EnvelopeShape::PlainText

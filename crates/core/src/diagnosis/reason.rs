@@ -107,6 +107,8 @@ pub(crate) enum Reason {
     Offline,
     GenericNetwork,
     ProxyBlocked,
+    /// A forward proxy on the caller's own network (Squid) answered: the call never left it.
+    ForwardProxy,
     /// The connection failed after the answer had begun.
     ConnectionLost,
 
@@ -168,7 +170,7 @@ impl Reason {
             | StreamError
             | StreamEndedEarly => Category::UpstreamFailure,
             MixedContent | CorsRefused | Dns | Tls | ConnectionRefused | Offline | GenericNetwork | ProxyBlocked
-            | ConnectionLost => Category::NetworkOrCors,
+            | ForwardProxy | ConnectionLost => Category::NetworkOrCors,
             UserCancelled => Category::Cancelled,
             StatusOnly | Unrecognised | BodyCapped => Category::Unknown,
         }

@@ -10,7 +10,7 @@ use super::matching::scanned;
 use crate::answer::envelope::Envelope;
 
 /// Header names that carry a request id, most specific first.
-const REQUEST_ID_HEADERS: [&str; 16] = [
+const REQUEST_ID_HEADERS: [&str; 18] = [
     "x-oneapi-request-id",
     "x-new-api-request-id",
     "x-litellm-call-id",
@@ -20,6 +20,9 @@ const REQUEST_ID_HEADERS: [&str; 16] = [
     "apim-request-id",
     "x-amzn-requestid",
     "x-amz-request-id",
+    // AWS API Gateway's HTTP APIs, and Railway's edge.
+    "apigw-requestid",
+    "x-railway-request-id",
     "x-amz-cf-id",
     "x-vercel-id",
     "x-nf-request-id",

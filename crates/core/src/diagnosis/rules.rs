@@ -539,6 +539,9 @@ pub(crate) fn status_fallback(
             let guess = status_guess(s);
             (R::Unrecognised, C::Unknown, Low, guess)
         }
+        // A Squid page ("Generated … by host (squid/6.10)"), whatever its status: the caller's
+        // own network proxy answered, not anything behind the gateway's address.
+        _ if html && head.contains("(squid/") => (R::ForwardProxy, C::NetworkOrCors, Medium, vec![C::NetworkOrCors]),
         400 => (R::StatusOnly, C::ParameterError, Low, vec![]),
         401 => (
             R::StatusOnly,

@@ -219,6 +219,11 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ModelNoAccess, TextAnd(&["no endpoints found"], &["that support", "data policy"])),
     rule(P, R::NoChannel, Text(&["no endpoints found for"])),
     rule(P, R::ModelNotFound, Text(&["is not a valid model id"])),
+    // Hosting layers with no app at this address (Railway, Vercel): a wrong or retired host.
+    rule(P, R::RouteNotFound, Text(&["application not found", "deployment could not be found"])),
+    rule(P, R::UpstreamRequestFailed, Text(&["application failed to respond"])),
+    // AWS API Gateway's authorizer or resource policy refusing the caller.
+    rule(P, R::PermissionDenied, Text(&["not authorized to access this resource", "is not authorized to perform"])),
     rule(P, R::RouteNotFound, Text(&["resource not found", "the page could not be found", "not found request id", "default backend 404", "cannot post /", "cannot get /"])),
     rule(P, R::UpstreamRequestFailed, Text(&["no available server", "attempted to establish a connection with the origin"])),
     rule(P, R::GatewayLimit, Text(&["bursty traffic"])),

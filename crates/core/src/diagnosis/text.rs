@@ -371,6 +371,10 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "The request failed before any status arrived.",
             "请求在收到状态码之前就失败了。",
         ),
+        ForwardProxy => fixed(
+            "A proxy on your own network (Squid) answered instead of the gateway.",
+            "回答的是你所在网络里的代理（Squid），而不是网关。",
+        ),
         ProxyBlocked => fixed(
             "A proxy or firewall in front of the gateway blocked the call.",
             "网关前的代理或防火墙拦截了请求。",
