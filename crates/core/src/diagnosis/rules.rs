@@ -29,7 +29,12 @@ pub(crate) enum Origin {
 
 /// What new-api's Midjourney and Suno relays say of their own checks (before any upstream
 /// is called), though they type them `upstream_error`.
-const NEW_API_TASK_OWN: [&str; 3] = ["quota_not_enough", "task_no_found", "get_channel_info_failed"];
+const NEW_API_TASK_OWN: [&str; 4] = [
+    "quota_not_enough",
+    "task_no_found",
+    "task_not_found",
+    "get_channel_info_failed",
+];
 
 /// Whether a message names a gateway's own usage cap (OpenRouter's `free-models-per-day`
 /// and `free-models-per-min`), which no provider behind it sets.
@@ -347,6 +352,20 @@ pub(crate) fn error_verdict(
         reason = refine(reason, &codes, &hay);
     }
     reason = adjust_for_origin(reason, origin);
+    // Google words its per-minute and per-day quotas as OpenAI words billing ("You exceeded
+    // your current quota"); relayed on a Gemini route without Google's RESOURCE_EXHAUSTED,
+    // the route is what tells: it is a rate limit there, not an empty account.
+    let google_words = matches!(protocol, Protocol::GeminiNative | Protocol::Imagen)
+        && hay.first_of(&["exceeded your current quota"]).is_some();
+    if google_words && matches!(reason, Reason::UpstreamQuota | Reason::UserQuota) {
+        reason = match origin {
+            Origin::Upstream => Reason::UpstreamLimit,
+            _ => Reason::GatewayLimit,
+        };
+        if strength == Strength::Code {
+            strength = Strength::Phrase;
+        }
+    }
     // Gateways give one "upstream saturated" text for several failures; with a 5xx (not the
     // 429 of a real limit) it is that blanket answer and names no cause.
     if reason == Reason::Saturated && status.is_some_and(|s| s >= 500) {

@@ -161,7 +161,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::GenericParam, Text(&["please use a valid role", "multiturn requests ends with", "multiturn requests end with"])),
     rule(P, R::GenericParam, Text(&["size is not supported", "size not supported"])),
     // new-api's Midjourney and Suno relays: `{"code":4,"description":"task_no_found "}`.
-    rule(P, R::TaskNotFound, Text(&["task no found"])),
+    rule(P, R::TaskNotFound, Text(&["task no found", "task not found"])),
     rule(P, R::UserQuota, Text(&["quota not enough"])),
     // new-api's lookups by id (a token, a log) that find nothing: gorm's own words.
     rule(P, R::GenericParam, Text(&["record not found"])),
@@ -171,6 +171,8 @@ pub(crate) const RULES: &[Rule] = &[
     // this model"): the request's value, not the model.
     rule(P, R::GenericParam, Text(&["is not supported for this model", "not supported by this model", "is not supported with this model", "not supported for the model", "is not supported by the model"])),
     rule(P, R::GenericParam, Text(&["invalid image file"])),
+    // new-api's image size check ("please use 'x' instead of the multiplication sign").
+    rule(P, R::GenericParam, Text(&["error occurred in the parameter", "instead of the multiplication sign"])),
     // Image providers' own safety filters, answered as INVALID_ARGUMENT: a content block.
     rule(P, R::ContentPolicy, Text(&["safety filter", "safety filters"])),
     // A key cap on spend (claude-relay-service "已达到每日费用限制", others "daily cost limit").
@@ -255,7 +257,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::UpstreamQuota, Text(&["exceeded your current quota", "check your plan and billing", "billing hard limit"])),
     rule(P, R::ModelNoAccess, Text(&["no access to model", "无权访问模型", "无权使用模型", "no access to any model", "无权访问任何模型", "not allowed to use model", "does not have access to model", "not authorized to use model", "无权使用该模型", "无权访问该模型", "must be verified to use", "access to the model", "not allowed to access model"])),
     rule(P, R::NoChannel, Text(&["no available channel", "无可用渠道", "没有可用渠道", "没有可用的渠道", "无可用的渠道", "可用渠道失败", "failed to get available channel", "no valid upstream channel", "无有效上游渠道", "no channel available"])),
-    rule(P, R::ModelNotPriced, Text(&["ratio or price not set", "倍率或价格未配置", "price not set", "价格未配置", "倍率未配置", "model ratio not set", "pricing not configured"])),
+    rule(P, R::ModelNotPriced, Text(&["has not been priced", "价格尚未", "尚未由管理员配置", "ratio or price not set", "倍率或价格未配置", "price not set", "价格未配置", "倍率未配置", "model ratio not set", "pricing not configured"])),
     rule(P, R::GroupDenied, Text(&["no permission to access this group", "无权访问该分组", "group access denied"])),
     rule(P, R::GroupDenied, TextAnd(&["分组", "group"], &["已被弃用", "已被禁用", "deprecated", "disabled", "无权访问", "no permission", "access denied"])),
     rule(P, R::ModelMissing, Text(&["model name not specified", "未指定模型名称", "model is required", "field model is required", "missing model", "model: field required", "model parameter is required", "unable to parse model", "无法解析模型", "you must provide a model"])),
