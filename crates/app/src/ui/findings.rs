@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::state::{use_drafts, use_settings};
 use crate::ui::chunks::use_chunks;
 use crate::ui::lazy::LoadState;
-use crate::ui::widgets::{keyed_list, Button, ButtonKind, KeyedRow};
+use crate::ui::widgets::{keyed_list_of, Button, ButtonKind};
 use crate::ui::{tr, tr_with};
 use routescope_core::preflight::lint::{fix_label, Finding};
 use routescope_core::request::field_ref::FieldRef;
@@ -43,28 +43,11 @@ pub fn field_findings_list(field: FieldRef) -> AnyView {
     list.into_any()
 }
 
-/// The rows of a list of findings, each drawn from the list it appeared in.
+/// The rows of a list of findings.
 fn finding_rows(findings: Signal<Vec<Finding>>) -> AnyView {
-    keyed_list(
-        Signal::derive(move || {
-            findings.with(|all| {
-                all.iter()
-                    .enumerate()
-                    .map(|(index, f)| KeyedRow {
-                        key: finding_key(f),
-                        index,
-                        kind: 0,
-                    })
-                    .collect()
-            })
-        }),
-        std::sync::Arc::new(move |r: &KeyedRow| {
-            findings
-                .with_untracked(|all| all.get(r.index).cloned())
-                .map(|finding| view! { <FindingItem finding=finding /> })
-                .into_any()
-        }),
-    )
+    keyed_list_of(findings, finding_key, |finding| {
+        view! { <FindingItem finding=finding /> }.into_any()
+    })
 }
 
 /// A finding's identity in a list: the same rule on the same field with the same words is

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::state::{restore, use_drafts, use_session, use_settings, HistoryEntry, Phase};
-use crate::ui::widgets::{keyed_list, Button, ButtonKind, KeyedRow, StatusBadge, StatusTone};
+use crate::ui::widgets::{keyed_list_of, Button, ButtonKind, StatusBadge, StatusTone};
 use crate::ui::{tr, tr_signal, tr_with};
 use routescope_core::answer::response::human_size;
 use routescope_core::diagnosis::Transport;
@@ -42,23 +42,10 @@ pub fn History() -> impl IntoView {
                         on:input=move |ev| set_query.set(event_target_value(&ev))
                     />
                     <ul>
-                        {keyed_list(
-                            Signal::derive(move || {
-                                shown.with(|entries| {
-                                    entries
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(index, e)| KeyedRow { key: e.exchange.serial.to_string(), index, kind: 0 })
-                                        .collect()
-                                })
-                            }),
-                            // A new row is drawn from the list it appeared in.
-                            std::sync::Arc::new(move |r: &KeyedRow| {
-                                shown
-                                    .with_untracked(|entries| entries.get(r.index).cloned())
-                                    .map(|entry| view! { <HistoryItem entry=entry /> })
-                                    .into_any()
-                            }),
+                        {keyed_list_of(
+                            shown.into(),
+                            |entry| entry.exchange.serial.to_string(),
+                            |entry| view! { <HistoryItem entry=entry /> }.into_any(),
                         )}
                     </ul>
                     {move || (shown.with(Vec::is_empty)).then(|| view! { <p class="muted">{tr("Nothing in the history matches.", "历史记录中没有匹配项。")}</p> })}

@@ -310,3 +310,32 @@ pub fn keyed_list(rows: Signal<Vec<KeyedRow>>, row: RowView) -> AnyView {
     view! { <For each=move || rows.get() key=|r: &KeyedRow| r.key.clone() children=move |r: KeyedRow| row(&r) /> }
         .into_any()
 }
+
+/// A [`keyed_list`] of a list of values: `key` names each one, and a new row is drawn by
+/// `draw` from the value at its place in the list it appeared in.
+pub fn keyed_list_of<T: Clone + Send + Sync + 'static>(
+    items: Signal<Vec<T>>,
+    key: fn(&T) -> String,
+    draw: fn(T) -> AnyView,
+) -> AnyView {
+    keyed_list(
+        Signal::derive(move || {
+            items.with(|all| {
+                all.iter()
+                    .enumerate()
+                    .map(|(index, item)| KeyedRow {
+                        key: key(item),
+                        index,
+                        kind: 0,
+                    })
+                    .collect()
+            })
+        }),
+        Arc::new(move |r: &KeyedRow| {
+            items
+                .with_untracked(|all| all.get(r.index).cloned())
+                .map(draw)
+                .into_any()
+        }),
+    )
+}
