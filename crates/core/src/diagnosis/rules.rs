@@ -292,8 +292,12 @@ fn outside_json(message: &str) -> &str {
 
 /// A generic code's cause made specific by a phrase of the same category.
 fn refine(reason: Reason, codes: &[String], hay: &Hay) -> Reason {
+    // Kin: a generic "invalid request" code whose words say "too large" is a too-large
+    // request; a generic authentication code whose words say the token expired or the
+    // account is off is that state of the key.
     let family = |r: Reason| match r.category() {
-        Category::ClaudeCodeBetas => Category::ParameterError,
+        Category::ClaudeCodeBetas | Category::RequestTooLarge => Category::ParameterError,
+        Category::TokenUnavailable => Category::AuthenticationFailure,
         c => c,
     };
     // The code's own phrase agrees: nothing to refine.

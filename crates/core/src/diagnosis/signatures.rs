@@ -114,7 +114,9 @@ pub(crate) const RULES: &[Rule] = &[
     // TencentCloud API (Hunyuan): the request's signature or SecretId was refused.
     rule(C, R::KeyInvalid, Code(&["auth failure.signature failure", "auth failure.secret id not found", "auth failure.invalid secret id", "auth failure.signature expire", "auth failure.invalid authorization", "auth failure.token failure", "authorized error"])),
     // An account cut off for its conduct (Kimi's `access_terminated_error`).
-    rule(C, R::AccountBanned, Code(&["access terminated error"])),
+    rule(C, R::AccountBanned, Code(&["access terminated error", "account deactivated"])),
+    // OpenAI: an account that belongs to no organization cannot use its keys.
+    rule(C, R::PermissionDenied, Code(&["no organization"])),
     rule(C, R::ModelNoAccess, Code(&["key model access denied", "team model access denied", "user model access denied", "org model access denied"])),
     rule(C, R::CorsRefused, CodeAnd(&["authentication error", "permission error"], &["cors requests must", "direct browser access"])),
     rule(C, R::TokenExpired, CodeAnd(&["api key invalid", "invalid argument"], &["key expired", "renew the api key"])),
@@ -171,6 +173,18 @@ pub(crate) const RULES: &[Rule] = &[
     // this model"): the request's value, not the model.
     rule(P, R::GenericParam, Text(&["is not supported for this model", "not supported by this model", "is not supported with this model", "not supported for the model", "is not supported by the model"])),
     rule(P, R::GenericParam, Text(&["invalid image file"])),
+    // OpenAI: a model of another kind on the chat route ("This is not a chat model …
+    // Did you mean to use v1/completions?"): the endpoint, not the model, is wrong.
+    rule(P, R::WrongOperation, Text(&["not a chat model", "did you mean to use v1/completions"])),
+    // An image over the provider's size cap (Anthropic's "image exceeds 5 MB maximum",
+    // OpenAI's "Image size exceeds the limit"): too large, under a generic code.
+    rule(P, R::BodyTooLarge, Text(&["image exceeds", "image size exceeds", "mb maximum"])),
+    // Anthropic: the workspace's own spend limit ("reached your specified API usage limits").
+    rule(P, R::UserQuota, Text(&["specified api usage limits"])),
+    // Anthropic: a Claude Code subscription credential used for other API calls.
+    rule(P, R::KeyScope, Text(&["only authorized for use with claude code"])),
+    rule(P, R::ContentPolicy, Text(&["content filtering policy", "output blocked by content"])),
+    rule(P, R::UpstreamTimeout, Text(&["deadline expired"])),
     // new-api's image size check ("please use 'x' instead of the multiplication sign").
     rule(P, R::GenericParam, Text(&["error occurred in the parameter", "instead of the multiplication sign"])),
     // Image providers' own safety filters, answered as INVALID_ARGUMENT: a content block.
