@@ -81,6 +81,7 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
         TokenExhausted => lang.pick("The key has its own spending limit, separate from the account balance, and it is used up.", "令牌有独立于账户余额的额度上限，现在已经用完。"),
         IpNotAllowed => lang.pick("The key only accepts calls from listed IP addresses, and this call came from another.", "该令牌只接受来自指定 IP 的调用，而这次调用来自其他 IP。"),
         TokenQuotaLow => lang.pick("Before each call the gateway reserves its estimated cost from the key's quota; the key has less left than that.", "每次调用前网关会从令牌额度中预扣预估费用；令牌剩余额度不够。"),
+        InferenceProfile => lang.pick("Amazon Bedrock serves newer models on demand only through a cross-region inference profile: call it by the profile's id (the model id with a region prefix such as us. or eu.) or its ARN.", "Amazon Bedrock 对较新的模型只通过跨区域推理配置文件按需提供：请用配置文件的 ID（在模型 ID 前加 us.、eu. 等区域前缀）或其 ARN 调用。"),
         KeyScope => lang.pick("The key is valid, but its permissions leave out this service (for example a key enabled for Claude only, called on an OpenAI route).", "密钥有效，但其权限不包括这项服务（例如只开通了 Claude 的密钥被用在 OpenAI 的路由上）。"),
         SpendCap => lang.pick("The gateway caps what this key may spend in a period (a day, usually) and the cap is reached; it resets with the period, and the answer may say when.", "网关限制了该密钥在一个周期（通常是一天）内的花费，现已达到上限；上限随周期重置，响应中可能写明了重置时间。"),
         UserQuota => lang.pick("The gateway reserves the estimated cost before calling the model, and the account balance does not cover it.", "网关调用模型前会预扣预估费用，账户余额不足以支付。"),

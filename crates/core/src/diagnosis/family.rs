@@ -157,6 +157,22 @@ const PROVIDER_HOSTS: &[&str] = &[
     "router.huggingface.co",
 ];
 
+/// The clouds' model services, whose hosts carry a region or a resource name: Amazon
+/// Bedrock (`bedrock-runtime.<region>.amazonaws.com`, `bedrock-mantle.<region>.api.aws`) and
+/// Azure OpenAI / AI Foundry (`<resource>.openai.azure.com`, `<resource>.services.ai.azure.com`,
+/// `<resource>.cognitiveservices.azure.com`).
+fn cloud_model_host(host: &str) -> bool {
+    (host.starts_with("bedrock-runtime.") && host.ends_with(".amazonaws.com"))
+        || (host.starts_with("bedrock-mantle.") && host.ends_with(".api.aws"))
+        || [
+            ".openai.azure.com",
+            ".services.ai.azure.com",
+            ".cognitiveservices.azure.com",
+        ]
+        .iter()
+        .any(|suffix| host.ends_with(suffix))
+}
+
 /// The family of a vendor's own API host, if the URL is one.
 pub fn vendor_of_url(url: &str) -> Option<Family> {
     let host = host_of(url);
@@ -167,7 +183,7 @@ pub fn vendor_of_url(url: &str) -> Option<Family> {
         Some(Family::Anthropic)
     } else if is("googleapis.com") {
         Some(Family::Google)
-    } else if PROVIDER_HOSTS.iter().any(|h| is(h)) {
+    } else if PROVIDER_HOSTS.iter().any(|h| is(h)) || cloud_model_host(&host) {
         Some(Family::Provider)
     } else {
         None

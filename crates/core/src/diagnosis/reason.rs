@@ -35,6 +35,8 @@ pub(crate) enum Reason {
     NoChannel,
     ModelNotPriced,
     ModelNotFound,
+    /// A model served only through an inference profile (Bedrock), called by its own id.
+    InferenceProfile,
     GroupDenied,
 
     InvalidUrl,
@@ -145,7 +147,9 @@ impl Reason {
             TokenDisabled | TokenExpired | TokenExhausted | IpNotAllowed | TokenQuotaLow | GroupDenied
             | RegionBlocked | KeyScope | SpendCap => Category::TokenUnavailable,
             UserQuota | UpstreamQuota => Category::InsufficientBalance,
-            ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound => Category::ModelNotAvailable,
+            ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound | InferenceProfile => {
+                Category::ModelNotAvailable
+            }
             InvalidUrl | DoubledV1 | HtmlPage | MethodNotAllowed | NotImplemented | RouteNotFound | WrongOperation
             | WrongScheme => Category::IncorrectEndpoint,
             ModelMissing | MessagesRequired | ContentsRequired | MaxTokens | PromptRequired | InvalidJson

@@ -203,6 +203,9 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Si
             let gateway_config = matches!(reason, NoChannel | ModelNotPriced);
             match origin {
                 Origin::Vendor => Side::Client,
+                // No channel or price for a model is the gateway's set-up even when its
+                // words come wrapped like a provider's (LiteLLM's "Unknown provider=").
+                _ if gateway_config => Side::Gateway,
                 Origin::Upstream => Side::Upstream,
                 // "You exceeded your current quota" from a host nothing identifies: a gateway
                 // relaying its channel's provider, or a provider called directly. Not sure.
@@ -376,9 +379,11 @@ pub(crate) fn error_verdict(
         reason = Reason::SaturatedMasked;
     }
     // 408 is the server giving up on the request itself, whatever words come with it.
+    // (A provider's own 408 with its words, Azure's "The operation was timeout.", is its
+    // operation running out of time, not the request arriving too slowly.)
     if status == Some(408)
         && reason.category() == Category::Timeout
-        && !matches!(origin, Origin::Upstream | Origin::Gateway)
+        && !matches!(origin, Origin::Upstream | Origin::Gateway | Origin::Vendor)
     {
         reason = Reason::RequestTimeout;
     }

@@ -117,6 +117,8 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::AccountBanned, Code(&["access terminated error", "account deactivated"])),
     // OpenAI: an account that belongs to no organization cannot use its keys.
     rule(C, R::PermissionDenied, Code(&["no organization"])),
+    // Azure: key authentication switched off on the resource (Entra ID only).
+    rule(C, R::KeyScope, Code(&["authentication type disabled"])),
     rule(C, R::ModelNoAccess, Code(&["key model access denied", "team model access denied", "user model access denied", "org model access denied"])),
     rule(C, R::CorsRefused, CodeAnd(&["authentication error", "permission error"], &["cors requests must", "direct browser access"])),
     rule(C, R::TokenExpired, CodeAnd(&["api key invalid", "invalid argument"], &["key expired", "renew the api key"])),
@@ -185,6 +187,20 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::KeyScope, Text(&["only authorized for use with claude code"])),
     rule(P, R::ContentPolicy, Text(&["content filtering policy", "output blocked by content"])),
     rule(P, R::UpstreamTimeout, Text(&["deadline expired"])),
+    // AWS Bedrock's own words (its body is a bare `{"message": …}`).
+    rule(P, R::Overloaded, Text(&["too many connections, please wait"])),
+    rule(P, R::GatewayLimit, Text(&["please wait before trying again", "too many tokens per day"])),
+    rule(P, R::PermissionDenied, Text(&["not authorized to invoke this api operation"])),
+    rule(P, R::KeyInvalid, Text(&["security token included in the request is invalid"])),
+    rule(P, R::GenericParam, Text(&["malformed input request", "maximum tokens you requested exceeds"])),
+    rule(P, R::InferenceProfile, Text(&["with on demand throughput isn't supported", "with on demand throughput isn’t supported", "inference profile that contains this model"])),
+    rule(P, R::ModelNotFound, Text(&["marked by provider as legacy"])),
+    // A reasoning setting the model does not take, refused by Bedrock's schema.
+    rule(P, R::GenericParam, TextAnd(&["reasoningconfig", "reasoning config"], &["extra inputs"])),
+    // A model that serves other APIs (Bedrock's OpenAI-compatible endpoint).
+    rule(P, R::WrongOperation, Text(&["does not support the '/v1/", "does not support the /v1/"])),
+    // LiteLLM finding no provider for a model name it was given: its own routing.
+    rule(P, R::NoChannel, Text(&["unknown provider="])),
     // new-api's image size check ("please use 'x' instead of the multiplication sign").
     rule(P, R::GenericParam, Text(&["error occurred in the parameter", "instead of the multiplication sign"])),
     // Image providers' own safety filters, answered as INVALID_ARGUMENT: a content block.

@@ -135,6 +135,10 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "This key's remaining quota is too low for this call.",
             "该令牌剩余额度不足以完成这次调用。",
         ),
+        InferenceProfile => fixed(
+            "This model is served only through an inference profile, not by its own id.",
+            "该模型只能通过推理配置文件（inference profile）调用，不能直接用模型 ID。",
+        ),
         KeyScope => fixed(
             "This key is not enabled for this service.",
             "该密钥未开通这项服务的权限。",
