@@ -387,6 +387,7 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
             env.message = first_text(err, &MESSAGE_KEYS);
             env.error_type = text_of(err.get("type"));
             env.code = text_of(err.get("code"));
+            env.nested = upstream_beside(err);
             env
         }
         Some(Value::Object(err)) => error_object(err),
@@ -466,7 +467,7 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
         // OpenRouter's stream chunks carry their generation id (`gen-…`) beside the error.
         .or_else(|| first_text(obj, &["id"]).filter(|id| id.starts_with("gen-")))
         .or_else(|| env.message.as_deref().and_then(extract_request_id));
-    if let Some(message) = env.message.clone() {
+    if let Some(message) = env.message.clone().filter(|_| env.nested.is_none()) {
         env.nested = nested_in(&message, depth);
     }
     env
@@ -501,6 +502,16 @@ fn provider_error(obj: &Map<String, Value>) -> Option<ProviderError> {
     None
 }
 
+/// A relay's own words with the provider's answer beside them (`"upstream_error": {…}`,
+/// Cubence and other Claude relays): that answer, read as its own envelope.
+fn upstream_beside(err: &Map<String, Value>) -> Option<Box<Envelope>> {
+    let inner @ Value::Object(_) = err.get("upstream_error")? else {
+        return None;
+    };
+    let upstream = from_json(inner, 1);
+    (upstream.message.is_some() || upstream.error_type.is_some()).then(|| Box::new(upstream))
+}
+
 /// The gateway/OpenAI shape, or Google's when `status`/`details` are present.
 fn error_object(err: &Map<String, Value>) -> Envelope {
     let google =
@@ -512,6 +523,7 @@ fn error_object(err: &Map<String, Value>) -> Envelope {
     });
     // `{"error":{"error":{"message":…}}}` (a gateway wrapping a provider's envelope whole).
     env.message = first_text(err, &MESSAGE_KEYS).or_else(|| text_of(err.get("error")));
+    env.nested = upstream_beside(err);
     // OpenRouter puts the provider's own words in `metadata.raw`; new-api appends them too.
     // (In 2025 it sometimes wrapped them once more: `"raw": {"__kind": "OK", "data": "…"}`.)
     let raw = err.get("metadata").and_then(|m| m.get("raw"));
@@ -616,7 +628,7 @@ fn nested_in(message: &str, depth: u8) -> Option<Box<Envelope>> {
 }
 
 /// Markers a request id follows, lower-case; the gateway writes `(request id: …)`.
-const REQUEST_ID_MARKERS: [&str; 8] = [
+const REQUEST_ID_MARKERS: [&str; 9] = [
     "request id",
     "request_id",
     "request-id",
@@ -625,6 +637,8 @@ const REQUEST_ID_MARKERS: [&str; 8] = [
     "请求 id",
     "请求id",
     "请求编号",
+    // AIHubMix's rebranded new-api writes `(tid: …)` where new-api writes `(request id: …)`.
+    "(tid",
 ];
 
 /// Finds a request id in a message: `(request id: X)`, the full-width `（request id: X）`,
@@ -837,6 +851,7 @@ mod tests {
             ("failed, request_id=req_01HZX9ABC", Some("req_01HZX9ABC")),
             ("出错了，请求 ID：20260312abcdef", Some("20260312abcdef")),
             ("请求ID: 88aa77bb66", Some("88aa77bb66")),
+            ("Invalid token: lm (tid: 2025122009070498288564916744791)", Some("2025122009070498288564916744791")),
             (
                 "Please include the request ID req_abc123 in your message. (request id: 2026gw999)",
                 Some("2026gw999"),
@@ -849,6 +864,17 @@ mod tests {
         for (message, expected) in cases {
             assert_eq!(extract_request_id(message).as_deref(), *expected, "{message}");
         }
+    }
+
+    /// A relay's words with the provider's answer beside them: that answer is read too.
+    #[test]
+    fn upstream_error_beside_a_relays_words() {
+        let env = parse(
+            r#"{"error":{"message":"请求目标分享错误","type":"bad_share","upstream_error":{"error":{"message":"non-Claude code cli client","type":"invalid_request_error"},"type":"error"}},"type":"error"}"#,
+        );
+        assert_eq!(env.message.as_deref(), Some("请求目标分享错误"));
+        let inner = env.nested.as_deref().map(|n| n.message.clone());
+        assert_eq!(inner, Some(Some("non-Claude code cli client".to_string())));
     }
 
     /// Providers' own envelopes are errors (even on a 200) with their code, words and id;

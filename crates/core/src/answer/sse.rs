@@ -78,6 +78,11 @@ impl SseParser {
         match field {
             "event" => self.name = value.to_string(),
             "data" => self.data.push(value.to_string()),
+            // llama.cpp's server (2025) sent a failure as an `error:` field of its own.
+            "error" => {
+                self.name = "error".to_string();
+                self.data.push(value.to_string());
+            }
             "id" | "retry" => {}
             _ if self.stray.len() + line.len() < STRAY_CAP => {
                 self.stray.push_str(line);
@@ -411,6 +416,10 @@ mod tests {
         // Unknown fields and stray words are ignored, as the SSE format says.
         assert_eq!(parse_all("foo: bar\nnot json\n\nid: 7\nretry: 10\n\n"), vec![]);
         assert_eq!(parse_all("foo: bar\ndata: x\n\n").len(), 1);
+        // llama.cpp's `error:` field is an error event.
+        let events = parse_all("error: {\"code\":400,\"message\":\"too long\"}\n\ndata: [DONE]\n\n");
+        let s = summarize(StreamDialect::OpenAiChat, &events);
+        assert!(s.error.as_deref().is_some_and(|e| e.contains("too long")));
     }
 
     /// Gemini's blocked prompt is a whole stream of one event: it ends there, and says why

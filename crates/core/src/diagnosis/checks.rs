@@ -79,6 +79,10 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                     "Extend the key's expiry or set it to never expire, then enable it again.",
                     "延长令牌的过期时间或设为永不过期，然后重新启用。",
                 ),
+                ClientOnly => add(
+                    "Use this key from the client it is bound to, or ask the relay for a key open to other clients.",
+                    "请在该密钥绑定的客户端中使用它，或向中转站申请对其他客户端开放的密钥。",
+                ),
                 KeyScope => add(
                     "Enable this service in the key's permissions, or use a key made for it.",
                     "在该密钥的权限中开通这项服务，或换用为它创建的密钥。",

@@ -24,6 +24,8 @@ pub(crate) enum Reason {
     TokenQuotaLow,
     /// The key is valid but not enabled for this service at all (a per-key permission).
     KeyScope,
+    /// The key (or its relay) admits one client only (Claude Code), and this is not it.
+    ClientOnly,
     /// The key's own spending cap for the period (a daily cost limit) is reached.
     SpendCap,
 
@@ -82,6 +84,8 @@ pub(crate) enum Reason {
     /// A relay's own pool of provider keys is empty (all blacklisted after failures, or
     /// none added): the operator's to refill.
     KeyPoolEmpty,
+    /// A self-hosted server could not load the model (memory, a crashed backend).
+    ModelLoad,
     Concurrency,
 
     BodyTooLarge,
@@ -145,7 +149,7 @@ impl Reason {
                 Category::AuthenticationFailure
             }
             TokenDisabled | TokenExpired | TokenExhausted | IpNotAllowed | TokenQuotaLow | GroupDenied
-            | RegionBlocked | KeyScope | SpendCap => Category::TokenUnavailable,
+            | RegionBlocked | KeyScope | SpendCap | ClientOnly => Category::TokenUnavailable,
             UserQuota | UpstreamQuota => Category::InsufficientBalance,
             ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound | InferenceProfile => {
                 Category::ModelNotAvailable
@@ -166,6 +170,7 @@ impl Reason {
             UpstreamRequestFailed
             | SaturatedMasked
             | KeyPoolEmpty
+            | ModelLoad
             | UpstreamBadStatus
             | Overloaded
             | UpstreamApiError

@@ -186,7 +186,7 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Si
         Category::UpstreamFailure if reason == SaturatedMasked => Side::Unknown,
         Category::Timeout | Category::UpstreamFailure if origin == Origin::Proxy => Side::Gateway,
         Category::Timeout => Side::Upstream,
-        Category::UpstreamFailure if matches!(reason, GatewayOverloaded | KeyPoolEmpty) => Side::Gateway,
+        Category::UpstreamFailure if matches!(reason, GatewayOverloaded | KeyPoolEmpty | ModelLoad) => Side::Gateway,
         Category::UpstreamFailure => Side::Upstream,
         Category::Unknown if reason == GatewayInternal => Side::Gateway,
         Category::Success | Category::SuccessWithErrorBody | Category::Unknown => match origin {
@@ -206,6 +206,8 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Si
                 // No channel or price for a model is the gateway's set-up even when its
                 // words come wrapped like a provider's (LiteLLM's "Unknown provider=").
                 _ if gateway_config => Side::Gateway,
+                // Which client makes the call is the caller's choice, whoever checks it.
+                _ if reason == ClientOnly => Side::Client,
                 Origin::Upstream => Side::Upstream,
                 // "You exceeded your current quota" from a host nothing identifies: a gateway
                 // relaying its channel's provider, or a provider called directly. Not sure.

@@ -119,6 +119,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::PermissionDenied, Code(&["no organization"])),
     // Azure: key authentication switched off on the resource (Entra ID only).
     rule(C, R::KeyScope, Code(&["authentication type disabled"])),
+    rule(C, R::ContextLength, Code(&["exceed context size error"])),
+    // ChatAnywhere: the relay's own key check failed inside (not the caller's key).
+    rule(C, R::GatewayInternal, Code(&["auth subrequest error"])),
     rule(C, R::ModelNoAccess, Code(&["key model access denied", "team model access denied", "user model access denied", "org model access denied"])),
     rule(C, R::CorsRefused, CodeAnd(&["authentication error", "permission error"], &["cors requests must", "direct browser access"])),
     rule(C, R::TokenExpired, CodeAnd(&["api key invalid", "invalid argument"], &["key expired", "renew the api key"])),
@@ -201,6 +204,21 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::WrongOperation, Text(&["does not support the '/v1/", "does not support the /v1/"])),
     // LiteLLM finding no provider for a model name it was given: its own routing.
     rule(P, R::NoChannel, Text(&["unknown provider="])),
+    // Self-hosted servers (vLLM, llama.cpp, Ollama, TGI, LM Studio, LocalAI, Triton, NIM).
+    rule(P, R::GenericParam, Text(&["roles must alternate", "tool choice requires", "does not support tools", "does not support thinking", "does not support vision", "does not support images"])),
+    rule(P, R::ContextLength, Text(&["exceeds the available context size"])),
+    rule(P, R::ContextLength, TextAnd(&["input validation error"], &["max new tokens"])),
+    rule(P, R::RouteNotFound, Text(&["unexpected endpoint or method"])),
+    rule(P, R::ModelLoad, Text(&["requires more system memory", "could not load model", "failed to load model", "error loading model"])),
+    rule(P, R::ModelNotFound, Text(&["unknown model:"])),
+    rule(P, R::ServerError, Text(&["loading model", "degraded function"])),
+    // Relays that admit one client only (claude-relay-service, Cubence): this page is not it.
+    rule(P, R::ClientOnly, Text(&["only accepts requests from claude code", "non claude code cli client", "client is not authorized to use this api key", "client not allowed"])),
+    // Relays' wrong model names (AIHubMix: "Incorrect model ID. Please request to view the
+    // model page or you do not have permission to use this model").
+    rule(P, R::ModelNotFound, Text(&["incorrect model id"])),
+    // ChatAnywhere's free keys: "limited to use gpt-3.5-turbo …", "limit to use …".
+    rule(P, R::ModelNoAccess, Text(&["limited to use gpt", "limit to use gpt"])),
     // new-api's image size check ("please use 'x' instead of the multiplication sign").
     rule(P, R::GenericParam, Text(&["error occurred in the parameter", "instead of the multiplication sign"])),
     // Image providers' own safety filters, answered as INVALID_ARGUMENT: a content block.

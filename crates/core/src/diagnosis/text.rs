@@ -313,6 +313,14 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "Upstream capacity for this group is saturated.",
             "当前分组的上游负载已饱和。",
         ),
+        ModelLoad => fixed(
+            "The server could not load the model.",
+            "服务器无法加载该模型。",
+        ),
+        ClientOnly => fixed(
+            "This key only accepts calls from one client (Claude Code), and this is not it.",
+            "该密钥只接受某一个客户端（Claude Code）的调用，而这次调用不是来自它。",
+        ),
         KeyPoolEmpty => fixed(
             "The gateway has no working provider key left for this route.",
             "网关在这条线路上已没有可用的上游密钥。",
