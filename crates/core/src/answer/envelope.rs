@@ -851,7 +851,10 @@ mod tests {
             ("failed, request_id=req_01HZX9ABC", Some("req_01HZX9ABC")),
             ("出错了，请求 ID：20260312abcdef", Some("20260312abcdef")),
             ("请求ID: 88aa77bb66", Some("88aa77bb66")),
-            ("Invalid token: lm (tid: 2025122009070498288564916744791)", Some("2025122009070498288564916744791")),
+            (
+                "Invalid token: lm (tid: 2025122009070498288564916744791)",
+                Some("2025122009070498288564916744791"),
+            ),
             (
                 "Please include the request ID req_abc123 in your message. (request id: 2026gw999)",
                 Some("2026gw999"),

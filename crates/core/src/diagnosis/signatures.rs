@@ -204,6 +204,18 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::WrongOperation, Text(&["does not support the '/v1/", "does not support the /v1/"])),
     // LiteLLM finding no provider for a model name it was given: its own routing.
     rule(P, R::NoChannel, Text(&["unknown provider="])),
+    // Claude Code's beta features refused on a route that lacks them: OpenRouter's "No
+    // endpoints available that support Anthropic's context management features", Anthropic's
+    // "long context beta is not yet available", a relay to another API not knowing
+    // `tools.defer_loading`.
+    rule(P, R::ExtraInputs, Text(&["context management features", "long context beta"])),
+    rule(P, R::ExtraInputs, TextAnd(&["defer loading"], &["unknown", "extra inputs", "not permitted", "unrecognized", "unsupported", "not supported"])),
+    // "Extra inputs are not permitted" on fields no beta adds (a guardrail setting, a cache
+    // mark on a thinking block): the request's shape, not Claude Code's betas.
+    rule(P, R::GenericParam, TextAnd(&["guardrails:", "thinking.cache control"], &["extra inputs"])),
+    // Pydantic-style validation relayed by Bedrock ("Input should be greater than or equal
+    // to 1024", "does not match any of the expected tags").
+    rule(P, R::GenericParam, Text(&["input should be greater", "input should be less", "input should be a valid", "does not match any of the expected tags"])),
     // Self-hosted servers (vLLM, llama.cpp, Ollama, TGI, LM Studio, LocalAI, Triton, NIM).
     rule(P, R::GenericParam, Text(&["roles must alternate", "tool choice requires", "does not support tools", "does not support thinking", "does not support vision", "does not support images"])),
     rule(P, R::ContextLength, Text(&["exceeds the available context size"])),
