@@ -225,7 +225,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ModelNotFound, Text(&["unknown model:"])),
     rule(P, R::ServerError, Text(&["loading model", "degraded function"])),
     // Relays that admit one client only (claude-relay-service, Cubence): this page is not it.
-    rule(P, R::ClientOnly, Text(&["only accepts requests from claude code", "non claude code cli client", "client is not authorized to use this api key", "client not allowed"])),
+    rule(P, R::ClientOnly, Text(&["only accepts requests from claude code", "non claude code cli client", "client is not authorized to use this api key"])),
     // Relays' wrong model names (AIHubMix: "Incorrect model ID. Please request to view the
     // model page or you do not have permission to use this model").
     rule(P, R::ModelNotFound, Text(&["incorrect model id"])),
