@@ -430,6 +430,16 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
             env.error_type = text_of(obj.get("type"));
             env
         }
+        // midjourney-proxy: `{"code", "description", "result", "properties"}`, where 1 is
+        // submitted, 21 already there and 22 queued; anything else is its refusal. A gateway
+        // relaying it passes it on whole, so its words are the proxy's, not the gateway's.
+        _ if obj.contains_key("code") && obj.contains_key("description") && obj.contains_key("result") => {
+            let mut env = Envelope::of_shape(EnvelopeShape::Task);
+            env.code = text_of(obj.get("code")).filter(|c| !matches!(c.as_str(), "1" | "21" | "22"));
+            env.message = text_of(obj.get("description"));
+            env.relayed_from = Some("midjourney-proxy".to_string());
+            env
+        }
         _ => {
             let mut env = Envelope::of_shape(EnvelopeShape::OtherJson);
             env.message = first_text(obj, &MESSAGE_KEYS).or_else(|| {

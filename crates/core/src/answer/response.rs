@@ -354,7 +354,9 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
                         .map(str::to_string)
                         .or_else(|| x.as_i64().map(|n| n.to_string()))
                 });
-            if let Some(word) = data.get("status").and_then(Value::as_str) {
+            // (Kling names it `task_status`.)
+            let status = data.get("status").or_else(|| data.get("task_status"));
+            if let Some(word) = status.and_then(Value::as_str) {
                 if let Some(state) = TaskState::from_vendor(word) {
                     r.task_state = Some((state, word.to_string()));
                 }

@@ -165,6 +165,8 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
                     let reason = [
                         "/fail_reason",
                         "/data/fail_reason",
+                        "/failReason",
+                        "/data/task_status_msg",
                         "/error/message",
                         "/message",
                         "/data/message",

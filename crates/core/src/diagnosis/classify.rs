@@ -178,6 +178,41 @@ fn apply_request_facts(v: &mut Verdict, facts: &RequestFacts, status: u16) {
     }
 }
 
+/// A task the provider reports failed: its reason is read like an error message (a
+/// refused parameter, a timeout, a content block), else it is the provider's failure. The
+/// task's own state is a fact, but whose failure it is stays a guess when nothing names
+/// the system that answered.
+fn task_failed(why: String, family: Family, facts: &RequestFacts) -> Verdict {
+    let reason_text = why.split_once(": ").map_or("", |(_, r)| r);
+    let mut words = Envelope::of_shape(EnvelopeShape::OtherJson);
+    words.message = Some(reason_text.to_string());
+    let read = (!reason_text.is_empty())
+        .then(|| error_verdict(None, &words, family, facts.protocol))
+        .flatten()
+        .filter(|v| v.category != Category::Unknown || v.reason == Reason::ContentPolicy);
+    let mut v = match read {
+        Some(mut v) => {
+            v.confidence = v.confidence.min(Confidence::Medium);
+            v.details.on_2xx = true;
+            v.evidence.insert(0, ev("task", why.clone()));
+            v
+        }
+        None => {
+            let confidence = if family == Family::Unknown {
+                Confidence::Medium
+            } else {
+                Confidence::High
+            };
+            let mut v = Verdict::new(Reason::TaskFailed, confidence, Side::Upstream);
+            v.evidence.push(ev("task", why.clone()));
+            v
+        }
+    };
+    v.details.note = Some(why);
+    v.evidence.push(ev("signature", "the task's own state"));
+    v
+}
+
 /// A message short enough to quote in a headline.
 fn quote_short(text: &str) -> String {
     let mut out: String = text.chars().take(160).collect();
@@ -293,11 +328,7 @@ fn on_success(
             "error-inside",
             why,
         ),
-        AnswerShape::TaskFailed(why) => {
-            let mut v = noted(Reason::TaskFailed, Confidence::High, Side::Upstream, "task", why);
-            v.evidence.push(ev("signature", "the task's own state"));
-            v
-        }
+        AnswerShape::TaskFailed(why) => task_failed(why, family, facts),
         AnswerShape::NotAnAnswer(what) => {
             // Worded from `unanswered` in each language, so no English note is kept.
             let mut v = Verdict::new(Reason::NotAnAnswer, Confidence::Low, Side::Unknown);

@@ -74,8 +74,15 @@ pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> O
     if message.trim_start().starts_with("Invalid URL (") {
         return Origin::Gateway;
     }
+    // "hailuo api error: insufficient balance": new-api's video relays prefix the provider's
+    // words with its name.
+    let lower = message.to_ascii_lowercase();
+    let named_provider = lower
+        .split_once(" api error: ")
+        .is_some_and(|(name, _)| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()));
     let relayed = env.nested.is_some()
         || env.relayed_from.is_some()
+        || named_provider
         || ty == "upstream_error"
         || message.contains("Provider returned error")
         || is_litellm_provider_exception(message);
@@ -236,6 +243,9 @@ fn adjust_for_origin(reason: Reason, origin: Origin) -> Reason {
         ) => UpstreamKey,
         (UserQuota, Origin::Upstream) => UpstreamQuota,
         (GatewayLimit, Origin::Upstream) => UpstreamLimit,
+        // A sensitive-word filter behind the gateway (midjourney-proxy's banned prompt) is
+        // the provider's content decision, not the gateway's filter.
+        (SensitiveWords, Origin::Upstream) => ContentPolicy,
         _ => reason,
     }
 }

@@ -231,6 +231,14 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ModelNotFound, Text(&["incorrect model id"])),
     // ChatAnywhere's free keys: "limited to use gpt-3.5-turbo …", "limit to use …".
     rule(P, R::ModelNoAccess, Text(&["limited to use gpt", "limit to use gpt"])),
+    // midjourney-proxy and the video relays: a full queue, no account left, a follow-up on
+    // a task that is gone; a provider's own limits on a parameter.
+    rule(P, R::GatewayLimit, Text(&["队列已满", "queue is full"])),
+    rule(P, R::NoChannel, Text(&["无可用的账号"])),
+    rule(P, R::TaskNotFound, Text(&["关联任务不存在", "任务不存在"])),
+    rule(P, R::GenericParam, Text(&["is only supported in", "does not support asynchronous"])),
+    rule(P, R::GenericParam, TextAnd(&["pixel"], &["invalid"])),
+    rule(P, R::ModelNotFound, TextAnd(&["deployment"], &["does not exist"])),
     // new-api's image size check ("please use 'x' instead of the multiplication sign").
     rule(P, R::GenericParam, Text(&["error occurred in the parameter", "instead of the multiplication sign"])),
     // Image providers' own safety filters, answered as INVALID_ARGUMENT: a content block.
@@ -350,7 +358,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(K, R::UserQuota, Text(&["余额", "充值", "billing", "credits", "额度", "balance"])),
     rule(K, R::GatewayLimit, Text(&["rpm", "tpm", "quota exceeded", "limit exceeded", "limit reached", "reached the limit", "达到上限", "频繁"])),
     rule(K, R::GenericParam, Text(&["invalid request", "无效的请求", "bad request", "invalid parameter", "invalid param*", "参数错误", "参数无效", "参数不合法", "invalid value", "is required", "field required", "must be", "not supported", "unsupported", "invalid type", "validation error", "validation failed", "校验失败", "格式错误"])),
-    rule(K, R::ServerError, Text(&["网络错误", "bad gateway", "service unavailable", "temporarily unavailable", "服务不可用", "internal server error", "internal error", "server error", "服务器内部错误", "系统错误", "unexpected error", "please try again later", "请稍后重试", "请稍后再试"])),
+    rule(K, R::ServerError, Text(&["系统异常", "网络错误", "bad gateway", "service unavailable", "temporarily unavailable", "服务不可用", "internal server error", "internal error", "server error", "服务器内部错误", "系统错误", "unexpected error", "please try again later", "请稍后重试", "请稍后再试"])),
     // ---- generic codes: they say who answered, not why ----
     // "Bad request" codes wrap every kind of refusal (new-api's `invalid_request` even
     // carries "request body too large"), so the phrases above get the first say.
