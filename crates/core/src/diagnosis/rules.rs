@@ -536,6 +536,8 @@ fn explicit_message(env: &Envelope) -> bool {
         "request contains an invalid argument",
         "request not allowed",
         "invalid request",
+        // LiteLLM's one sentence for any 400 it could not map (a content block among them).
+        "the request payload is malformed or invalid ensure it matches the expected schema",
     ];
     !words.is_empty() && !REASON_PHRASES.contains(&words.as_str())
 }

@@ -120,6 +120,8 @@ pub(crate) const RULES: &[Rule] = &[
     // Azure: key authentication switched off on the resource (Entra ID only).
     rule(C, R::KeyScope, Code(&["authentication type disabled"])),
     rule(C, R::ContextLength, Code(&["exceed context size error"])),
+    // The Codex backend's plan window ("The usage limit has been reached", with its reset).
+    rule(C, R::GatewayLimit, Code(&["usage limit reached"])),
     // ChatAnywhere: the relay's own key check failed inside (not the caller's key).
     rule(C, R::GatewayInternal, Code(&["auth subrequest error"])),
     rule(C, R::ModelNoAccess, Code(&["key model access denied", "team model access denied", "user model access denied", "org model access denied"])),
@@ -233,7 +235,13 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ModelNoAccess, Text(&["limited to use gpt", "limit to use gpt"])),
     // midjourney-proxy and the video relays: a full queue, no account left, a follow-up on
     // a task that is gone; a provider's own limits on a parameter.
-    rule(P, R::GatewayLimit, Text(&["队列已满", "queue is full"])),
+    rule(P, R::GatewayLimit, Text(&["队列已满", "queue is full", "usage limit has been reached"])),
+    // The Codex backend's own checks of a Responses body; a gateway's Python bridge failing
+    // on a body without `input` ("missing 1 required positional argument: 'input'").
+    rule(P, R::GenericParam, Text(&["instructions are required", "instructions are not valid", "system messages are not allowed", "required positional argument"])),
+    // A provider that could not fetch an image URL the request names ("Timeout while
+    // downloading url=…"): the URL is the request's to change (or send the image inline).
+    rule(P, R::GenericParam, Text(&["timeout while downloading", "error while downloading"])),
     rule(P, R::NoChannel, Text(&["无可用的账号"])),
     rule(P, R::TaskNotFound, Text(&["关联任务不存在", "任务不存在"])),
     rule(P, R::GenericParam, Text(&["is only supported in", "does not support asynchronous"])),
