@@ -187,10 +187,10 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Si
         Category::NetworkOrCors if reason == ProxyBlocked => Side::Gateway,
         Category::NetworkOrCors => Side::Network,
         Category::Timeout if reason == RequestTimeout => Side::Network,
-        // A proxy's page says the service behind it (the gateway) did not answer in time or
-        // at all: that is the gateway's side, whoever the gateway relays to.
         // One text for several failures: whose they are is not in the answer.
         Category::UpstreamFailure if reason == SaturatedMasked => Side::Unknown,
+        // A proxy's page says the service behind it (the gateway) did not answer in time or
+        // at all: that is the gateway's side, whoever the gateway relays to.
         Category::Timeout | Category::UpstreamFailure if origin == Origin::Proxy => Side::Gateway,
         Category::Timeout => Side::Upstream,
         Category::UpstreamFailure if matches!(reason, GatewayOverloaded | KeyPoolEmpty | ModelLoad) => Side::Gateway,
