@@ -242,6 +242,8 @@ pub(crate) const RULES: &[Rule] = &[
     // A provider that could not fetch an image URL the request names ("Timeout while
     // downloading url=…"): the URL is the request's to change (or send the image inline).
     rule(P, R::GenericParam, Text(&["timeout while downloading", "error while downloading"])),
+    // Gemini's Files API: a file named in the request is still processing (or failed).
+    rule(P, R::GenericParam, Text(&["not in an active state"])),
     rule(P, R::NoChannel, Text(&["无可用的账号"])),
     rule(P, R::TaskNotFound, Text(&["关联任务不存在", "任务不存在"])),
     rule(P, R::GenericParam, Text(&["is only supported in", "does not support asynchronous"])),
