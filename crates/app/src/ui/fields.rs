@@ -6,7 +6,7 @@ use crate::net;
 use crate::state::{use_drafts, use_session, use_settings, DraftStore};
 use crate::ui::findings::FieldFindings;
 use crate::ui::messages::MessagesEditor;
-use crate::ui::widgets::{keyed_list, Button, ButtonKind, KeyedRow};
+use crate::ui::widgets::{keyed_list_of, Button, ButtonKind};
 use crate::ui::{tr, tr_with};
 use routescope_core::request::build::FieldError;
 use routescope_core::request::catalogue::{endpoint, AuthStyle, BodyKind, FieldKind, FieldSpec, Target};
@@ -162,17 +162,10 @@ fn Field(spec: &'static FieldSpec) -> impl IntoView {
                     on:input=move |ev| set_text(event_target_value(&ev))
                 />
                 <datalist id="model-options">
-                    {keyed_list(
-                        Signal::derive(move || {
-                            suggestions
-                                .get()
-                                .shown
-                                .into_iter()
-                                .enumerate()
-                                .map(|(index, key)| KeyedRow { key, index, kind: 0 })
-                                .collect()
-                        }),
-                        std::sync::Arc::new(|r: &KeyedRow| view! { <option value=r.key.clone()></option> }.into_any()),
+                    {keyed_list_of(
+                        Signal::derive(move || suggestions.with(|s| s.shown.clone())),
+                        String::clone,
+                        |model| view! { <option value=model></option> }.into_any(),
                     )}
                 </datalist>
                 {move || suggestions.with(|s| (s.matches > s.shown.len()).then(|| {

@@ -318,8 +318,8 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "服务器无法加载该模型。",
         ),
         ClientOnly => fixed(
-            "This key only accepts calls from one client (Claude Code), and this is not it.",
-            "该密钥只接受某一个客户端（Claude Code）的调用，而这次调用不是来自它。",
+            "This key does not accept calls from this client (some relays admit only Claude Code).",
+            "该密钥不接受来自当前客户端的调用（部分中转站只允许 Claude Code）。",
         ),
         KeyPoolEmpty => fixed(
             "The gateway has no working provider key left for this route.",
