@@ -4,9 +4,10 @@
 //!   diagnosis), the response and diagnosis views, follow-up checks, the cost of a call and
 //!   the support report, and the history (its entries are diagnosed again when read).
 //! - `scan`: the key capability scan.
-//! - `tools`: what a person opens now and then: curl / SDK export, import (and what it
-//!   offers), client setup, naming connections, the saved requests, the endpoint search;
-//!   and the pre-flight checks, which the form does not need to be drawn.
+//! - `tools`: what a person opens now and then: curl / SDK export, the raw-body editor,
+//!   import (and what it offers), client setup, naming connections, the saved requests,
+//!   the endpoint search; and the pre-flight checks, which the form does not need to be
+//!   drawn.
 //!
 //! Both are fetched in the background once the form is on screen, so a first Send rarely
 //! waits for them; a part whose chunk is not here yet shows "Loading…", or after a failed
@@ -77,7 +78,9 @@ split_code! {
 #[derive(Clone, Copy)]
 pub struct ToolsCode {
     /// curl and SDK snippets of the request on screen.
-    pub export_tabs: fn(Signal<String>) -> AnyView,
+    pub export_tabs: fn() -> AnyView,
+    /// The raw-body editor of the request preview.
+    pub raw_body_editor: fn() -> AnyView,
     /// Reads a pasted curl / fetch / HTTP request.
     pub import: fn(&str) -> Result<Imported, String>,
     /// The client setup helper.
@@ -103,6 +106,7 @@ split_code! {
     pub fn load_tools => tools_code() in tools -> ToolsCode {
         Ok(ToolsCode {
             export_tabs: crate::ui::preview::export_tabs,
+            raw_body_editor: crate::ui::preview::raw_body_editor,
             import: routescope_core::request::import::import,
             client_helper: || view! { <crate::ui::clients::ClientHelper /> }.into_any(),
             more_settings: crate::ui::settings::more_settings,

@@ -80,19 +80,6 @@ pub fn RequestPreview() -> impl IntoView {
             _ => no_body().to_string(),
         })
     };
-    let curl = Signal::derive(move || {
-        let exposure = if settings.reveal_key.get() {
-            KeyExposure::Revealed
-        } else {
-            KeyExposure::FromEnv
-        };
-        drafts.built.with(|b| {
-            b.request
-                .as_ref()
-                .map(|r| settings.conn.with(|c| to_curl(r, &c.api_key, exposure)))
-                .unwrap_or_default()
-        })
-    });
     // A link to this request: the page address plus the fragment, never the key.
     let link = Signal::derive(move || {
         let page = web_sys::window()
@@ -102,6 +89,7 @@ pub fn RequestPreview() -> impl IntoView {
         format!("{page}#{}", link_fragment(settings, drafts))
     });
     let raw_editing = drafts.raw_editing();
+    let tools = use_chunks().tools;
     let copy_link_label = tr("Copy link to this request", "复制此请求的链接");
     let blocking = move || {
         drafts.built.with(|b| {
@@ -128,13 +116,20 @@ pub fn RequestPreview() -> impl IntoView {
             <FieldFindings field=FieldRef::Body />
             <pre class="code request-line" aria-label=tr("Request line", "请求行")>{request_line}</pre>
             <pre class="code" aria-label=tr("Request headers", "请求头")>{headers}</pre>
-            <RawBodyEditor />
-            {move || (!raw_editing.get()).then(|| view! {
+            // The raw-body editor comes with the tools chunk (with the code that keeps the form
+            // and the JSON in step); until it is here, the body is shown as built.
+            {move || tools.code().map(|code| (code.raw_body_editor)())}
+            {move || (!raw_editing.get() || tools.code().is_none()).then(|| view! {
                 <pre class="code body-preview" aria-label=tr("Request body", "请求体")>{body}</pre>
             })}
-            {use_chunks().tools.view(move |code| (code.export_tabs)(curl))}
+            {tools.view(move |code| (code.export_tabs)())}
         </section>
     }
+}
+
+/// The raw-body editor (part of the tools chunk).
+pub(crate) fn raw_body_editor() -> AnyView {
+    view! { <RawBodyEditor /> }.into_any()
 }
 
 /// The escape hatch: edit the JSON body by hand. Invalid JSON disables Send and says
@@ -186,15 +181,28 @@ enum ExportTab {
     Snippet(SnippetKind),
 }
 
-/// The export tabs (part of the tools chunk).
-pub(crate) fn export_tabs(curl: Signal<String>) -> AnyView {
-    view! { <ExportTabs curl=curl /> }.into_any()
+/// The export tabs (part of the tools chunk, with the curl writer).
+pub(crate) fn export_tabs() -> AnyView {
+    view! { <ExportTabs /> }.into_any()
 }
 
 /// curl and SDK snippets for the request on screen, key masked unless revealed.
 #[component]
-fn ExportTabs(curl: Signal<String>) -> impl IntoView {
+fn ExportTabs() -> impl IntoView {
     let (settings, drafts) = (use_settings(), use_drafts());
+    let curl = Signal::derive(move || {
+        let exposure = if settings.reveal_key.get() {
+            KeyExposure::Revealed
+        } else {
+            KeyExposure::FromEnv
+        };
+        drafts.built.with(|b| {
+            b.request
+                .as_ref()
+                .map(|r| settings.conn.with(|c| to_curl(r, &c.api_key, exposure)))
+                .unwrap_or_default()
+        })
+    });
     let (tab, set_tab) = signal(ExportTab::Curl);
     let copy_label = tr("Copy", "复制");
     let text = Signal::derive(move || match tab.get() {
