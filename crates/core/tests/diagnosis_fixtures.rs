@@ -314,6 +314,13 @@ fn fixtures() -> Vec<Fx> {
             .on(P::AsyncTask, "POST", "/v1/aiart/openai/image/submit").expect(C::ParameterError, High, S::Client),
         http("param_responses_route_messages_zh", 400, r#"{"error":{"message":"Invalid request: field messages is required","type":"new_api_error","code":"invalid_request"}}"#).zh()
             .on(P::OpenAiResponses, "POST", "/v1/responses").expect(C::ParameterError, High, S::Client),
+        // A JSON decoder's "found invalid token" is the body's syntax, never the key.
+        http("param_json_decoder_invalid_token_is_not_the_key", 400, r#"{"message":"could not parse JSON request body: Expected value but found invalid token at character 1"}"#)
+            .expect(C::ParameterError, Medium, S::Client),
+        // "Extra inputs are not permitted" off the Claude route is the request's shape, not
+        // Claude Code's betas.
+        http("param_extra_inputs_on_openai_route_is_not_betas", 422, r#"{"detail":[{"type":"extra_forbidden","loc":["body","store"],"msg":"Extra inputs are not permitted","input":false}]}"#)
+            .on(P::OpenAiChat, "POST", "/v1/chat/completions").expect(C::ParameterError, Medium, S::Client),
         http("param_sensitive_words_400", 400, r#"{"error":{"message":"sensitive words detected: xxx","type":"new_api_error","code":"sensitive_words_detected"}}"#)
             .expect(C::ParameterError, High, S::Client),
         // ---------------- Claude Code experimental betas ----------------

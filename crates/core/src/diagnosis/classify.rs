@@ -237,8 +237,25 @@ fn on_success(
         Some(StreamEnd::ErrorEvent { body }) => {
             front.push(ev("stream", "error event after 200"));
             let inner = parse_envelope(None, body);
-            let mut v = error_verdict(None, &inner, family, facts.protocol)
-                .unwrap_or_else(|| Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream));
+            // An error event that names nothing (an empty message and type) says only that
+            // the stream failed: where, it cannot tell.
+            let says_something = inner
+                .innermost()
+                .message
+                .as_deref()
+                .is_some_and(|m| !m.trim().is_empty())
+                || inner
+                    .innermost()
+                    .error_type
+                    .as_deref()
+                    .is_some_and(|t| !t.trim().is_empty());
+            let mut v = error_verdict(None, &inner, family, facts.protocol).unwrap_or_else(|| {
+                if says_something {
+                    Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream)
+                } else {
+                    Verdict::new(Reason::StreamError, Confidence::Low, Side::Unknown)
+                }
+            });
             // A gateway checks its own limits before it starts a stream: a rate limit that
             // arrives inside one came from the provider generating it, unless the message
             // names the gateway's own cap.

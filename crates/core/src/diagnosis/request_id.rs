@@ -10,10 +10,11 @@ use super::matching::scanned;
 use crate::answer::envelope::Envelope;
 
 /// Header names that carry a request id, most specific first.
-const REQUEST_ID_HEADERS: [&str; 18] = [
+const REQUEST_ID_HEADERS: [&str; 19] = [
     "x-oneapi-request-id",
     "x-new-api-request-id",
     "x-litellm-call-id",
+    "x-kong-request-id",
     "x-generation-id",
     "x-request-id",
     "request-id",

@@ -44,7 +44,14 @@ pub(crate) fn names_own_cap(message: &str) -> bool {
 
 /// Error types gateways give their own errors: new-api, one-api, its forks one-hub and
 /// done-hub, and labring's aiproxy.
-const GATEWAY_OWN_TYPES: &[&str] = &["new_api_error", "one_api_error", "one_hub_error", "aiproxy_error"];
+const GATEWAY_OWN_TYPES: &[&str] = &[
+    "new_api_error",
+    "one_api_error",
+    "one_hub_error",
+    "aiproxy_error",
+    "veloera_error",
+    "model_officially_unsupported",
+];
 
 /// Reads whose words the body carries from the family and the envelope.
 pub(crate) fn origin_of(env: &Envelope, family: Family, protocol: Protocol) -> Origin {
@@ -174,6 +181,10 @@ fn confidence(strength: Strength, fits: Option<bool>) -> Confidence {
 /// account error is in, the side stays unknown.
 pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Side {
     use Reason::*;
+    // A company's forward proxy stopped the call on the caller's own network.
+    if reason == ForwardProxy {
+        return Side::Network;
+    }
     match category {
         Category::IncorrectEndpoint if reason == NotImplemented => Side::Gateway,
         Category::ParameterError
@@ -371,6 +382,23 @@ pub(crate) fn error_verdict(
         reason = refine(reason, &codes, &hay);
     }
     reason = adjust_for_origin(reason, origin);
+    // Claude Code's betas exist only on Claude-shaped calls: "Extra inputs are not permitted"
+    // on any other route (Mistral's schema refusing an OpenAI-only field) is the request's
+    // shape.
+    if reason.category() == Category::ClaudeCodeBetas
+        && protocol != Protocol::ClaudeMessages
+        && hay.first_of(&["extra inputs", "extra input"]).is_some()
+    {
+        reason = Reason::GenericParam;
+    }
+    // Google's bare NOT_FOUND on a model's own route (`models/{id}:predict`): the entity
+    // the path names is the model.
+    if reason == Reason::RouteNotFound
+        && matches!(protocol, Protocol::GeminiNative | Protocol::Imagen)
+        && hay.first_of(&["requested entity was not found"]).is_some()
+    {
+        reason = Reason::ModelNotFound;
+    }
     // Google words its per-minute and per-day quotas as OpenAI words billing ("You exceeded
     // your current quota"); relayed on a Gemini route without Google's RESOURCE_EXHAUSTED,
     // the route is what tells: it is a rate limit there, not an empty account.
@@ -577,13 +605,27 @@ pub(crate) fn status_fallback(
     let (reason, category, confidence, candidates): (Reason, Category, Confidence, Vec<Category>) = match status {
         // An explicit message that no rule knows is quoted and left "not sure": the status
         // only suggests where to look.
-        s if explicit_message(env) && !html => {
+        // Cloudflare's own statuses (its origin unreachable, its tunnel down) say what
+        // happened whatever words its JSON adds.
+        s if explicit_message(env) && !html && !(family == Family::Cloudflare && matches!(s, 520..=527 | 530)) => {
             let guess = status_guess(s);
             (R::Unrecognised, C::Unknown, Low, guess)
         }
         // A Squid page ("Generated … by host (squid/6.10)"), whatever its status: the caller's
         // own network proxy answered, not anything behind the gateway's address.
-        _ if html && head.contains("(squid/") => (R::ForwardProxy, C::NetworkOrCors, Medium, vec![C::NetworkOrCors]),
+        // Its error code (in the page's mail link) says what stopped the call there.
+        _ if html && head.contains("(squid/") => {
+            let category = if raw_body.contains("ERR_READ_TIMEOUT") || raw_body.contains("ERR_LIFETIME_EXP") {
+                C::Timeout
+            } else if raw_body.contains("ERR_TOO_BIG") {
+                C::RequestTooLarge
+            } else if raw_body.contains("ERR_CONNECT_FAIL") {
+                C::UpstreamFailure
+            } else {
+                C::NetworkOrCors
+            };
+            (R::ForwardProxy, category, Medium, vec![category])
+        }
         400 => (R::StatusOnly, C::ParameterError, Low, vec![]),
         401 => (
             R::StatusOnly,
@@ -634,6 +676,11 @@ pub(crate) fn status_fallback(
             Medium,
             vec![C::RateLimit, C::InsufficientBalance],
         ),
+        // A named proxy's own 500 page (a backend's 500 comes through with the backend's
+        // body): the proxy in front of the service failed, and says nothing about why.
+        500 if html && matches!(family, Family::Nginx | Family::OtherProxy) => {
+            (R::GatewayInternal, C::Unknown, Low, vec![C::UpstreamFailure])
+        }
         500 if html => (R::ServerError, C::UpstreamFailure, Low, vec![]),
         500 => (
             R::StatusOnly,

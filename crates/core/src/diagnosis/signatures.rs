@@ -125,7 +125,7 @@ pub(crate) const RULES: &[Rule] = &[
     // ChatAnywhere: the relay's own key check failed inside (not the caller's key).
     rule(C, R::GatewayInternal, Code(&["auth subrequest error"])),
     rule(C, R::ModelNoAccess, Code(&["key model access denied", "team model access denied", "user model access denied", "org model access denied"])),
-    rule(C, R::CorsRefused, CodeAnd(&["authentication error", "permission error"], &["cors requests must", "direct browser access"])),
+    rule(C, R::CorsRefused, CodeAnd(&["authentication error", "permission error"], &["cors requests must", "direct browser access", "cors requests are not allowed"])),
     rule(C, R::TokenExpired, CodeAnd(&["api key invalid", "invalid argument"], &["key expired", "renew the api key"])),
     rule(C, R::TokenDisabled, Code(&["service disabled", "consumer suspended", "api key service blocked"])),
     rule(C, R::RouteNotFound, Code(&["unknown url"])),
@@ -138,6 +138,17 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::ModelNoAccess, CodeAnd(&["unsupported value", "invalid request error"], &["must be verified", "verify organization"])),
     rule(C, R::GenericParam, Code(&["unsupported value", "invalid value", "unsupported parameter"])),
     rule(C, R::TokenQuotaLow, CodeAnd(&["budget exceeded"], &["key="])),
+    // A fork that keeps the token's own states apart still codes an exhausted token
+    // `insufficient_user_quota`; the words say it is the token's quota, not the wallet.
+    rule(C, R::TokenExhausted, CodeAnd(&["insufficient user quota"], &["this token", "该令牌"])),
+    // Volcengine Ark: the model exists but the account has not switched it on.
+    rule(C, R::ModelNoAccess, Code(&["model not open"])),
+    // new-api forks: the upstream stopped serving this model id.
+    rule(C, R::ModelNotFound, Code(&["model officially unsupported"])),
+    // new-api's video remix: the channel that made the original video is switched off.
+    rule(C, R::NoChannel, Code(&["task channel disable"])),
+    // Bifrost's governance: an unknown virtual key.
+    rule(C, R::KeyInvalid, Code(&["virtual key not found"])),
     rule(C, R::UserQuota, Code(&["budget exceeded"])),
     rule(C, R::UserQuota, Code(&["insufficient user quota", "insufficient balance", "quota not enough", "arrearage", "overdue payment", "account overdue", "entitlement required", "entitlement inactive", "entitlement daily limit exceeded", "entitlement total limit exceeded", "billing hard limit reached", "billing not active"])),
     // OpenAI's `insufficient_quota` is a 429 but billing, not a rate limit.
@@ -165,6 +176,39 @@ pub(crate) const RULES: &[Rule] = &[
     // ---- specific phrases, EN and ZH, older and newer wordings ----
     // A field of the wrong JSON type ("field model must be a string") is the request's
     // shape, whatever field it names.
+    // Read first: a JSON decoder's "found invalid token at character 1" is the body's
+    // syntax, never the key ("invalid token" below).
+    rule(P, R::InvalidJson, Text(&["could not parse json", "expected value but found invalid token", "bad json formatting"])),
+    // A missing model named as such, before "not found" reads as an unknown model.
+    rule(P, R::ModelMissing, Text(&["model field is required", "model parameter not found in request"])),
+    // new-api's token settings: an auto group the user may not pick, or too many of them.
+    rule(P, R::GenericParam, Text(&["auto group", "auto 分组"])),
+    // new-api: a route (the Codex web search) that the channel type behind the model lacks.
+    rule(P, R::NoChannel, Text(&["channel does not support /", "no keys found that support model"])),
+    // A size written the wrong way for the provider ("invalid size: 1280x720, example: 1920*1080").
+    rule(P, R::GenericParam, Text(&["invalid size"])),
+    // Kong's ai-proxy and APISIX's ai-proxy: the route's configured format or streaming.
+    rule(P, R::GenericParam, Text(&["streaming is not enabled", "format is not compatible with", "contain valid prompts"])),
+    rule(P, R::GenericParam, TextAnd(&["does not support"], &["protocol (supported"])),
+    // Envoy AI Gateway: no route for the model, or no processor for the path.
+    rule(P, R::ModelNotFound, Text(&["model specified in your request is not configured"])),
+    rule(P, R::RouteNotFound, Text(&["unsupported path:", "no handler found on route"])),
+    // OpenAI: a model served on the Responses API only.
+    rule(P, R::WrongOperation, Text(&["is only supported in v1/responses"])),
+    // Higress' per-consumer quota: the key's own allowance.
+    rule(P, R::TokenExhausted, Text(&["ai quota check"])),
+    rule(P, R::TokenDisabled, Text(&["api key was disabled"])),
+    rule(P, R::KeyInvalid, Text(&["virtual key not found", "multiple authentication credentials"])),
+    // A JWT-checking front (Envoy's jwt_authn) in front of the gateway: an `sk-` key is not
+    // the credential it takes.
+    rule(P, R::KeyInvalid, Text(&["jwt is not in the form", "jwt is missing", "jwt verification fails"])),
+    // new-api could not even sign the call with the channel's key (Kling's `accessKey|secretKey`):
+    // the channel's credential, which only the operator can fix.
+    rule(P, R::UpstreamKey, Text(&["setup request header failed"])),
+    // A body over a server's size limit, in its own words.
+    rule(P, R::BodyTooLarge, TextAnd(&["request size", "body size"], &["is greater than the maximum", "exceeds the maximum"])),
+    // Cloudflare's rate-limiting rule, as the bare text API clients get.
+    rule(P, R::GatewayLimit, Text(&["error code: 1015"])),
     rule(P, R::GenericParam, Text(&["must be a string", "must be a number", "must be an integer", "must be a boolean", "must be an array", "must be an object"])),
     // Gemini's conversation rules, as gateways relay them after converting OpenAI messages.
     rule(P, R::GenericParam, Text(&["please use a valid role", "multiturn requests ends with", "multiturn requests end with"])),
