@@ -321,12 +321,21 @@ fn fixtures() -> Vec<Fx> {
         // Claude Code's betas.
         http("param_extra_inputs_on_openai_route_is_not_betas", 422, r#"{"detail":[{"type":"extra_forbidden","loc":["body","store"],"msg":"Extra inputs are not permitted","input":false}]}"#)
             .on(P::OpenAiChat, "POST", "/v1/chat/completions").expect(C::ParameterError, Medium, S::Client),
+        // A tokenizer's "invalid token" is a token of the prompt, never the key.
+        http("param_tokenizer_invalid_token_is_not_the_key", 400, r#"{"object":"error","message":"Invalid token id 151643 in prompt","type":"BadRequestError","code":400}"#)
+            .expect(C::ParameterError, Medium, S::Client),
+        // A Node gateway that got HTML where its provider's JSON should be.
+        http("upstream_html_where_json_expected", 502, r#"{"error":{"message":"Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"}}"#)
+            .expect(C::UpstreamFailure, High, S::Upstream),
         http("param_sensitive_words_400", 400, r#"{"error":{"message":"sensitive words detected: xxx","type":"new_api_error","code":"sensitive_words_detected"}}"#)
             .expect(C::ParameterError, High, S::Client),
         // ---------------- Claude Code experimental betas ----------------
         http("seed_common_claude_code_betas_context_management_400", 400, r#"{"type":"error","error":{"type":"invalid_request_error","message":"context_management: Extra inputs are not permitted"}}"#)
             .on(P::ClaudeMessages, "POST", "/v1/messages").beta("context-management-2025-06-27")
             .expect(C::ClaudeCodeBetas, High, S::Client).ev("field", "context_management").act("disable-claude-betas"),
+        // A field no beta adds: betas stay the first guess on the Claude route, but not a sure one.
+        http("betas_extra_inputs_on_a_field_no_beta_adds", 400, r#"{"type":"error","error":{"type":"invalid_request_error","message":"metadata.foo: Extra inputs are not permitted"}}"#)
+            .on(P::ClaudeMessages, "POST", "/v1/messages").expect(C::ClaudeCodeBetas, Medium, S::Client).cand(C::ParameterError),
         http("betas_heuristic_vague_400_with_beta_header", 400, r#"{"type":"error","error":{"type":"invalid_request_error","message":"tools.0.custom.defer_loading: unexpected field"}}"#)
             .beta("fine-grained-tool-streaming-2025-05-14").on(P::ClaudeMessages, "POST", "/v1/messages")
             .expect(C::ClaudeCodeBetas, Medium, S::Client).cand(C::ParameterError),

@@ -340,6 +340,19 @@ fn refine(reason: Reason, codes: &[String], hay: &Hay) -> Reason {
         .map_or(reason, |r| r.reason)
 }
 
+/// Fields and words only Claude Code's betas add to a Messages call (as the matcher folds
+/// them: `context_management` is "context management").
+const BETA_FIELDS: &[&str] = &[
+    "context management",
+    "defer loading",
+    "output config",
+    "ttl",
+    "mcp servers",
+    "container",
+    "beta",
+    "effort",
+];
+
 /// Statuses whose status-only reading beats a keyword that contradicts them.
 const TELLING_STATUSES: &[u16] = &[400, 401, 402, 404, 405, 408, 413, 415, 422, 429, 501, 504, 524, 529];
 
@@ -469,6 +482,14 @@ pub(crate) fn error_verdict(
     if rewritten_status.is_some() {
         confidence = Confidence::Low;
     }
+    // "Extra inputs are not permitted" names a field: Claude Code's betas only when it is one
+    // a beta adds; any other field (a typo, a field of another API) may be the request's own.
+    let beta_field_unnamed = reason == Reason::ExtraInputs
+        && hay.first_of(&["extra inputs", "extra input"]).is_some()
+        && hay.first_of(BETA_FIELDS).is_none();
+    if beta_field_unnamed {
+        confidence = confidence.min(Confidence::Medium);
+    }
     let category = reason.category();
     let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin));
     v.evidence.push(ev("signature", signature));
@@ -486,6 +507,7 @@ pub(crate) fn error_verdict(
             vec![Category::AuthenticationFailure, Category::TokenUnavailable]
         }
         Reason::UpstreamTimeout => vec![Category::Timeout, Category::UpstreamFailure],
+        Reason::ExtraInputs if beta_field_unnamed => vec![Category::ClaudeCodeBetas, Category::ParameterError],
         Reason::PermissionDenied => {
             vec![Category::AuthenticationFailure, Category::ModelNotAvailable]
         }

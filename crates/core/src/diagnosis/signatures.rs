@@ -179,8 +179,17 @@ pub(crate) const RULES: &[Rule] = &[
     // Read first: a JSON decoder's "found invalid token at character 1" is the body's
     // syntax, never the key ("invalid token" below).
     rule(P, R::InvalidJson, Text(&["could not parse json", "expected value but found invalid token", "bad json formatting"])),
+    // A tokenizer's "invalid token" is a token of the text, not the key.
+    rule(P, R::GenericParam, Text(&["invalid token id", "tokenizer error", "invalid token in prompt", "invalid token at position"])),
+    // JavaScript's JSON.parse: an HTML page where JSON was expected is what the server
+    // behind answered (a gateway reading its provider's error page); a stray character at
+    // a position is the request body's syntax.
+    rule(P, R::UpstreamBadStatus, TextAnd(&["unexpected token"], &["doctype", "<html", "is not valid json"])),
+    rule(P, R::InvalidJson, TextAnd(&["unexpected token"], &["in json at position", "json at position"])),
     // A missing model named as such, before "not found" reads as an unknown model.
     rule(P, R::ModelMissing, Text(&["model field is required", "model parameter not found in request"])),
+    // one-api: an admin key pinned to a channel (`sk-…-<id>`) whose id is not one.
+    rule(P, R::GenericParam, Text(&["无效的渠道 id", "invalid channel id"])),
     // new-api's token settings: an auto group the user may not pick, or too many of them.
     rule(P, R::GenericParam, Text(&["auto group", "auto 分组"])),
     // new-api: a route (the Codex web search) that the channel type behind the model lacks.
