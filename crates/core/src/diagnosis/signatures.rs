@@ -179,6 +179,10 @@ pub(crate) const RULES: &[Rule] = &[
     // Read first: a JSON decoder's "found invalid token at character 1" is the body's
     // syntax, never the key ("invalid token" below).
     rule(P, R::InvalidJson, Text(&["could not parse json", "expected value but found invalid token", "bad json formatting"])),
+    // "Invalid key" of a JSON object (a misspelt field) is the body's, not the API key; a
+    // timeout value the request set wrong is a parameter, not a timeout.
+    rule(P, R::UnknownField, TextAnd(&["invalid key", "unknown key", "unrecognized key", "unrecognised key"], &["in request body", "in the request body", "in body", "in json", "in object"])),
+    rule(P, R::GenericParam, TextAnd(&["timeout"], &["must be", "should be", "invalid value", "invalid timeout", "expected a", "out of range"])),
     // A tokenizer's "invalid token" is a token of the text, not the key.
     rule(P, R::GenericParam, Text(&["invalid token id", "tokenizer error", "invalid token in prompt", "invalid token at position"])),
     // JavaScript's JSON.parse: an HTML page where JSON was expected is what the server
