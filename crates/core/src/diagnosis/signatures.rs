@@ -147,6 +147,12 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::ModelNotFound, Code(&["model officially unsupported"])),
     // new-api's video remix: the channel that made the original video is switched off.
     rule(C, R::NoChannel, Code(&["task channel disable"])),
+    // Vertex: Veo called with `:predict` answers 429 RESOURCE_EXHAUSTED, but its words name
+    // the method to use: the route, not a quota.
+    rule(C, R::WrongOperation, CodeAnd(&["resource exhausted"], &["predictlongrunning"])),
+    // Vidu's task failure codes, as new-api's `/v1/videos` passes them on.
+    rule(C, R::GenericParam, Code(&["image download failure"])),
+    rule(C, R::ContentPolicy, Code(&["creation policy violation"])),
     // Bifrost's governance: an unknown virtual key.
     rule(C, R::KeyInvalid, Code(&["virtual key not found"])),
     rule(C, R::UserQuota, Code(&["budget exceeded"])),
@@ -192,6 +198,11 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::InvalidJson, TextAnd(&["unexpected token"], &["in json at position", "json at position"])),
     // A missing model named as such, before "not found" reads as an unknown model.
     rule(P, R::ModelMissing, Text(&["model field is required", "model parameter not found in request"])),
+    // new-api's Midjourney relay refusing a button it cannot relay, or an action on a task
+    // not finished yet (typed `upstream_error`, though the checks are its own).
+    rule(P, R::GenericParam, Text(&["unknown action:", "task status not success"])),
+    // The account API: a token name over its length.
+    rule(P, R::GenericParam, Text(&["名称过长", "name is too long", "name too long"])),
     // one-api: an admin key pinned to a channel (`sk-…-<id>`) whose id is not one.
     rule(P, R::GenericParam, Text(&["无效的渠道 id", "invalid channel id"])),
     // new-api's token settings: an auto group the user may not pick, or too many of them.
