@@ -404,6 +404,20 @@ pub(crate) fn error_verdict(
     {
         reason = Reason::GenericParam;
     }
+    // The provider refusing the API a gateway chose for it ("Gemini cannot be accessed through
+    // Vertex Predict", "Model not supported with Responses API" on an image call): the
+    // caller did not call that API, so the gateway's translation is what failed.
+    let api_the_caller_did_not_call = hay.first_of(&["cannot be accessed through vertex predict"]).is_some()
+        || (protocol != Protocol::OpenAiResponses && hay.first_of(&["not supported with responses api"]).is_some());
+    if origin != Origin::Vendor && api_the_caller_did_not_call {
+        reason = Reason::GatewayInternal;
+    }
+    // LiteLLM's router budget for a provider is the gateway's own spending limit on that
+    // provider: money, but neither the caller's nor the provider's to add.
+    let provider_budget = hay.first_of(&["exceeded budget for provider"]).is_some();
+    if provider_budget {
+        reason = Reason::UpstreamQuota;
+    }
     // Google's bare NOT_FOUND on a model's own route (`models/{id}:predict`): the entity
     // the path names is the model.
     if reason == Reason::RouteNotFound
@@ -492,6 +506,9 @@ pub(crate) fn error_verdict(
     }
     let category = reason.category();
     let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin));
+    if provider_budget {
+        v.side = Side::Gateway;
+    }
     v.evidence.push(ev("signature", signature));
     if let Some(sent) = rewritten_status {
         v.evidence.push(ev(

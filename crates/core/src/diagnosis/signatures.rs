@@ -137,7 +137,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::TooManyTokens, CodeAnd(&["rate limit exceeded", "tokens"], &["request too large for"])),
     rule(C, R::ModelNoAccess, CodeAnd(&["unsupported value", "invalid request error"], &["must be verified", "verify organization"])),
     rule(C, R::GenericParam, Code(&["unsupported value", "invalid value", "unsupported parameter"])),
-    rule(C, R::TokenQuotaLow, CodeAnd(&["budget exceeded"], &["key="])),
+    rule(C, R::TokenQuotaLow, CodeAnd(&["budget exceeded"], &["key=", "virtual key"])),
     // A fork that keeps the token's own states apart still codes an exhausted token
     // `insufficient_user_quota`; the words say it is the token's quota, not the wallet.
     rule(C, R::TokenExhausted, CodeAnd(&["insufficient user quota"], &["this token", "该令牌"])),
@@ -153,6 +153,10 @@ pub(crate) const RULES: &[Rule] = &[
     // Vidu's task failure codes, as new-api's `/v1/videos` passes them on.
     rule(C, R::GenericParam, Code(&["image download failure"])),
     rule(C, R::ContentPolicy, Code(&["creation policy violation"])),
+    // LiteLLM's auth layer words two refusals of the request as auth errors: a provider
+    // address in the body, and a Responses id that belongs to another user.
+    rule(C, R::GenericParam, CodeAnd(&["auth error", "authentication error"], &["not allowed in request body"])),
+    rule(C, R::GenericParam, CodeAnd(&["permission error"], &["response id is not associated"])),
     // Bifrost's governance: an unknown virtual key.
     rule(C, R::KeyInvalid, Code(&["virtual key not found"])),
     rule(C, R::UserQuota, Code(&["budget exceeded"])),
@@ -189,6 +193,21 @@ pub(crate) const RULES: &[Rule] = &[
     // timeout value the request set wrong is a parameter, not a timeout.
     rule(P, R::UnknownField, TextAnd(&["invalid key", "unknown key", "unrecognized key", "unrecognised key"], &["in request body", "in the request body", "in body", "in json", "in object"])),
     rule(P, R::GenericParam, TextAnd(&["timeout"], &["must be", "should be", "invalid value", "invalid timeout", "expected a", "out of range"])),
+    // LiteLLM's own failures, whatever provider name they carry: a Python TypeError, its
+    // model of a provider's answer refusing that answer, its limiter unable to count.
+    rule(P, R::GatewayInternal, Text(&["not supported between instances of", "errors for responsesapiresponse", "error for responsesapiresponse", "errors for modelresponse", "error for modelresponse", "rate limit enforcement unavailable"])),
+    // LiteLLM's guardrails and limits, in its words.
+    rule(P, R::ContentPolicy, Text(&["prompt injection attack"])),
+    rule(P, R::TooManyTokens, Text(&["can never be admitted"])),
+    rule(P, R::UserQuota, Text(&["session budget exceeded"])),
+    rule(P, R::GatewayLimit, Text(&["max iterations exceeded"])),
+    rule(P, R::UpstreamQuota, Text(&["exceeded budget for provider"])),
+    rule(P, R::KeyScope, Text(&["not allowed to call this route", "only allowed to call routes"])),
+    // Vertex: a model called through a prediction method it does not serve (Gemini through
+    // `:predict`): the method; through a gateway, the gateway's choice (see `rules`).
+    rule(P, R::WrongOperation, Text(&["cannot be accessed through vertex predict"])),
+    // OpenAI: an image part sent to a model that reads text only.
+    rule(P, R::GenericParam, Text(&["image url is only supported by certain models"])),
     // A tokenizer's "invalid token" is a token of the text, not the key.
     rule(P, R::GenericParam, Text(&["invalid token id", "tokenizer error", "invalid token in prompt", "invalid token at position"])),
     // JavaScript's JSON.parse: an HTML page where JSON was expected is what the server
@@ -383,7 +402,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ModelNoAccess, Text(&["must be verified to stream", "must be verified to use", "verify organization"])),
     rule(P, R::TokenDisabled, Text(&["key is blocked", "is blocked. update via", "key has been blocked"])),
     rule(P, R::TokenExpired, Text(&["expired key", "key expiry time"])),
-    rule(P, R::TokenQuotaLow, TextAnd(&["budget has been exceeded", "exceeded budget", "over budget"], &["key="])),
+    rule(P, R::TokenQuotaLow, TextAnd(&["budget has been exceeded", "exceeded budget", "over budget"], &["key=", "virtual key"])),
     rule(P, R::UserQuota, Text(&["budget has been exceeded", "exceededbudget", "exceeded budget", "over budget"])),
     rule(P, R::NoChannel, Text(&["no deployments available", "no healthy deployments"])),
     rule(P, R::ModelMissing, Text(&["passed in model=none", "model=none"])),
