@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::answer::envelope::could_be_whole_json;
 use crate::answer::response::{dialect, is_event_stream, render, TaskState};
-use crate::answer::sse::{parse_all, StreamMerger};
+use crate::answer::sse::{parse_all, SseEvent, StreamDialect, StreamMerger};
 use crate::request::protocol::Protocol;
 use crate::text::lang::Lang;
 
@@ -79,8 +79,9 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
     if let Some(d) = dialect(protocol).filter(|_| streamed) {
         // Merged only until the first event that carries something: a long stream is
         // usually decided by its first content event, not read to its end again.
+        let events = parse_all(body);
         let mut merger = StreamMerger::new(d);
-        let carried = parse_all(body).iter().any(|e| {
+        let carried = events.iter().any(|e| {
             merger.add(e);
             let s = merger.summary();
             !s.text.is_empty() || !s.usage.is_empty() || s.finish_reason.is_some()
@@ -88,10 +89,12 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
         if let Some(why) = &merger.summary().withheld {
             return AnswerShape::Withheld(why.clone());
         }
-        return if carried {
-            AnswerShape::Answer
-        } else {
-            AnswerShape::NotAnAnswer(Unanswered::EmptyStream)
+        if !carried {
+            return AnswerShape::NotAnAnswer(Unanswered::EmptyStream);
+        }
+        return match cut_short(d, &events) {
+            Some(why) => AnswerShape::Withheld(why),
+            None => AnswerShape::Answer,
         };
     }
     let parsed = could_be_whole_json(body)
@@ -194,9 +197,110 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
     }
 }
 
+/// How many of a stream's last events are read for how it ended: the finish reason comes
+/// in the last content event or just after it (then usage and the end marker).
+const TAIL_EVENTS: usize = 8;
+
+/// Why a stream that carried content did not carry the whole answer: a filter or the
+/// model's refusal cut it (a chat's `finish_reason: content_filter` or `delta.refusal`,
+/// Claude's `stop_reason: refusal`, Gemini's SAFETY, RECITATION and the like, a Responses
+/// answer incomplete for its filter). Read from the last events only, so a long stream is
+/// not merged again.
+fn cut_short(dialect: StreamDialect, events: &[SseEvent]) -> Option<String> {
+    let tail = &events[events.len().saturating_sub(TAIL_EVENTS)..];
+    let mut merger = StreamMerger::new(dialect);
+    for e in tail {
+        merger.add(e);
+    }
+    let summary = merger.into_summary();
+    if let Some(why) = summary.withheld {
+        return Some(format!("{why}, after part of the answer"));
+    }
+    let finish = summary.finish_reason.as_deref().unwrap_or("");
+    let refused = dialect == StreamDialect::OpenAiChat
+        && tail.iter().any(|e| {
+            serde_json::from_str::<Value>(&e.data).ok().is_some_and(|v| {
+                v.pointer("/choices/0/delta/refusal")
+                    .and_then(Value::as_str)
+                    .is_some_and(|r| !r.is_empty())
+            })
+        });
+    let cut = match dialect {
+        StreamDialect::OpenAiChat if refused => Some("delta.refusal: the model refused".to_string()),
+        StreamDialect::OpenAiChat if finish == "content_filter" => Some(format!("finish_reason = {finish}")),
+        StreamDialect::Claude if finish == "refusal" => Some(format!("stop_reason = {finish}")),
+        StreamDialect::Gemini
+            if !finish.is_empty() && !matches!(finish, "STOP" | "MAX_TOKENS" | "FINISH_REASON_UNSPECIFIED") =>
+        {
+            Some(format!("finishReason = {finish}"))
+        }
+        _ => None,
+    };
+    cut.map(|why| format!("{why}, after part of the answer"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stream_cut_by_a_filter_or_a_refusal_is_withheld_and_one_cut_by_its_own_limit_is_an_answer() {
+        use AnswerShape::*;
+        let sse = Some("text/event-stream");
+        type Row = (Protocol, &'static str, Option<&'static str>);
+        let table: [Row; 8] = [
+            (
+                Protocol::OpenAiChat,
+                "data: {\"choices\":[{\"delta\":{\"content\":\"Part\"}}]}\n\ndata: {\"choices\":[{\"delta\":{},\"finish_reason\":\"content_filter\"}]}\n\ndata: [DONE]\n\n",
+                Some("content_filter"),
+            ),
+            (
+                Protocol::OpenAiChat,
+                "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":null,\"refusal\":\"\"}}]}\n\ndata: {\"choices\":[{\"delta\":{\"refusal\":\"I can't\"}}]}\n\ndata: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n",
+                Some("refusal"),
+            ),
+            (
+                Protocol::OpenAiChat,
+                "data: {\"choices\":[{\"delta\":{\"content\":\"Long\"}}]}\n\ndata: {\"choices\":[{\"delta\":{},\"finish_reason\":\"length\"}]}\n\ndata: [DONE]\n\n",
+                None,
+            ),
+            (
+                Protocol::ClaudeMessages,
+                "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"I\"}}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"refusal\"}}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n",
+                Some("refusal"),
+            ),
+            (
+                Protocol::GeminiNative,
+                "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Once\"}]}}]}\n\ndata: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"\"}]},\"finishReason\":\"RECITATION\"}]}\n\n",
+                Some("RECITATION"),
+            ),
+            (
+                Protocol::GeminiNative,
+                "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"Done\"}]},\"finishReason\":\"MAX_TOKENS\"}]}\n\n",
+                None,
+            ),
+            (
+                Protocol::OpenAiResponses,
+                "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"delta\":\"Hello,\"}\n\nevent: response.incomplete\ndata: {\"type\":\"response.incomplete\",\"response\":{\"status\":\"incomplete\",\"incomplete_details\":{\"reason\":\"max_output_tokens\"}}}\n\n",
+                None,
+            ),
+            (
+                Protocol::OpenAiResponses,
+                "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"delta\":\"Hello,\"}\n\nevent: response.incomplete\ndata: {\"type\":\"response.incomplete\",\"response\":{\"status\":\"incomplete\",\"incomplete_details\":{\"reason\":\"content_filter\"}}}\n\n",
+                Some("content_filter"),
+            ),
+        ];
+        for (protocol, body, withheld) in table {
+            let shape = answer_shape(protocol, sse, body);
+            match withheld {
+                Some(word) => assert!(
+                    matches!(&shape, Withheld(why) if why.contains(word) && why.contains("after part of the answer")),
+                    "{protocol:?} {body}: {shape:?}"
+                ),
+                None => assert_eq!(shape, Answer, "{protocol:?} {body}"),
+            }
+        }
+    }
 
     #[test]
     fn a_2xx_is_an_answer_only_in_the_endpoint_shape() {

@@ -247,7 +247,29 @@ impl StreamMerger {
                             .map(str::to_string);
                         collect_usage(v.pointer("/response/usage"), &mut s.usage);
                     }
-                    "response.failed" | "response.incomplete" => {
+                    // Cut by the request's own `max_output_tokens`, an incomplete response
+                    // is the answer (as a chat's `finish_reason: length`); cut by a filter,
+                    // the provider withheld the rest; any other reason is a failure.
+                    "response.incomplete" => {
+                        let why = v
+                            .pointer("/response/incomplete_details/reason")
+                            .and_then(Value::as_str)
+                            .unwrap_or("");
+                        match why {
+                            "max_output_tokens" => {
+                                s.completed = true;
+                                s.finish_reason = Some(why.to_string());
+                                collect_usage(v.pointer("/response/usage"), &mut s.usage);
+                            }
+                            "content_filter" => {
+                                s.completed = true;
+                                s.finish_reason = Some(why.to_string());
+                                s.withheld = Some(format!("incomplete_details.reason = {why}"));
+                            }
+                            _ => s.error = Some(e.data.clone()),
+                        }
+                    }
+                    "response.failed" => {
                         s.error = Some(e.data.clone());
                     }
                     other => s.parts.responses_event(other, &v),

@@ -237,18 +237,29 @@ fn on_success(
         Some(StreamEnd::ErrorEvent { body }) => {
             front.push(ev("stream", "error event after 200"));
             let inner = parse_envelope(None, body);
-            // An error event that names nothing (an empty message and type) says only that
-            // the stream failed: where, it cannot tell.
-            let says_something = inner
+            // An error event that names nothing (an empty message and type, or words such as
+            // "Something went wrong") says only that the stream failed: where, it cannot tell.
+            let message = inner
                 .innermost()
                 .message
                 .as_deref()
-                .is_some_and(|m| !m.trim().is_empty())
-                || inner
-                    .innermost()
-                    .error_type
-                    .as_deref()
-                    .is_some_and(|t| !t.trim().is_empty());
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            let contentless = [
+                "",
+                "something went wrong",
+                "an error occurred",
+                "unknown error",
+                "error",
+                "internal error",
+            ];
+            let typed = inner
+                .innermost()
+                .error_type
+                .as_deref()
+                .is_some_and(|t| !t.trim().is_empty());
+            let says_something = !contentless.contains(&message.trim_end_matches('.')) || (message.is_empty() && typed);
             let mut v = error_verdict(None, &inner, family, facts.protocol).unwrap_or_else(|| {
                 if says_something {
                     Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream)

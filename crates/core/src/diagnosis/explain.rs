@@ -159,7 +159,7 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
         UserCancelled => lang.pick("The request was stopped from the playground.", "请求已在 Playground 中停止。"),
         StatusOnly => lang.pick("The body did not say more, so only the status code points here.", "响应体没有更多信息，只能根据状态码推断。"),
         NotAnAnswer => lang.pick("The status says success, but the body is not what this endpoint answers with, so the call did not do what was asked. Read the raw body: a proxy, a landing page or a different API may have answered.", "状态码表示成功，但响应体不是该接口的应答格式，调用并没有完成请求。请查看原始响应：可能是代理、落地页或另一个接口作答。"),
-        Withheld => lang.pick("The provider accepted the request but returned no content, giving the reason shown. This is usually its safety or policy filter; rephrasing or another model may help. Not sure beyond what it states.", "服务商接受了请求但没有返回内容，原因如上。通常是其安全或内容策略过滤；换种说法或换个模型可能有用。除此之外无法确定。"),
+        Withheld => lang.pick("The provider accepted the request but returned no content, or stopped partway, giving the reason shown. This is usually its safety or policy filter, or the model refusing; rephrasing or another model may help. Not sure beyond what it states.", "服务商接受了请求，但没有返回内容或中途停止，原因如上。通常是其安全或内容策略过滤，或模型拒绝回答；换种说法或换个模型可能有用。除此之外无法确定。"),
         TaskFailed => lang.pick("The task was accepted and ran, then ended without a result; the reason is the task's own.", "任务已被接受并执行，但最终没有产出结果；原因来自任务本身。"),
         Unrecognised => lang.pick("No known signature matched; the parsed envelope below shows what could be read.", "没有匹配到已知特征；下方解析出的内容展示了能读到的信息。"),
     };

@@ -504,6 +504,10 @@ pub(crate) fn error_verdict(
     if beta_field_unnamed {
         confidence = confidence.min(Confidence::Medium);
     }
+    // A rule that knows its words name no cause (Google's CANCELLED) is a quote, not a finding.
+    if reason == Reason::Unrecognised {
+        confidence = Confidence::Low;
+    }
     let category = reason.category();
     let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin));
     if provider_budget {

@@ -196,6 +196,11 @@ pub(crate) const RULES: &[Rule] = &[
     // LiteLLM's own failures, whatever provider name they carry: a Python TypeError, its
     // model of a provider's answer refusing that answer, its limiter unable to count.
     rule(P, R::GatewayInternal, Text(&["not supported between instances of", "errors for responsesapiresponse", "error for responsesapiresponse", "errors for modelresponse", "error for modelresponse", "rate limit enforcement unavailable"])),
+    // A gateway's own code crashing mid-stream (new-api's relay terminal guard).
+    rule(P, R::GatewayInternal, Text(&["handler panic"])),
+    // Google's CANCELLED says the operation was cancelled, not by whom (the client, a
+    // deadline, the server): not sure.
+    rule(C, R::Unrecognised, Code(&["cancelled"])),
     // LiteLLM's guardrails and limits, in its words.
     rule(P, R::ContentPolicy, Text(&["prompt injection attack"])),
     rule(P, R::TooManyTokens, Text(&["can never be admitted"])),
