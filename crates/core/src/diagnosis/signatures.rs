@@ -213,8 +213,18 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::WrongOperation, Text(&["cannot be accessed through vertex predict"])),
     // OpenAI: an image part sent to a model that reads text only.
     rule(P, R::GenericParam, Text(&["image url is only supported by certain models"])),
-    // A tokenizer's "invalid token" is a token of the text, not the key.
+    // A tokenizer's "invalid token" is a token of the text, not the key; nor is a count of
+    // tokens ("Invalid token count: prompt has 40000 tokens"), which is the context's size.
     rule(P, R::GenericParam, Text(&["invalid token id", "tokenizer error", "invalid token in prompt", "invalid token at position"])),
+    rule(P, R::ContextLength, Text(&["invalid token count", "令牌数超过", "令牌数超出", "token 数量超出", "token 数超过", "超出模型最大上下文", "超过模型最大上下文"])),
+    // The words that name the model or the key beside a generic "no permission" or "bad
+    // format" decide which it is.
+    rule(P, R::ModelNoAccess, TextAnd(&["无权限访问", "没有权限访问", "无权限使用", "没有权限使用"], &["模型"])),
+    rule(P, R::KeyInvalid, Text(&["key 格式错误", "密钥格式错误", "令牌格式错误", "key 格式不正确", "密钥格式不正确"])),
+    rule(P, R::BodyTooLarge, Text(&["图片大小超过", "图片过大", "图片太大", "文件大小超过", "文件过大"])),
+    // An account suspended (not one key: Google's "Consumer 'api_key:…' has been suspended"
+    // below is the key).
+    rule(P, R::AccountBanned, Text(&["account has been suspended", "account is suspended"])),
     // JavaScript's JSON.parse: an HTML page where JSON was expected is what the server
     // behind answered (a gateway reading its provider's error page); a stray character at
     // a position is the request body's syntax.
