@@ -326,7 +326,7 @@ fn fixtures() -> Vec<Fx> {
             .expect(C::ParameterError, Medium, S::Client),
         // A count of tokens is the context's size, not the key.
         http("too_large_invalid_token_count_is_not_the_key", 400, r#"{"error":{"message":"Invalid token count: prompt has 40000 tokens, limit is 32768","type":"invalid_request_error"}}"#)
-            .expect(C::RequestTooLarge, Medium, S::Client),
+            .expect(C::RequestTooLarge, High, S::Client),
         // A Node gateway that got HTML where its provider's JSON should be.
         http("upstream_html_where_json_expected", 502, r#"{"error":{"message":"Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"}}"#)
             .expect(C::UpstreamFailure, High, S::Upstream),
