@@ -222,6 +222,18 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ModelNoAccess, TextAnd(&["无权限访问", "没有权限访问", "无权限使用", "没有权限使用"], &["模型"])),
     rule(P, R::KeyInvalid, Text(&["key 格式错误", "密钥格式错误", "令牌格式错误", "key 格式不正确", "密钥格式不正确"])),
     rule(P, R::BodyTooLarge, Text(&["图片大小超过", "图片过大", "图片太大", "文件大小超过", "文件过大"])),
+    // The clouds' own words (Bedrock's bare `{"message"}`, Azure's and Vertex's envelopes).
+    rule(P, R::TokenExpired, Text(&["security token included in the request is expired"])),
+    rule(P, R::BodyTooLarge, TextAnd(&["value at 'body'"], &["length less than or equal"])),
+    rule(P, R::BodyTooLarge, TextAnd(&["malformed input request"], &["expected maxlength"])),
+    rule(P, R::Overloaded, Text(&["bedrock is unable to process your request"])),
+    rule(P, R::UserQuota, Text(&["invalid payment instrument"])),
+    rule(P, R::ModelNoAccess, Text(&["model access is denied"])),
+    rule(P, R::IpNotAllowed, Text(&["public access is disabled", "virtual network/firewall rules", "virtual network firewall rules"])),
+    rule(P, R::ModelMissing, Text(&["no model specified"])),
+    rule(P, R::GenericParam, Text(&["restricted harmblockthreshold"])),
+    // Vertex: Claude asked for under Google's publisher path (`publishers/google/models/claude…`).
+    rule(P, R::WrongOperation, TextAnd(&["is infeasible for"], &["publishers/google/models/claude", "publishers google models claude"])),
     // An account suspended (not one key: Google's "Consumer 'api_key:…' has been suspended"
     // below is the key).
     rule(P, R::AccountBanned, Text(&["account has been suspended", "account is suspended"])),
@@ -300,7 +312,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::PermissionDenied, Text(&["not authorized to invoke this api operation"])),
     rule(P, R::KeyInvalid, Text(&["security token included in the request is invalid"])),
     rule(P, R::GenericParam, Text(&["malformed input request", "maximum tokens you requested exceeds"])),
-    rule(P, R::InferenceProfile, Text(&["with on demand throughput isn't supported", "with on demand throughput isn’t supported", "inference profile that contains this model"])),
+    rule(P, R::InferenceProfile, Text(&["with on demand throughput isn't supported", "with on demand throughput isn’t supported", "inference profile that contains this model", "doesn't support on demand throughput", "doesn’t support on demand throughput"])),
     rule(P, R::ModelNotFound, Text(&["marked by provider as legacy"])),
     // A reasoning setting the model does not take, refused by Bedrock's schema.
     rule(P, R::GenericParam, TextAnd(&["reasoningconfig", "reasoning config"], &["extra inputs"])),
