@@ -393,7 +393,9 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
         Some(Value::Object(err)) => error_object(err),
         Some(Value::String(s)) if !s.trim().is_empty() => {
             let mut env = Envelope::of_shape(EnvelopeShape::OtherJson);
-            let extra = first_text(obj, &MESSAGE_KEYS);
+            // claude-relay-service puts the provider's answer, as JSON text, in `details`
+            // beside its own `"error": "Claude API error"`: read below as the nested answer.
+            let extra = first_text(obj, &MESSAGE_KEYS).or_else(|| text_of(obj.get("details")));
             env.message = Some(match extra {
                 Some(m) if m != s.trim() => format!("{}: {m}", s.trim()),
                 _ => s.trim().to_string(),

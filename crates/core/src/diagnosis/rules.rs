@@ -560,6 +560,23 @@ fn explicit_message(env: &Envelope) -> bool {
     let Some(message) = env.innermost().message.as_deref().or(env.message.as_deref()) else {
         return false;
     };
+    // A message that only spells out its own type ("Invalid request Error" typed
+    // `invalid_request_error`) says nothing more than the type.
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let ty = env
+        .innermost()
+        .error_type
+        .as_deref()
+        .or(env.error_type.as_deref())
+        .unwrap_or("");
+    if !ty.is_empty() && letters(message) == letters(ty) {
+        return false;
+    }
     let words: String = message
         .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())

@@ -157,6 +157,12 @@ pub(crate) const RULES: &[Rule] = &[
     // address in the body, and a Responses id that belongs to another user.
     rule(C, R::GenericParam, CodeAnd(&["auth error", "authentication error"], &["not allowed in request body"])),
     rule(C, R::GenericParam, CodeAnd(&["permission error"], &["response id is not associated"])),
+    // claude-code-router: the provider the model name points at is not in its config.
+    rule(C, R::NoChannel, Code(&["provider not found"])),
+    // Moonshot's rate limits (`rate_limit_reached_error`); its concurrency cap is refined below.
+    rule(C, R::GatewayLimit, Code(&["rate limit reached error"])),
+    // 302.AI's parameter error typed `api_error`.
+    rule(C, R::GenericParam, CodeAnd(&["api error"], &["parameter error", "参数错误"])),
     // Bifrost's governance: an unknown virtual key.
     rule(C, R::KeyInvalid, Code(&["virtual key not found"])),
     rule(C, R::UserQuota, Code(&["budget exceeded"])),
@@ -234,6 +240,28 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::GenericParam, Text(&["restricted harmblockthreshold"])),
     // Vertex: Claude asked for under Google's publisher path (`publishers/google/models/claude…`).
     rule(P, R::WrongOperation, TextAnd(&["is infeasible for"], &["publishers/google/models/claude", "publishers google models claude"])),
+    // Claude Code relays and routers, in their own words.
+    rule(P, R::NotImplemented, Text(&["token counting is not supported"])),
+    rule(P, R::UpstreamKey, Text(&["upstream access forbidden"])),
+    rule(P, R::Concurrency, Text(&["waiting for concurrency slot", "high concurrency usage", "reduce concurrency"])),
+    rule(P, R::ModelNoAccess, Text(&["该模型访问权限", "无该模型的访问权限"])),
+    rule(P, R::KeyScope, Text(&["无权访问 claude 服务", "无权访问该服务"])),
+    rule(P, R::NoChannel, Text(&["no auth available"])),
+    rule(P, R::NoChannel, TextAnd(&["provider '"], &["' not found"])),
+    rule(P, R::GatewayInternal, Text(&["failed to count tokens"])),
+    // Chinese providers' own words (Zhipu, Moonshot, DashScope, DeepSeek, SiliconFlow).
+    rule(P, R::KeyInvalid, Text(&["token非法", "token 非法"])),
+    rule(P, R::TokenExpired, Text(&["token已过期", "token 已过期"])),
+    rule(P, R::GenericParam, Text(&["参数非法", "parameter is illegal", "invalid temperature", "invalid top p"])),
+    rule(P, R::ContextLength, Text(&["prompt exceeds max length", "exceeded model token limit"])),
+    rule(P, R::Overloaded, Text(&["访问量过大"])),
+    rule(P, R::Concurrency, Text(&["max organization concurrency"])),
+    rule(P, R::UserQuota, Text(&["free tier of the model has been exhausted"])),
+    rule(P, R::KeyScope, Text(&["workspace access denied"])),
+    rule(P, R::ContentPolicy, Text(&["content exists risk"])),
+    rule(P, R::ModelNoAccess, Text(&["model disabled"])),
+    // Spring's answer for a path nothing maps (a doubled `/chat/completions`).
+    rule(P, R::RouteNotFound, Text(&["no static resource"])),
     // An account suspended (not one key: Google's "Consumer 'api_key:…' has been suspended"
     // below is the key).
     rule(P, R::AccountBanned, Text(&["account has been suspended", "account is suspended"])),
@@ -303,7 +331,7 @@ pub(crate) const RULES: &[Rule] = &[
     // Anthropic: the workspace's own spend limit ("reached your specified API usage limits").
     rule(P, R::UserQuota, Text(&["specified api usage limits"])),
     // Anthropic: a Claude Code subscription credential used for other API calls.
-    rule(P, R::KeyScope, Text(&["only authorized for use with claude code"])),
+    rule(P, R::ClientOnly, Text(&["only authorized for use with claude code"])),
     rule(P, R::ContentPolicy, Text(&["content filtering policy", "output blocked by content"])),
     rule(P, R::UpstreamTimeout, Text(&["deadline expired"])),
     // AWS Bedrock's own words (its body is a bare `{"message": …}`).
@@ -481,6 +509,8 @@ pub(crate) const RULES: &[Rule] = &[
     rule(K, R::KeyInvalid, Text(&["unauthorized", "未授权", "unauthorised"])),
     rule(K, R::UserQuota, Text(&["余额", "充值", "billing", "credits", "额度", "balance"])),
     rule(K, R::GatewayLimit, Text(&["rpm", "tpm", "quota exceeded", "limit exceeded", "limit reached", "reached the limit", "达到上限", "频繁"])),
+    // Zhipu's 1210 ("API 调用参数有误，请检查文档。"), which may add a more telling sentence.
+    rule(K, R::GenericParam, Text(&["调用参数有误"])),
     rule(K, R::GenericParam, Text(&["invalid request", "无效的请求", "bad request", "invalid parameter", "invalid param*", "参数错误", "参数无效", "参数不合法", "invalid value", "is required", "field required", "must be", "not supported", "unsupported", "invalid type", "validation error", "validation failed", "校验失败", "格式错误"])),
     rule(K, R::ServerError, Text(&["系统异常", "网络错误", "bad gateway", "service unavailable", "temporarily unavailable", "服务不可用", "internal server error", "internal error", "server error", "服务器内部错误", "系统错误", "unexpected error", "please try again later", "请稍后重试", "请稍后再试"])),
     // ---- generic codes: they say who answered, not why ----
