@@ -260,6 +260,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::KeyScope, Text(&["workspace access denied"])),
     rule(P, R::ContentPolicy, Text(&["content exists risk"])),
     rule(P, R::ModelNoAccess, Text(&["model disabled"])),
+    // A model the Responses API does not serve (through a gateway on another route, the
+    // gateway's translation: see `rules`).
+    rule(P, R::ModelNotFound, Text(&["not supported with responses api"])),
     // Spring's answer for a path nothing maps (a doubled `/chat/completions`).
     rule(P, R::RouteNotFound, Text(&["no static resource"])),
     // An account suspended (not one key: Google's "Consumer 'api_key:…' has been suspended"
@@ -492,7 +495,11 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ContentPolicy, Text(&["content policy", "content management policy", "safety system", "违规", "内容审核", "moderation", "flagged", "prompt blocked", "safety reasons"])),
     // Kong's AI proxy pins a route to one model and refuses a request naming another.
     rule(P, R::ModelNoAccess, Text(&["cannot use own model"])),
-    rule(P, R::ModelNotFound, TextAnd(&["model", "模型"], &["decommissioned", "has been deprecated", "does not exist", "not exist", "not found", "not available", "is unavailable", "not supported", "unsupported", "is not allowed", "invalid", "不存在", "不支持", "不可用", "未开放", "no access", "not have access", "未找到"])),
+    // The model named as the subject of what is wrong; the looser "model" + "invalid"
+    // below is only a keyword, since "for this model" is often beside another field's fault
+    // ("invalid temperature: only 1 is allowed for this model").
+    rule(P, R::ModelNotFound, Text(&["model does not exist", "model not found", "model not exist", "模型不存在", "no such model", "model is not available", "model is unavailable", "model has been decommissioned", "model has been deprecated", "模型不可用", "未找到模型", "model is not supported", "模型不支持"])),
+    rule(K, R::ModelNotFound, TextAnd(&["model", "模型"], &["decommissioned", "has been deprecated", "does not exist", "not exist", "not found", "not available", "is unavailable", "not supported", "unsupported", "is not allowed", "invalid", "不存在", "不支持", "不可用", "未开放", "no access", "not have access", "未找到"])),
     rule(P, R::UpstreamTimeout, TextAnd(&["do request failed"], &["deadline exceeded", "awaiting headers", "client.timeout", "timeout awaiting"])),
     rule(P, R::UpstreamRequestFailed, Text(&["network connection lost", "do request failed", "upstream connect error", "no healthy upstream", "connection reset", "connection refused", "dial tcp", "tls handshake", "unexpected eof", "上游请求失败"])),
     rule(P, R::UpstreamTimeout, Text(&["timed out", "*timeout*", "time out", "超时", "deadline exceeded", "took too long", "response time exceeded"])),
