@@ -263,6 +263,9 @@ pub(crate) const RULES: &[Rule] = &[
     // A model the Responses API does not serve (through a gateway on another route, the
     // gateway's translation: see `rules`).
     rule(P, R::ModelNotFound, Text(&["not supported with responses api"])),
+    // A URL the request names that points at a private address (a gateway's guard against
+    // server-side fetches): the request's URL, not the caller's IP.
+    rule(P, R::GenericParam, Text(&["not in a public range", "resolves to a private", "private ip address is not allowed", "url not allowed"])),
     // Spring's answer for a path nothing maps (a doubled `/chat/completions`).
     rule(P, R::RouteNotFound, Text(&["no static resource"])),
     // An account suspended (not one key: Google's "Consumer 'api_key:…' has been suspended"
@@ -482,7 +485,10 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::NoChannel, Text(&["no available channel", "无可用渠道", "没有可用渠道", "没有可用的渠道", "无可用的渠道", "可用渠道失败", "failed to get available channel", "no valid upstream channel", "无有效上游渠道", "no channel available"])),
     rule(P, R::ModelNotPriced, Text(&["has not been priced", "价格尚未", "尚未由管理员配置", "ratio or price not set", "倍率或价格未配置", "price not set", "价格未配置", "倍率未配置", "model ratio not set", "pricing not configured"])),
     rule(P, R::GroupDenied, Text(&["no permission to access this group", "无权访问该分组", "group access denied"])),
-    rule(P, R::GroupDenied, TextAnd(&["分组", "group"], &["已被弃用", "已被禁用", "deprecated", "disabled", "无权访问", "no permission", "access denied"])),
+    // In English only the group itself said to be off: "group" alone is too common a word
+    // (LiteLLM's every message names its "Model Group").
+    rule(P, R::GroupDenied, TextAnd(&["分组"], &["已被弃用", "已被禁用", "deprecated", "disabled", "无权访问", "no permission", "access denied"])),
+    rule(P, R::GroupDenied, Text(&["group is disabled", "group has been disabled", "group is deprecated", "group has been deprecated"])),
     rule(P, R::ModelMissing, Text(&["model name not specified", "未指定模型名称", "model is required", "field model is required", "missing model", "model: field required", "model parameter is required", "unable to parse model", "无法解析模型", "you must provide a model"])),
     rule(P, R::MaxTokens, TextAnd(&["max tokens", "max output tokens", "maxoutputtokens"], &["required", "invalid", "must be", "不能为空", "missing", "field required"])),
     rule(P, R::ContentsRequired, TextAnd(&["contents"], REQUIRED)),
