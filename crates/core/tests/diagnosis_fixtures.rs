@@ -324,6 +324,11 @@ fn fixtures() -> Vec<Fx> {
         // A tokenizer's "invalid token" is a token of the prompt, never the key.
         http("param_tokenizer_invalid_token_is_not_the_key", 400, r#"{"object":"error","message":"Invalid token id 151643 in prompt","type":"BadRequestError","code":400}"#)
             .expect(C::ParameterError, Medium, S::Client),
+        // A tunnel's own page: the gateway behind it is not connected.
+        http("tunnel_ngrok_endpoint_offline", 404, "The endpoint 9d55.ngrok-free.app is offline.\n\nERR_NGROK_3200")
+            .url(FOREIGN).plain().set_header("ngrok-error-code", "ERR_NGROK_3200").expect(C::UpstreamFailure, Low, S::Gateway),
+        http("tunnel_natapp_old_ngrok_not_found", 404, "Tunnel demo.natapp1.cc not found\n")
+            .url(FOREIGN).plain().expect(C::UpstreamFailure, Low, S::Gateway),
         // A count of tokens is the context's size, not the key.
         http("too_large_invalid_token_count_is_not_the_key", 400, r#"{"error":{"message":"Invalid token count: prompt has 40000 tokens, limit is 32768","type":"invalid_request_error"}}"#)
             .expect(C::RequestTooLarge, High, S::Client),

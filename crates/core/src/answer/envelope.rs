@@ -580,10 +580,10 @@ fn detail(value: Option<&Value>) -> Envelope {
     let mut env = Envelope::of_shape(EnvelopeShape::Detail);
     match value {
         Some(Value::Object(d)) => {
-            env.message = first_text(d, &MESSAGE_KEYS).or_else(|| {
-                d.get("error")
-                    .and_then(Value::as_object)
-                    .and_then(|e| first_text(e, &MESSAGE_KEYS))
+            // `{"detail":{"error":{"message":…}}}` or DeepInfra's `{"detail":{"error":"…"}}`.
+            env.message = first_text(d, &MESSAGE_KEYS).or_else(|| match d.get("error") {
+                Some(Value::Object(e)) => first_text(e, &MESSAGE_KEYS),
+                other => text_of(other),
             });
             env.error_type = text_of(d.get("type"));
             env.code = text_of(d.get("code"));

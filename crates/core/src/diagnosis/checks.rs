@@ -290,6 +290,16 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             );
         }
         Category::UpstreamFailure => {
+            if reason == TunnelDown {
+                add(
+                    "Check that the gateway and the tunnel's agent are running on the machine the tunnel forwards to, and that the tunnel forwards to the gateway's port.",
+                    "检查隧道所转发到的那台机器上，网关和隧道客户端是否都在运行，隧道是否转发到网关的端口。",
+                );
+                add(
+                    "Check that the address is the tunnel's current one: free tunnels change it when restarted.",
+                    "确认该地址是隧道当前的地址：免费隧道重启后地址会变。",
+                );
+            }
             if reason == RegionBlocked {
                 add("Nothing in the request can fix this: the operator must route the channel through a supported region.", "改请求解决不了：需要运营方让该渠道经由受支持的地区访问。");
             }

@@ -286,6 +286,16 @@ fn on_success(
         }
         _ => {}
     }
+    // ngrok's free-plan warning page (ERR_NGROK_6024) comes with 200 before any gateway
+    // answers: the tunnel's interstitial, not the gateway's dashboard.
+    if is_html && header(r.headers, "ngrok-error-code").is_some() {
+        let mut v = Verdict::new(Reason::ProxyBlocked, Confidence::Low, Side::Gateway);
+        v.evidence.push(ev(
+            "signature",
+            "fact: the tunnel in front (ngrok) answered with its own page",
+        ));
+        return (v, env);
+    }
     if is_html {
         let reason = if has_doubled_segment(path) {
             Reason::DoubledV1

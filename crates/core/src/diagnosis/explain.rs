@@ -154,6 +154,7 @@ fn cause(reason: Reason, facts: &RequestFacts, d: &Details, lang: Lang) -> Strin
         ConnectionRefused => lang.pick("Nothing listens at that host and port.", "该主机和端口上没有服务在监听。"),
         Offline => lang.pick("The browser reports no network.", "浏览器报告当前没有网络。"),
         GenericNetwork => lang.pick("The browser hides why (CORS, DNS, TLS, a refused connection, or a proxy error page without CORS headers all look the same).", "浏览器不会说明原因（CORS、DNS、TLS、连接被拒，或不带 CORS 头的代理错误页，看起来都一样）。"),
+        TunnelDown => lang.pick("A tunnel (ngrok, frp, natapp, localtunnel) forwards a public address to one machine. Its own page means the call reached the tunnel but not the gateway: the gateway or the tunnel's agent on that machine is not running, or the address no longer points anywhere (free tunnels get a new address when restarted).", "隧道（ngrok、frp、natapp、localtunnel 等）把公网地址转发到某台机器。返回隧道自己的页面，说明请求到了隧道却没到网关：那台机器上的网关或隧道客户端没有运行，或者该地址已不再指向任何服务（免费隧道重启后地址会变）。"),
         ForwardProxy => lang.pick("Squid is a forward proxy, usually a company's or a school's: the call stopped there and never reached the gateway. Its page names the reason (access denied, could not connect).", "Squid 是正向代理，通常属于公司或学校网络：请求在那里就停下了，没有到达网关。页面上写明了原因（拒绝访问、无法连接等）。"),
         ProxyBlocked => lang.pick("The page came from a proxy or firewall (for example a Cloudflare block), not from the gateway.", "这个页面来自代理或防火墙（例如 Cloudflare 拦截），而不是网关。"),
         UserCancelled => lang.pick("The request was stopped from the playground.", "请求已在 Playground 中停止。"),

@@ -362,6 +362,10 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "x-railway-request-id",
             "x-vercel-error",
             "x-squid-error",
+            // Tunnels and hosting layers in front of a self-hosted gateway.
+            "ngrok-error-code",
+            "x-render-routing",
+            "x-localtunnel-status",
         ];
         let own_words = [
             "upstream connect error",
@@ -380,6 +384,9 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "no server is available to handle this request",
             "the server returned an invalid or incomplete response",
             "the server didn't respond in time",
+            // Tunnels: ngrok's error pages, frp's own page.
+            "err_ngrok_",
+            "faithfully yours, frp",
         ];
         // Go proxies (Traefik and kin) answer with the bare reason phrase as plain text.
         let bare_phrase = env.shape == EnvelopeShape::PlainText
@@ -390,7 +397,13 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
                 "404 page not found",
             ]
             .contains(&text.trim());
+        // ngrok 1.x and the Chinese tunnels built on it: "Tunnel <host> not found",
+        // "Tunnel <host> unavailable".
+        let old_tunnel = text.trim_start().starts_with("tunnel ")
+            && (text.contains(" not found") || text.contains(" unavailable"))
+            || text.contains("<h2>tunnel ") && text.contains("unavailable");
         if bare_phrase
+            || old_tunnel
             || proxies.iter().any(|p| server.contains(p) || via.contains(p))
             || own_headers.iter().any(|h| header(headers, h).is_some())
             || own_words.iter().any(|w| text.contains(w))

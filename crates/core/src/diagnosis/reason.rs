@@ -115,6 +115,9 @@ pub(crate) enum Reason {
     ProxyBlocked,
     /// A forward proxy on the caller's own network (Squid) answered: the call never left it.
     ForwardProxy,
+    /// A tunnel in front of the gateway (ngrok, frp, natapp, localtunnel) answered with its
+    /// own page: nothing is connected behind it.
+    TunnelDown,
     /// The connection failed after the answer had begun.
     ConnectionLost,
 
@@ -176,6 +179,7 @@ impl Reason {
             | UpstreamApiError
             | ServerError
             | GatewayOverloaded
+            | TunnelDown
             | StreamError
             | StreamEndedEarly => Category::UpstreamFailure,
             MixedContent | CorsRefused | Dns | Tls | ConnectionRefused | Offline | GenericNetwork | ProxyBlocked

@@ -663,6 +663,22 @@ pub(crate) fn status_fallback(
     let empty = env.shape == EnvelopeShape::Empty;
     let head: String = raw_body.chars().take(4000).collect::<String>().to_ascii_lowercase();
     let (reason, category, confidence, candidates): (Reason, Category, Confidence, Vec<Category>) = match status {
+        // A tunnel's own page (ngrok's endpoint offline or its agent unable to connect, ngrok
+        // 1.x and the tunnels built on it, frp, localtunnel): nothing behind the tunnel.
+        _ if raw_body.contains("ERR_NGROK_3200")
+            || raw_body.contains("ERR_NGROK_8012")
+            || head.contains("faithfully yours, frp")
+            || head.contains("tunnel unavailable")
+            || ((head.trim_start().starts_with("tunnel ") || head.contains("<h2>tunnel "))
+                && (head.contains(" not found") || head.contains(" unavailable"))) =>
+        {
+            (
+                R::TunnelDown,
+                C::UpstreamFailure,
+                Medium,
+                vec![C::UpstreamFailure, C::IncorrectEndpoint],
+            )
+        }
         // An explicit message that no rule knows is quoted and left "not sure": the status
         // only suggests where to look.
         // Cloudflare's own statuses (its origin unreachable, its tunnel down) say what

@@ -163,6 +163,11 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::GatewayLimit, Code(&["rate limit reached error"])),
     // 302.AI's parameter error typed `api_error`.
     rule(C, R::GenericParam, CodeAnd(&["api error"], &["parameter error", "参数错误"])),
+    // Together: a dedicated endpoint for the model that is stopped.
+    rule(C, R::ModelNotFound, Code(&["dedicated endpoint not running"])),
+    // Dify's and FastGPT's own codes.
+    rule(C, R::WrongOperation, Code(&["not workflow app"])),
+    rule(C, R::NoChannel, Code(&["provider not initialize"])),
     // Bifrost's governance: an unknown virtual key.
     rule(C, R::KeyInvalid, Code(&["virtual key not found"])),
     rule(C, R::UserQuota, Code(&["budget exceeded"])),
@@ -268,6 +273,28 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::GenericParam, Text(&["not in a public range", "resolves to a private", "private ip address is not allowed", "url not allowed"])),
     // Spring's answer for a path nothing maps (a doubled `/chat/completions`).
     rule(P, R::RouteNotFound, Text(&["no static resource"])),
+    // Hosted APIs' own words (GitHub Models, NVIDIA's API catalog, DeepInfra, Portkey,
+    // a provider's "Param Incorrect" relayed by OpenRouter).
+    rule(P, R::PermissionDenied, Text(&["account type is not currently supported", "resource not accessible by integration"])),
+    rule(P, R::ModelNotFound, Text(&["not found for account"])),
+    rule(P, R::KeyInvalid, Text(&["authorization failed", "not authenticated"])),
+    rule(P, R::GenericParam, Text(&["param incorrect", "invalid provider passed", "invalid config passed", "invalid content type passed"])),
+    // A charge still being settled: retry shortly; no empty balance is said.
+    rule(P, R::Unrecognised, Text(&["still being reconciled"])),
+    // Apps people use as gateways (Dify, FastGPT, CoAI, gpt4free, KoboldCpp, GPUStack,
+    // AnythingLLM), in their own words.
+    rule(P, R::KeyInvalid, Text(&["could not verify that you are authorized", "凭证错误", "provide correct api key", "provide a correct api key", "authentication key is missing or invalid", "no valid api key found"])),
+    // HTTP basic authentication in front of the API (a tunnel's or a proxy's password).
+    rule(P, R::KeyInvalid, Text(&["authorization required"])),
+    // Open WebUI with API keys switched off by its admin.
+    rule(P, R::PermissionDenied, Text(&["use of api key is not enabled"])),
+    // FastGPT's untranslated key for its 403 text ("凭证错误").
+    rule(P, R::KeyInvalid, Text(&["code error.error message.403"])),
+    rule(P, R::UserQuota, Text(&["exceeds user quota"])),
+    rule(P, R::NoChannel, Text(&["cannot find channel for model", "no running instances available"])),
+    rule(P, R::UpstreamRequestFailed, Text(&["retryprovider failed", "retryprovidererror"])),
+    // A server's own generic failure: werkzeug's stock 500, a JavaScript TypeError.
+    rule(P, R::GatewayInternal, Text(&["either the server is overloaded or there is an error in the application", "cannot read properties of undefined", "cannot read property"])),
     // An account suspended (not one key: Google's "Consumer 'api_key:…' has been suspended"
     // below is the key).
     rule(P, R::AccountBanned, Text(&["account has been suspended", "account is suspended"])),

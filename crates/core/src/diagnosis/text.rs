@@ -387,6 +387,10 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "A proxy on your own network (Squid) answered instead of the gateway.",
             "回答的是你所在网络里的代理（Squid），而不是网关。",
         ),
+        TunnelDown => fixed(
+            "A tunnel in front of the gateway answered: nothing behind it is connected.",
+            "网关前面的隧道返回了它自己的页面：隧道后面没有连上任何服务。",
+        ),
         ProxyBlocked => fixed(
             "A proxy or firewall in front of the gateway blocked the call.",
             "网关前的代理或防火墙拦截了请求。",
