@@ -158,6 +158,11 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
         Protocol::Imagen if array("predictions").is_some() || v.as_object().is_some_and(|o| o.is_empty()) => {
             AnswerShape::Withheld("no images came back (all filtered)".into())
         }
+        // An image answer with no images (a fallback that swallowed the error, a filter):
+        // the call did not give what it asked for.
+        Protocol::OpenAiImages if array("data").is_some_and(|d| d.is_empty()) => {
+            AnswerShape::Withheld("no images came back (data is empty)".into())
+        }
         Protocol::OpenAiImages if array("data").is_some() => AnswerShape::Answer,
         Protocol::OpenAiModels if array("data").is_some() || has("id") => AnswerShape::Answer,
         Protocol::GeminiModels if array("models").is_some() || array("data").is_some() => AnswerShape::Answer,

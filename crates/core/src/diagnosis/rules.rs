@@ -429,8 +429,11 @@ pub(crate) fn error_verdict(
     // Google words its per-minute and per-day quotas as OpenAI words billing ("You exceeded
     // your current quota"); relayed on a Gemini route without Google's RESOURCE_EXHAUSTED,
     // the route is what tells: it is a rate limit there, not an empty account.
+    // (A free-tier quota of 0 for the model is another matter: waiting will not help, only
+    // billing will, so it stays the account's money.)
     let google_words = matches!(protocol, Protocol::GeminiNative | Protocol::Imagen)
-        && hay.first_of(&["exceeded your current quota"]).is_some();
+        && hay.first_of(&["exceeded your current quota"]).is_some()
+        && hay.first_of(&["limit: 0,", "limit: 0 "]).is_none();
     if google_words && matches!(reason, Reason::UpstreamQuota | Reason::UserQuota) {
         reason = match origin {
             Origin::Upstream => Reason::UpstreamLimit,
@@ -510,7 +513,17 @@ pub(crate) fn error_verdict(
     }
     let category = reason.category();
     let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin));
-    if provider_budget {
+    // An image call refused for its `tools` or `tool_choice`: the caller of the Images API
+    // sent neither, so a bridge to the Responses API (sub2api, CLIProxyAPI) wrote them.
+    let bridged_image_tools =
+        protocol == Protocol::OpenAiImages && hay.first_of(&["tool choice", "'tools' parameter"]).is_some();
+    // A provider's bare "not found" relayed by a gateway ("Resource not found" from an Azure
+    // deployment): the gateway took the caller's path and chose the provider's, which is
+    // what does not exist. (A provider quoting the caller's own path is the caller's typo.)
+    let relayed_bare_not_found = category == Category::IncorrectEndpoint
+        && origin == Origin::Upstream
+        && hay.first_of(&["(get", "(post", "request url", "/v1"]).is_none();
+    if provider_budget || bridged_image_tools || relayed_bare_not_found {
         v.side = Side::Gateway;
     }
     v.evidence.push(ev("signature", signature));
@@ -624,6 +637,10 @@ fn explicit_message(env: &Envelope) -> bool {
         "request contains an invalid argument",
         "request not allowed",
         "invalid request",
+        // Google's stock words for a 500, and the like.
+        "internal error encountered",
+        "an internal error has occurred",
+        "something went wrong",
         // LiteLLM's one sentence for any 400 it could not map (a content block among them).
         "the request payload is malformed or invalid ensure it matches the expected schema",
     ];

@@ -168,6 +168,17 @@ pub(crate) const RULES: &[Rule] = &[
     // Dify's and FastGPT's own codes.
     rule(C, R::WrongOperation, Code(&["not workflow app"])),
     rule(C, R::NoChannel, Code(&["provider not initialize"])),
+    // new-api's own failures under codes that usually mean something else: its database out
+    // of step with its channel cache, a model mapping that loops.
+    rule(C, R::GatewayInternal, CodeAnd(&["model not found", "get channel failed"], &["数据库一致性", "database consistency"])),
+    rule(C, R::GatewayInternal, CodeAnd(&["channel:model mapped error"], &["contains cycle"])),
+    // Google: a free-tier quota of 0 for the model ("limit: 0"): no waiting helps, only
+    // billing on the project does.
+    rule(C, R::UserQuota, CodeAnd(&["resource exhausted"], &["limit: 0,", "limit: 0 "])),
+    // Google: a key restricted to some referrers, addresses or apps (`ErrorInfo.reason`).
+    rule(C, R::IpNotAllowed, Code(&["api key http referrer blocked", "api key ip address blocked", "api key android app blocked", "api key ios app blocked"])),
+    // Google: a file the request names that this key cannot read (or that is gone).
+    rule(C, R::GenericParam, CodeAnd(&["permission denied"], &["access the file"])),
     // Bifrost's governance: an unknown virtual key.
     rule(C, R::KeyInvalid, Code(&["virtual key not found"])),
     rule(C, R::UserQuota, Code(&["budget exceeded"])),
@@ -295,6 +306,24 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::UpstreamRequestFailed, Text(&["retryprovider failed", "retryprovidererror"])),
     // A server's own generic failure: werkzeug's stock 500, a JavaScript TypeError.
     rule(P, R::GatewayInternal, Text(&["either the server is overloaded or there is an error in the application", "cannot read properties of undefined", "cannot read property"])),
+    // Gemini's own words for its limits and settings.
+    rule(P, R::BodyTooLarge, Text(&["request payload size exceeds the limit"])),
+    rule(P, R::GenericParam, Text(&["budget 0 is invalid", "only works in thinking mode"])),
+    // Words of the Responses and image APIs and of the bridges between them.
+    rule(P, R::ModelMissing, Text(&["missing required parameter: 'model'"])),
+    rule(P, R::GenericParam, Text(&["missing required parameter"])),
+    rule(P, R::GenericParam, TextAnd(&["tool choice"], &["not found in 'tools'"])),
+    // OpenAI's image tool: a streamed image call without partial images.
+    rule(P, R::GenericParam, Text(&["must have non zero partial images"])),
+    rule(P, R::NotImplemented, TextAnd(&["unsupported endpoint"], &["for api type"])),
+    // new-api's newest words (2026-08).
+    rule(P, R::ModelNoAccess, Text(&["no access to any models"])),
+    rule(P, R::GatewayInternal, Text(&["rate limit check failed"])),
+    rule(P, R::NoChannel, Text(&["可用渠道不存在"])),
+    rule(P, R::NoChannel, TextAnd(&["channel:"], &["endpoint not supported"])),
+    rule(P, R::ModelNotPriced, Text(&["has no billing expression"])),
+    rule(P, R::GenericParam, Text(&["超出有效范围"])),
+    rule(P, R::Unrecognised, Text(&["最大令牌数量限制"])),
     // An account suspended (not one key: Google's "Consumer 'api_key:…' has been suspended"
     // below is the key).
     rule(P, R::AccountBanned, Text(&["account has been suspended", "account is suspended"])),
