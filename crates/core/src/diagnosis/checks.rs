@@ -13,6 +13,14 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
     let mut out: Vec<&'static str> = Vec::new();
     let mut typed_base = false;
     let mut add = |en: &'static str, zh: &'static str| out.push(lang.pick(en, zh));
+    // A company's proxy stopped the call, whatever it reports (refused, a timeout, a body too
+    // large for it): its administrator, not the gateway's, can change that.
+    if reason == ForwardProxy {
+        add(
+            "Ask your network's administrator to allow the gateway's host through the proxy, or try from another network.",
+            "请网络管理员在代理上放行网关的主机，或换一个网络再试。",
+        );
+    }
     match category {
         Category::Success => {}
         Category::SuccessWithErrorBody => {
@@ -345,12 +353,6 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                 add(
                     "If it breaks at the same time every call, a proxy's read timeout is cutting it: stream, or ask the operator.",
                     "如果每次都在同样的时间点中断，多半是代理的读取超时：改用流式，或联系运营方。",
-                );
-            }
-            if reason == ForwardProxy {
-                add(
-                    "Ask your network's administrator to allow the gateway's host through the proxy, or try from another network.",
-                    "请网络管理员在代理上放行网关的主机，或换一个网络再试。",
                 );
             }
             if reason == MixedContent {

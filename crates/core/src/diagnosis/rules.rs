@@ -697,9 +697,8 @@ pub(crate) fn status_fallback(
             )
         }
         // An explicit message that no rule knows is quoted and left "not sure": the status
-        // only suggests where to look.
-        // Cloudflare's own statuses (its origin unreachable, its tunnel down) say what
-        // happened whatever words its JSON adds.
+        // only suggests where to look. (Not Cloudflare's own statuses, its origin unreachable
+        // or its tunnel down: they say what happened whatever words its JSON adds.)
         s if explicit_message(env) && !html && !(family == Family::Cloudflare && matches!(s, 520..=527 | 530)) => {
             let guess = status_guess(s);
             (R::Unrecognised, C::Unknown, Low, guess)
