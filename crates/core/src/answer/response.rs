@@ -354,6 +354,15 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
                         .map(str::to_string)
                         .or_else(|| x.as_i64().map(|n| n.to_string()))
                 });
+            // midjourney-proxy answers a submit with `{"code": 1, "description": "提交成功",
+            // "result": "<task id>"}` (21: already there, 22: queued): the id is `result`.
+            if r.task_id.is_none() && matches!(v.get("code").and_then(Value::as_i64), Some(1 | 21 | 22)) {
+                r.task_id = v.get("result").and_then(|x| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .or_else(|| x.as_i64().map(|n| n.to_string()))
+                });
+            }
             // (Kling names it `task_status`.)
             let status = data.get("status").or_else(|| data.get("task_status"));
             if let Some(word) = status.and_then(Value::as_str) {
@@ -516,6 +525,17 @@ mod tests {
             render(Protocol::AsyncTask, None, query).task_state,
             Some((TaskState::Running, "RUN".into()))
         );
+        // midjourney-proxy's submit: the task id is `result`, for code 1 (submitted) and 22 (queued).
+        for code in [1, 22] {
+            let submit =
+                format!(r#"{{"code":{code},"description":"提交成功","result":"1320098173412546","properties":{{}}}}"#);
+            assert_eq!(
+                render(Protocol::AsyncTask, None, &submit).task_id.as_deref(),
+                Some("1320098173412546")
+            );
+        }
+        let refused = r#"{"code":4,"description":"参数错误","result":null}"#;
+        assert_eq!(render(Protocol::AsyncTask, None, refused).task_id, None);
         let video = r#"{"task_id":"t1","status":"completed","progress":100,"url":"https://v/1.mp4"}"#;
         let v = render(Protocol::VideoTask, None, video);
         assert_eq!(v.task_state.map(|s| s.0), Some(TaskState::Succeeded));
