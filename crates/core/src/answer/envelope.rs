@@ -171,7 +171,9 @@ fn parse_at_depth(content_type: Option<&str>, body: &str, depth: u8) -> Envelope
     if ct.contains("html") || looks_like_html(text) {
         let mut env = Envelope::of_shape(EnvelopeShape::Html);
         env.html_title = html_title(text);
-        env.request_id = ray_id(text).or_else(|| cloudfront_request_id(text));
+        env.request_id = ray_id(text)
+            .or_else(|| cloudfront_request_id(text))
+            .or_else(|| page_id(text));
         return env;
     }
     let mut env = Envelope::of_shape(EnvelopeShape::PlainText);
@@ -214,20 +216,37 @@ fn looks_like_html(text: &str) -> bool {
 /// The page's `<title>`, else its first `<h1>`, entity-decoded and trimmed.
 /// Cloudflare's "Ray ID: <strong>…</strong>" on its error pages: the id its support reads.
 fn ray_id(html: &str) -> Option<String> {
-    let at = html.find("Ray ID:")? + "Ray ID:".len();
-    let rest = &html[at..];
+    labelled_id(html, "Ray ID:", false)
+}
+
+/// The id a proxy's or firewall's page prints after a label, its tags skipped: Tencent's
+/// WAF "您的请求UUID为：", EdgeOne's "Request ID:", Alibaba Cloud WAF's `"traceid":"` in its
+/// page data. It is what their support asks for.
+fn page_id(html: &str) -> Option<String> {
+    labelled_id(html, "您的请求UUID为：", true)
+        .or_else(|| labelled_id(html, "\"traceid\":\"", false))
+        .or_else(|| labelled_id(html, "Request ID:", true))
+}
+
+/// The first run of letters and digits (and inner hyphens, where `hyphens`) after `label`.
+fn labelled_id(html: &str, label: &str, hyphens: bool) -> Option<String> {
+    let at = html.find(label)? + label.len();
     let mut id = String::new();
     let mut in_tag = false;
-    for c in rest.chars().take(200) {
+    for c in html[at..].chars().take(200) {
         match c {
+            // A tag after the id ends it ("…820</span><p>The…").
+            '<' if !id.is_empty() => break,
             '<' => in_tag = true,
             '>' => in_tag = false,
             _ if in_tag => {}
             c if c.is_ascii_alphanumeric() => id.push(c),
+            '-' if hyphens && !id.is_empty() => id.push('-'),
             _ if !id.is_empty() => break,
             _ => {}
         }
     }
+    let id = id.trim_end_matches('-').to_string();
     (id.len() >= 8).then_some(id)
 }
 
@@ -811,6 +830,40 @@ mod tests {
             assert!(!parse(body).is_error(), "{body}");
         }
         assert!(parse(r#"{"code":"quota_not_enough","message":"额度不足","data":null}"#).is_error());
+    }
+
+    #[test]
+    fn firewall_pages_give_the_id_their_support_asks_for() {
+        let cases = [
+            (
+                "<p>您的请求UUID为：<span class=\"id\">77baaa1b-cec4b27e</span> <span>x</span></p>",
+                "77baaa1b-cec4b27e",
+            ),
+            (
+                "<p><span>Request ID:</span><span>7700009760203595820</span></p><p>The request",
+                "7700009760203595820",
+            ),
+            (
+                "<textarea id=\"renderData\">{\"traceid\":\"2ff6083c17872680\",\"lang\":\"cn\"}</textarea>",
+                "2ff6083c17872680",
+            ),
+            (
+                "<p>Cloudflare Ray ID: <strong>8f1a2b3c4d5e6f7a</strong> &bull;</p>",
+                "8f1a2b3c4d5e6f7a",
+            ),
+        ];
+        for (page, id) in cases {
+            let html = format!("<!doctype html><html><body>{page}</body></html>");
+            assert_eq!(
+                parse_envelope(Some("text/html"), &html).request_id.as_deref(),
+                Some(id),
+                "{page}"
+            );
+        }
+        assert_eq!(
+            parse_envelope(Some("text/html"), "<html><body>Request ID: abc</body></html>").request_id,
+            None
+        );
     }
 
     #[test]

@@ -350,6 +350,9 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "microsoft-azure-application-gateway",
             "railway",
             "squid",
+            // Tencent Cloud's load balancer and its EdgeOne edge.
+            "stgw",
+            "tencentedgeone",
         ];
         let via = header(headers, "via").unwrap_or("").to_ascii_lowercase();
         let own_headers = [

@@ -10,7 +10,7 @@ use super::matching::scanned;
 use crate::answer::envelope::Envelope;
 
 /// Header names that carry a request id, most specific first.
-const REQUEST_ID_HEADERS: [&str; 19] = [
+const REQUEST_ID_HEADERS: [&str; 20] = [
     "x-oneapi-request-id",
     "x-new-api-request-id",
     "x-litellm-call-id",
@@ -31,6 +31,8 @@ const REQUEST_ID_HEADERS: [&str; 19] = [
     "cf-ray",
     // Akamai's edge: the reference its "Access Denied" page quotes.
     "x-reference-error",
+    // Alibaba Cloud's CDN.
+    "eagleid",
     "x-cloud-trace-context",
 ];
 

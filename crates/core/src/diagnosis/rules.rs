@@ -718,6 +718,14 @@ pub(crate) fn status_fallback(
             };
             (R::ForwardProxy, category, Medium, vec![category])
         }
+        // Alibaba Cloud's WAF block page (its images on errors.aliyun.com, whatever status it
+        // sends, 405 among them): a firewall in front refused the call and says no reason.
+        _ if html && head.contains("errors.aliyun.com") && head.contains("block_message") => (
+            R::ProxyBlocked,
+            C::NetworkOrCors,
+            Low,
+            vec![C::NetworkOrCors, C::ParameterError],
+        ),
         400 => (R::StatusOnly, C::ParameterError, Low, vec![]),
         401 => (
             R::StatusOnly,
