@@ -316,6 +316,15 @@ pub(crate) const RULES: &[Rule] = &[
     // OpenAI's image tool: a streamed image call without partial images.
     rule(P, R::GenericParam, Text(&["must have non zero partial images"])),
     rule(P, R::NotImplemented, TextAnd(&["unsupported endpoint"], &["for api type"])),
+    // Self-hosted servers' own words (Ollama, MLX-LM, llama.cpp, vLLM, LM Studio, Xinference).
+    rule(P, R::ModelNotFound, Text(&["does not support chat"])),
+    rule(P, R::GenericParam, Text(&["only 'text' content type is supported", "requires jinja flag", "default chat template is no longer allowed", "must provide a chat template"])),
+    rule(P, R::NoChannel, Text(&["no models loaded"])),
+    rule(P, R::ServerError, Text(&["model is loading", "not yet ready for inference", "no ready token router runtime"])),
+    rule(P, R::KeyInvalid, Text(&["could not validate credentials"])),
+    rule(P, R::IpNotAllowed, Text(&["access denied for ip"])),
+    // Anthropic's words relayed with their documentation link cut (new-api types them `<nil>`).
+    rule(P, R::GenericParam, Text(&["blocks with cache control may be provided", "may only be set to 1 when thinking"])),
     // new-api's newest words (2026-08).
     rule(P, R::ModelNoAccess, Text(&["no access to any models"])),
     rule(P, R::GatewayInternal, Text(&["rate limit check failed"])),
