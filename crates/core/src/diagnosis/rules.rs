@@ -637,6 +637,8 @@ fn explicit_message(env: &Envelope) -> bool {
         "request contains an invalid argument",
         "request not allowed",
         "invalid request",
+        // A 404's words with one more ("Resource not found"): the status, said again.
+        "resource not found",
         // Google's stock words for a 500, and the like.
         "internal error encountered",
         "an internal error has occurred",

@@ -325,6 +325,18 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::IpNotAllowed, Text(&["access denied for ip"])),
     // Anthropic's words relayed with their documentation link cut (new-api types them `<nil>`).
     rule(P, R::GenericParam, Text(&["blocks with cache control may be provided", "may only be set to 1 when thinking"])),
+    // Relays of web accounts and key pools (kimi-free-api, gemini-balance, coze-discord-proxy),
+    // and OpenRouter's management routes.
+    rule(P, R::RouteNotFound, Text(&["正确请求为"])),
+    rule(P, R::KeyInvalid, Text(&["headers.authorization invalid", "invalid authorization header"])),
+    rule(P, R::KeyInvalid, TextAnd(&["authorization"], &["校验失败"])),
+    rule(P, R::GenericParam, Text(&["params body."])),
+    rule(P, R::Concurrency, Text(&["已有对话流正在输出"])),
+    rule(P, R::NoChannel, Text(&["no available bot"])),
+    rule(P, R::KeyPoolEmpty, Text(&["no valid api keys available"])),
+    rule(P, R::GatewayInternal, Text(&["internal server error during"])),
+    rule(P, R::PermissionDenied, Text(&["only management keys"])),
+    rule(P, R::RouteNotFound, Text(&["api has been removed"])),
     // new-api's newest words (2026-08).
     rule(P, R::ModelNoAccess, Text(&["no access to any models"])),
     rule(P, R::GatewayInternal, Text(&["rate limit check failed"])),
@@ -517,7 +529,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::UpstreamRequestFailed, Text(&["application failed to respond"])),
     // AWS API Gateway's authorizer or resource policy refusing the caller.
     rule(P, R::PermissionDenied, Text(&["not authorized to access this resource", "is not authorized to perform"])),
-    rule(P, R::RouteNotFound, Text(&["resource not found", "the page could not be found", "not found request id", "default backend 404", "cannot post /", "cannot get /"])),
+    rule(P, R::RouteNotFound, Text(&["the page could not be found", "not found request id", "default backend 404", "cannot post /", "cannot get /"])),
     rule(P, R::UpstreamRequestFailed, Text(&["no available server", "attempted to establish a connection with the origin"])),
     rule(P, R::GatewayLimit, Text(&["bursty traffic"])),
     rule(P, R::KeyInvalid, Text(&["invalid helicone api key", "api key is not well formed", "api key not well formed", "malformed api key"])),
@@ -587,6 +599,13 @@ pub(crate) const RULES: &[Rule] = &[
     rule(K, R::KeyInvalid, Text(&["unauthorized", "未授权", "unauthorised"])),
     rule(K, R::UserQuota, Text(&["余额", "充值", "billing", "credits", "额度", "balance"])),
     rule(K, R::GatewayLimit, Text(&["rpm", "tpm", "quota exceeded", "limit exceeded", "limit reached", "reached the limit", "达到上限", "频繁"])),
+    // A bare "Resource not found" is the path on Azure and most servers, but on a lookup by
+    // id (OpenRouter's generation) it is the id: only a keyword.
+    rule(K, R::RouteNotFound, Text(&["resource not found"])),
+    // A provider's failure named without its words (OpenRouter's "Provider returned an
+    // error" with only file annotations); the provider's own words, when relayed, say more.
+    rule(K, R::UpstreamApiError, Text(&["provider returned an error"])),
+    rule(K, R::GenericParam, Text(&["invalid argument"])),
     // Zhipu's 1210 ("API 调用参数有误，请检查文档。"), which may add a more telling sentence.
     rule(K, R::GenericParam, Text(&["调用参数有误"])),
     rule(K, R::GenericParam, Text(&["invalid request", "无效的请求", "bad request", "invalid parameter", "invalid param*", "参数错误", "参数无效", "参数不合法", "invalid value", "is required", "field required", "must be", "not supported", "unsupported", "invalid type", "validation error", "validation failed", "校验失败", "格式错误"])),
