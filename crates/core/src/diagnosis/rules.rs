@@ -520,9 +520,9 @@ pub(crate) fn error_verdict(
     // A provider's bare "not found" relayed by a gateway ("Resource not found" from an Azure
     // deployment): the gateway took the caller's path and chose the provider's, which is
     // what does not exist. (A provider quoting the caller's own path is the caller's typo.)
-    let relayed_bare_not_found = category == Category::IncorrectEndpoint
+    let relayed_bare_not_found = reason == Reason::RouteNotFound
         && origin == Origin::Upstream
-        && hay.first_of(&["(get", "(post", "request url", "/v1"]).is_none();
+        && hay.first_of(&["(get", "(post", "request url", "/v1", "path"]).is_none();
     if provider_budget || bridged_image_tools || relayed_bare_not_found {
         v.side = Side::Gateway;
     }

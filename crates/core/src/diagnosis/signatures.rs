@@ -172,6 +172,9 @@ pub(crate) const RULES: &[Rule] = &[
     // of step with its channel cache, a model mapping that loops.
     rule(C, R::GatewayInternal, CodeAnd(&["model not found", "get channel failed"], &["数据库一致性", "database consistency"])),
     rule(C, R::GatewayInternal, CodeAnd(&["channel:model mapped error"], &["contains cycle"])),
+    // sub2api's Gemini route answers a model path without its `:action` with Google's
+    // NOT_FOUND: the path, not the model.
+    rule(C, R::RouteNotFound, CodeAnd(&["not found"], &["invalid model action path"])),
     // Google: a free-tier quota of 0 for the model ("limit: 0"): no waiting helps, only
     // billing on the project does.
     rule(C, R::UserQuota, CodeAnd(&["resource exhausted"], &["limit: 0,", "limit: 0 "])),
@@ -235,6 +238,8 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::WrongOperation, Text(&["cannot be accessed through vertex predict"])),
     // OpenAI: an image part sent to a model that reads text only.
     rule(P, R::GenericParam, Text(&["image url is only supported by certain models"])),
+    // sub2api's Gemini route: a model path without its `:action` (before "invalid model").
+    rule(P, R::RouteNotFound, Text(&["invalid model action path"])),
     // A tokenizer's "invalid token" is a token of the text, not the key; nor is a count of
     // tokens ("Invalid token count: prompt has 40000 tokens"), which is the context's size.
     rule(P, R::GenericParam, Text(&["invalid token id", "tokenizer error", "invalid token in prompt", "invalid token at position"])),
@@ -325,6 +330,20 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::IpNotAllowed, Text(&["access denied for ip"])),
     // Anthropic's words relayed with their documentation link cut (new-api types them `<nil>`).
     rule(P, R::GenericParam, Text(&["blocks with cache control may be provided", "may only be set to 1 when thinking"])),
+    // one-hub and done-hub: a route the operator switched off, a file call without the
+    // channel it needs, a Midjourney speed mode its path does not offer.
+    rule(P, R::NotImplemented, Text(&["gemini api is not supported", "claude api is not supported"])),
+    rule(P, R::GenericParam, Text(&["必须指定渠道"])),
+    rule(P, R::RouteNotFound, Text(&["无效的加速模式"])),
+    // Relays' own words (sub2api, CLIProxyAPI, gpt-load).
+    rule(P, R::AccountBanned, Text(&["account is not active"])),
+    rule(P, R::UserQuota, Text(&["no active subscription", "subscription has expired"])),
+    rule(P, R::WrongOperation, Text(&["group platform is not"])),
+    rule(P, R::NoChannel, TextAnd(&["no available"], &["accounts supporting model"])),
+    rule(P, R::NoChannel, Text(&["is not configured in redirect rules"])),
+    rule(P, R::GatewayInternal, Text(&["failed to retrieve proxy group"])),
+    rule(P, R::UpstreamKey, Text(&["upstream authentication failed"])),
+    rule(P, R::UpstreamLimit, Text(&["are cooling down via provider"])),
     // Relays of web accounts and key pools (kimi-free-api, gemini-balance, coze-discord-proxy),
     // and OpenRouter's management routes.
     rule(P, R::RouteNotFound, Text(&["正确请求为"])),
