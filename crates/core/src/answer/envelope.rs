@@ -456,7 +456,7 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
         // relaying it passes it on whole, so its words are the proxy's, not the gateway's.
         _ if obj.contains_key("code") && obj.contains_key("description") && obj.contains_key("result") => {
             let mut env = Envelope::of_shape(EnvelopeShape::Task);
-            env.code = text_of(obj.get("code")).filter(|c| !matches!(c.as_str(), "1" | "21" | "22"));
+            env.code = text_of(obj.get("code")).filter(|c| !c.parse().is_ok_and(midjourney_accepted));
             env.message = text_of(obj.get("description"));
             env.relayed_from = Some("midjourney-proxy".to_string());
             env
@@ -531,6 +531,12 @@ fn provider_error(obj: &Map<String, Value>) -> Option<ProviderError> {
         }
     }
     None
+}
+
+/// midjourney-proxy's codes for a submit it took: 1 submitted, 21 already there, 22
+/// queued. Any other code is its refusal.
+pub(crate) fn midjourney_accepted(code: i64) -> bool {
+    matches!(code, 1 | 21 | 22)
 }
 
 /// A relay's own words with the provider's answer beside them (`"upstream_error": {…}`,

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::answer::envelope::could_be_whole_json;
+use crate::answer::envelope::{could_be_whole_json, midjourney_accepted};
 use crate::answer::parts::{Parts, ToolCall};
 use crate::answer::sse::StreamEnd;
 use crate::answer::sse::{collect_usage, parse_all, summarize, StreamDialect, StreamSummary};
@@ -356,7 +356,7 @@ pub fn render(protocol: Protocol, content_type: Option<&str>, body: &str) -> Ren
                 });
             // midjourney-proxy answers a submit with `{"code": 1, "description": "提交成功",
             // "result": "<task id>"}` (21: already there, 22: queued): the id is `result`.
-            if r.task_id.is_none() && matches!(v.get("code").and_then(Value::as_i64), Some(1 | 21 | 22)) {
+            if r.task_id.is_none() && v.get("code").and_then(Value::as_i64).is_some_and(midjourney_accepted) {
                 r.task_id = v.get("result").and_then(|x| {
                     x.as_str()
                         .map(str::to_string)

@@ -222,16 +222,10 @@ fn cut_short(dialect: StreamDialect, events: &[SseEvent]) -> Option<String> {
         return Some(format!("{why}, after part of the answer"));
     }
     let finish = summary.finish_reason.as_deref().unwrap_or("");
-    let refused = dialect == StreamDialect::OpenAiChat
-        && tail.iter().any(|e| {
-            serde_json::from_str::<Value>(&e.data).ok().is_some_and(|v| {
-                v.pointer("/choices/0/delta/refusal")
-                    .and_then(Value::as_str)
-                    .is_some_and(|r| !r.is_empty())
-            })
-        });
     let cut = match dialect {
-        StreamDialect::OpenAiChat if refused => Some("delta.refusal: the model refused".to_string()),
+        StreamDialect::OpenAiChat if !summary.refusal.is_empty() => {
+            Some("delta.refusal: the model refused".to_string())
+        }
         StreamDialect::OpenAiChat if finish == "content_filter" => Some(format!("finish_reason = {finish}")),
         StreamDialect::Claude if finish == "refusal" => Some(format!("stop_reason = {finish}")),
         StreamDialect::Gemini

@@ -140,6 +140,8 @@ pub enum StreamDialect {
 pub struct StreamSummary {
     /// The assistant text, deltas joined.
     pub text: String,
+    /// The model's refusal instead of an answer, deltas joined (OpenAI's `delta.refusal`).
+    pub refusal: String,
     /// The finish or stop reason, when one came.
     pub finish_reason: Option<String>,
     /// Whether the protocol's end marker arrived.
@@ -217,6 +219,9 @@ impl StreamMerger {
                 if let Some(choice) = v.pointer("/choices/0") {
                     if let Some(t) = choice.pointer("/delta/content").and_then(Value::as_str) {
                         s.text.push_str(t);
+                    }
+                    if let Some(r) = choice.pointer("/delta/refusal").and_then(Value::as_str) {
+                        s.refusal.push_str(r);
                     }
                     if let Some(delta) = choice.get("delta") {
                         s.parts.chat_delta(delta);

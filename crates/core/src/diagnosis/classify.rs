@@ -18,7 +18,7 @@ use super::matching::scanned;
 use super::network;
 use super::reason::Reason;
 use super::request_id::{find_request_id, header, rate_limit_headers, retry_hint, FoundId};
-use super::rules::{error_verdict, names_own_cap, origin_of, side_for, status_fallback};
+use super::rules::{error_verdict, explicit_message, names_own_cap, origin_of, side_for, status_fallback};
 use super::text::headline;
 use super::verdict::{ev, IdOwner, Verdict};
 use super::{
@@ -237,29 +237,9 @@ fn on_success(
         Some(StreamEnd::ErrorEvent { body }) => {
             front.push(ev("stream", "error event after 200"));
             let inner = parse_envelope(None, body);
-            // An error event that names nothing (an empty message and type, or words such as
-            // "Something went wrong") says only that the stream failed: where, it cannot tell.
-            let message = inner
-                .innermost()
-                .message
-                .as_deref()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
-            let contentless = [
-                "",
-                "something went wrong",
-                "an error occurred",
-                "unknown error",
-                "error",
-                "internal error",
-            ];
-            let typed = inner
-                .innermost()
-                .error_type
-                .as_deref()
-                .is_some_and(|t| !t.trim().is_empty());
-            let says_something = !contentless.contains(&message.trim_end_matches('.')) || (message.is_empty() && typed);
+            // An error event that names nothing (an empty message, words such as "Something
+            // went wrong") says only that the stream failed: where, it cannot tell.
+            let says_something = explicit_message(&inner);
             let mut v = error_verdict(None, &inner, family, facts.protocol).unwrap_or_else(|| {
                 if says_something {
                     Verdict::new(Reason::StreamError, Confidence::Medium, Side::Upstream)

@@ -19,6 +19,7 @@
 
 mod checks;
 mod classify;
+mod context;
 pub mod cost;
 mod explain;
 mod extract;

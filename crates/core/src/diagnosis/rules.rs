@@ -2,6 +2,7 @@
 //! matched first, how sure that makes us given the status, whose side it is, and the
 //! status-only fallback when nothing matched.
 
+use super::context::{gateway_made_it, reason_in_context};
 use super::family::{Family, NEW_API_CODES};
 use super::matching::{normalise, Hay};
 use super::reason::Reason;
@@ -395,37 +396,7 @@ pub(crate) fn error_verdict(
         reason = refine(reason, &codes, &hay);
     }
     reason = adjust_for_origin(reason, origin);
-    // Claude Code's betas exist only on Claude-shaped calls: "Extra inputs are not permitted"
-    // on any other route (Mistral's schema refusing an OpenAI-only field) is the request's
-    // shape.
-    if reason.category() == Category::ClaudeCodeBetas
-        && protocol != Protocol::ClaudeMessages
-        && hay.first_of(&["extra inputs", "extra input"]).is_some()
-    {
-        reason = Reason::GenericParam;
-    }
-    // The provider refusing the API a gateway chose for it ("Gemini cannot be accessed through
-    // Vertex Predict", "Model not supported with Responses API" on an image call): the
-    // caller did not call that API, so the gateway's translation is what failed.
-    let api_the_caller_did_not_call = hay.first_of(&["cannot be accessed through vertex predict"]).is_some()
-        || (protocol != Protocol::OpenAiResponses && hay.first_of(&["not supported with responses api"]).is_some());
-    if origin != Origin::Vendor && api_the_caller_did_not_call {
-        reason = Reason::GatewayInternal;
-    }
-    // LiteLLM's router budget for a provider is the gateway's own spending limit on that
-    // provider: money, but neither the caller's nor the provider's to add.
-    let provider_budget = hay.first_of(&["exceeded budget for provider"]).is_some();
-    if provider_budget {
-        reason = Reason::UpstreamQuota;
-    }
-    // Google's bare NOT_FOUND on a model's own route (`models/{id}:predict`): the entity
-    // the path names is the model.
-    if reason == Reason::RouteNotFound
-        && matches!(protocol, Protocol::GeminiNative | Protocol::Imagen)
-        && hay.first_of(&["requested entity was not found"]).is_some()
-    {
-        reason = Reason::ModelNotFound;
-    }
+    reason = reason_in_context(reason, protocol, origin, &hay);
     // Google words its per-minute and per-day quotas as OpenAI words billing ("You exceeded
     // your current quota"); relayed on a Gemini route without Google's RESOURCE_EXHAUSTED,
     // the route is what tells: it is a rate limit there, not an empty account.
@@ -512,20 +483,12 @@ pub(crate) fn error_verdict(
         confidence = Confidence::Low;
     }
     let category = reason.category();
-    let mut v = Verdict::new(reason, confidence, side_for(reason, category, origin));
-    // An image call refused for its `tools` or `tool_choice`: the caller of the Images API
-    // sent neither, so a bridge to the Responses API (sub2api, CLIProxyAPI) wrote them.
-    let bridged_image_tools =
-        protocol == Protocol::OpenAiImages && hay.first_of(&["tool choice", "'tools' parameter"]).is_some();
-    // A provider's bare "not found" relayed by a gateway ("Resource not found" from an Azure
-    // deployment): the gateway took the caller's path and chose the provider's, which is
-    // what does not exist. (A provider quoting the caller's own path is the caller's typo.)
-    let relayed_bare_not_found = reason == Reason::RouteNotFound
-        && origin == Origin::Upstream
-        && hay.first_of(&["(get", "(post", "request url", "/v1", "path"]).is_none();
-    if provider_budget || bridged_image_tools || relayed_bare_not_found {
-        v.side = Side::Gateway;
-    }
+    let side = if gateway_made_it(reason, protocol, origin, &hay) {
+        Side::Gateway
+    } else {
+        side_for(reason, category, origin)
+    };
+    let mut v = Verdict::new(reason, confidence, side);
     v.evidence.push(ev("signature", signature));
     if let Some(sent) = rewritten_status {
         v.evidence.push(ev(
@@ -569,7 +532,7 @@ fn origin_label(origin: Origin, env: &Envelope) -> String {
 
 /// Whether the body says something in words (a message, a detail, plain text) beyond the
 /// status's own reason phrase ("Not Found", "Bad Gateway"), which adds nothing to it.
-fn explicit_message(env: &Envelope) -> bool {
+pub(crate) fn explicit_message(env: &Envelope) -> bool {
     let Some(message) = env.innermost().message.as_deref().or(env.message.as_deref()) else {
         return false;
     };
@@ -642,7 +605,8 @@ fn explicit_message(env: &Envelope) -> bool {
         // Google's stock words for a 500, and the like.
         "internal error encountered",
         "an internal error has occurred",
-        "something went wrong",
+        "internal error",
+        "an error occurred",
         // LiteLLM's one sentence for any 400 it could not map (a content block among them).
         "the request payload is malformed or invalid ensure it matches the expected schema",
     ];
