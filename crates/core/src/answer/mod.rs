@@ -4,12 +4,13 @@
 //! to the chunk); [`utf8`] decodes bytes across chunk borders, [`sse`] parses and merges
 //! event streams of every protocol, [`response`] renders a body (pretty JSON, merged text,
 //! usage, images, task state, with [`parts`] reading reasoning and tool calls apart from
-//! the text) and [`envelope`] reads error bodies of every known shape.
+//! the text) and [`envelope`] reads error bodies of every known shape ([`page`] the web pages among them).
 //! The diagnosis judges.
 
 pub mod body_view;
 pub mod envelope;
 pub mod image_facts;
+pub mod page;
 pub mod parts;
 pub mod reader;
 pub mod response;
