@@ -14,9 +14,9 @@ use routescope_core::answer::envelope::{extract_request_id, parse_envelope};
 use routescope_core::answer::reader::{AnswerReader, DEFAULT_BYTE_CAP};
 use routescope_core::answer::sse::parse_all;
 use routescope_core::diagnosis::{diagnose, AuthStyle, Protocol, RequestFacts, Transport};
-use routescope_core::preflight::lint::closest;
 use routescope_core::request::model_picker::suggest;
 use routescope_core::request::share;
+use routescope_core::text::closest::closest;
 use routescope_core::text::lang::Lang;
 use routescope_core::text::redact::{redact, EchoWatch};
 

@@ -3,13 +3,13 @@
 // Test helpers may unwrap: a failing test should stop at the line that failed.
 #![allow(clippy::unwrap_used)]
 
-use routescope_core::preflight::lint::{
-    apply_fix, closest, edit_distance, fix_label, lint, Finding, Fix, LintInput, Severity,
-};
+use routescope_core::preflight::fix::{apply_fix, fix_label, Fix};
+use routescope_core::preflight::lint::{lint, Finding, LintInput, Severity};
 use routescope_core::request::build::Connection;
 use routescope_core::request::catalogue::{endpoint, AuthStyle, EndpointId, CATALOGUE};
 use routescope_core::request::form::{FieldValue, FormValues, Message};
 use routescope_core::request::http::FileRef;
+use routescope_core::text::closest::{closest, edit_distance};
 use routescope_core::text::lang::Lang;
 
 struct Setup {

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::settings::Settings;
-use routescope_core::preflight::lint::{apply_fix, Finding, Fix, LintInput};
+use routescope_core::preflight::fix::{apply_fix, Fix};
+use routescope_core::preflight::lint::{Finding, LintInput};
 use routescope_core::request::build::Built;
 use routescope_core::request::catalogue::{endpoint, EndpointId};
 use routescope_core::request::drafts::Drafts;

@@ -11,7 +11,8 @@ use crate::ui::chunks::use_chunks;
 use crate::ui::lazy::LoadState;
 use crate::ui::widgets::{keyed_list_of, Button, ButtonKind};
 use crate::ui::{tr, tr_with};
-use routescope_core::preflight::lint::{fix_label, Finding};
+use routescope_core::preflight::fix::fix_label;
+use routescope_core::preflight::lint::Finding;
 use routescope_core::request::field_ref::FieldRef;
 
 /// Where the findings for one setting, form field or the raw body go: filled once the

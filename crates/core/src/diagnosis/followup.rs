@@ -7,12 +7,12 @@ use serde_json::Value;
 use crate::answer::response::model_ids;
 use crate::diagnosis::Action;
 use crate::diagnosis::Protocol;
-use crate::preflight::lint::closest;
 use crate::request::base_url::BaseUrl;
 use crate::request::build::{build_request, self_service_confirmed, Connection};
 use crate::request::catalogue::{endpoint, EndpointId};
 use crate::request::form::FormValues;
 use crate::request::http::{Body, Header, HttpRequest, Method};
+use crate::text::closest::closest;
 use crate::text::lang::Lang;
 
 /// Which check.

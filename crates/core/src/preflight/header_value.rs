@@ -4,7 +4,8 @@
 //! space). The check names the field while the person types, and the fix replaces
 //! look-alike punctuation by its ASCII twin and removes what cannot be sent.
 
-use crate::preflight::lint::{Finding, Fix, LintInput, Severity};
+use crate::preflight::fix::Fix;
+use crate::preflight::lint::{Finding, LintInput, Severity};
 use crate::request::build::header_safe;
 use crate::request::catalogue::Target;
 use crate::request::field_ref::FieldRef;

@@ -3,12 +3,13 @@
 
 use serde_json::Value;
 
-use crate::preflight::header_value::cleaned_header_value;
+use crate::preflight::fix::Fix;
 use crate::request::base_url::BaseUrl;
 use crate::request::build::{self_service_confirmed, Connection};
 use crate::request::catalogue::{AuthStyle, BodyKind, Endpoint, EndpointId, FieldKind, Origin, Target};
 use crate::request::field_ref::FieldRef;
 use crate::request::form::{ContentPart, FieldValue, FormValues};
+use crate::text::closest::closest;
 use crate::text::lang::Lang;
 use crate::text::size::one_decimal;
 
@@ -41,33 +42,6 @@ impl Severity {
             Severity::Info => lang.pick("note", "提示"),
         }
     }
-}
-
-/// A one-click fix.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Fix {
-    /// Remove surrounding whitespace, quotes and line breaks from the key.
-    TrimKey,
-    /// Remove a pasted `Bearer ` prefix from the key.
-    RemoveBearer,
-    /// Remove a trailing `/v1` from the gateway address.
-    StripV1,
-    /// Replace the gateway address with its origin (a full endpoint URL was pasted).
-    UseOrigin(String),
-    /// Switch the address to https.
-    UseHttps,
-    /// Add `max_tokens` (Claude requires it).
-    AddMaxTokens,
-    /// Write the size with an ASCII `x`.
-    AsciiSize(String),
-    /// Use this model id instead (did-you-mean).
-    UseModel(String),
-    /// Set a number field to the nearest allowed value.
-    Clamp(String),
-    /// Switch to another endpoint that matches the body.
-    SwitchEndpoint(EndpointId),
-    /// Make a header value sendable: look-alike punctuation to ASCII, the unsendable removed.
-    CleanHeader,
 }
 
 /// One finding of the pre-flight check.
@@ -553,185 +527,6 @@ fn check_fields(input: &LintInput, lang: Lang, out: &mut Vec<Finding>) {
             ),
             None,
         ));
-    }
-}
-
-/// The known model closest to `typed` by edit distance, when close enough to be a typo.
-pub fn closest(typed: &str, known: &[String]) -> Option<String> {
-    let typed: Vec<char> = typed.chars().map(|c| c.to_ascii_lowercase()).collect();
-    // One pass over a list of any length (100,000 ids have been seen): ids whose length
-    // alone rules them out are skipped, and one row buffer serves every comparison.
-    let mut row = Vec::new();
-    let mut best: Option<(usize, &String)> = None;
-    for k in known {
-        let k_len = k.chars().count();
-        let limit = (k.len() / 3).max(2);
-        if k_len.abs_diff(typed.len()) > limit || best.is_some_and(|(d, _)| k_len.abs_diff(typed.len()) >= d) {
-            continue;
-        }
-        let d = distance_ignoring_case(&typed, k, &mut row);
-        if d > 0 && d <= limit && best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, k));
-        }
-    }
-    best.map(|(_, k)| k.clone())
-}
-
-/// Levenshtein distance between `a` (already lower-cased) and `b`, ASCII case ignored.
-fn distance_ignoring_case(a: &[char], b: &str, row: &mut Vec<usize>) -> usize {
-    row.clear();
-    row.extend(0..=a.len());
-    for (j, cb) in b.chars().map(|c| c.to_ascii_lowercase()).enumerate() {
-        let mut diagonal = row[0];
-        row[0] = j + 1;
-        for (i, ca) in a.iter().enumerate() {
-            let above = row[i + 1];
-            row[i + 1] = if *ca == cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[i])
-            };
-            diagonal = above;
-        }
-    }
-    row[a.len()]
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
-/// What applying a fix changes: the settings, the form, the raw body, or the endpoint.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct FixOutcome {
-    /// Switch to this endpoint (its own form keeps its values).
-    pub switch_to: Option<EndpointId>,
-}
-
-/// Applies a fix for a finding on `field`. Pure: the caller writes the results back.
-pub fn apply_fix(
-    fix: &Fix,
-    field: FieldRef,
-    conn: &mut Connection,
-    values: &mut FormValues,
-    raw_body: &mut Option<String>,
-) -> FixOutcome {
-    fn base_text(conn: &mut Connection, field: FieldRef) -> &mut String {
-        if field == FieldRef::SelfService {
-            &mut conn.self_service
-        } else {
-            &mut conn.gateway
-        }
-    }
-    match fix {
-        Fix::TrimKey => {
-            conn.api_key = conn
-                .api_key
-                .trim()
-                .trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”')
-                .trim()
-                .to_string();
-        }
-        Fix::RemoveBearer => {
-            let k = conn.api_key.trim().trim_matches(|c| c == '"' || c == '\'').trim();
-            let k = k
-                .strip_prefix("Bearer ")
-                .or_else(|| k.strip_prefix("bearer "))
-                .unwrap_or(k);
-            conn.api_key = k.trim().to_string();
-        }
-        Fix::StripV1 => {
-            let b = base_text(conn, field);
-            let t = b.trim().trim_end_matches('/');
-            let t = t.strip_suffix("/v1beta").or_else(|| t.strip_suffix("/v1")).unwrap_or(t);
-            *b = t.to_string();
-        }
-        Fix::UseOrigin(origin) => *base_text(conn, field) = origin.clone(),
-        Fix::UseHttps => {
-            let b = base_text(conn, field);
-            if let Some(rest) = b.trim().strip_prefix("http://") {
-                *b = format!("https://{rest}");
-            }
-        }
-        Fix::AddMaxTokens => {
-            values.set_text("max_tokens", "1024");
-            if let Some(raw) = raw_body.as_mut() {
-                if let Ok(Value::Object(mut map)) = serde_json::from_str::<Value>(raw) {
-                    map.insert("max_tokens".into(), Value::from(1024));
-                    *raw = serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_else(|_| raw.clone());
-                }
-            }
-        }
-        Fix::AsciiSize(size) | Fix::Clamp(size) => {
-            let key = match (fix, field) {
-                (Fix::AsciiSize(_), _) => "size",
-                (_, FieldRef::Form(key)) => key,
-                // A clamp is only offered on a form field; anything else has nothing to set.
-                _ => return FixOutcome::default(),
-            };
-            values.set_text(key, size.clone());
-            if let (Some(raw), Fix::AsciiSize(_)) = (raw_body.as_mut(), fix) {
-                if let Ok(Value::Object(mut map)) = serde_json::from_str::<Value>(raw) {
-                    map.insert("size".into(), Value::String(size.clone()));
-                    *raw = serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_else(|_| raw.clone());
-                }
-            }
-        }
-        Fix::UseModel(model) => values.set_text("model", model.clone()),
-        Fix::SwitchEndpoint(id) => return FixOutcome { switch_to: Some(*id) },
-        Fix::CleanHeader => match field {
-            FieldRef::ApiKey => conn.api_key = cleaned_header_value(&conn.api_key),
-            FieldRef::Form(key) => {
-                let cleaned = cleaned_header_value(values.text(key));
-                values.set_text(key, cleaned);
-            }
-            _ => {}
-        },
-    }
-    FixOutcome::default()
-}
-
-/// The label of a fix button.
-pub fn fix_label(fix: &Fix, lang: Lang) -> String {
-    match (fix, lang) {
-        (Fix::TrimKey, Lang::En) => "Trim the key".into(),
-        (Fix::TrimKey, Lang::Zh) => "去除多余字符".into(),
-        (Fix::RemoveBearer, Lang::En) => "Remove \"Bearer \"".into(),
-        (Fix::RemoveBearer, Lang::Zh) => "去掉“Bearer ”".into(),
-        (Fix::StripV1, Lang::En) => "Strip /v1".into(),
-        (Fix::StripV1, Lang::Zh) => "去掉 /v1".into(),
-        (Fix::UseOrigin(o), Lang::En) => format!("Use {o}"),
-        (Fix::UseOrigin(o), Lang::Zh) => format!("改为 {o}"),
-        (Fix::UseHttps, Lang::En) => "Use https".into(),
-        (Fix::UseHttps, Lang::Zh) => "改用 https".into(),
-        (Fix::AddMaxTokens, Lang::En) => "Add max_tokens: 1024".into(),
-        (Fix::AddMaxTokens, Lang::Zh) => "添加 max_tokens: 1024".into(),
-        (Fix::AsciiSize(s), Lang::En) => format!("Use {s}"),
-        (Fix::AsciiSize(s), Lang::Zh) => format!("改为 {s}"),
-        (Fix::UseModel(m), Lang::En) => format!("Use {m}"),
-        (Fix::UseModel(m), Lang::Zh) => format!("改用 {m}"),
-        (Fix::Clamp(v), Lang::En) => format!("Set to {v}"),
-        (Fix::Clamp(v), Lang::Zh) => format!("设为 {v}"),
-        (Fix::SwitchEndpoint(id), Lang::En) => {
-            format!("Open {}", crate::request::catalogue::endpoint(*id).title)
-        }
-        (Fix::CleanHeader, Lang::En) => "Replace look-alike characters".into(),
-        (Fix::CleanHeader, Lang::Zh) => "替换形近字符".into(),
-        (Fix::SwitchEndpoint(id), Lang::Zh) => {
-            format!("打开 {}", crate::request::catalogue::endpoint(*id).title)
-        }
     }
 }
 
