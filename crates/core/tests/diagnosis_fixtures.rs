@@ -329,6 +329,18 @@ fn fixtures() -> Vec<Fx> {
             .url(FOREIGN).plain().set_header("ngrok-error-code", "ERR_NGROK_3200").expect(C::UpstreamFailure, Low, S::Gateway),
         http("tunnel_natapp_old_ngrok_not_found", 404, "Tunnel demo.natapp1.cc not found\n")
             .url(FOREIGN).plain().expect(C::UpstreamFailure, Low, S::Gateway),
+        // A platform in front that wants its own credentials: the key was never checked.
+        http("host_auth_cloud_run_403_page", 403, "<html><head><title>403 Forbidden</title></head><body><h1>Error: Forbidden</h1><h2>Your client does not have permission to get URL <code>/v1/chat/completions</code> from this server.</h2></body></html>")
+            .url(FOREIGN).html().expect(C::AuthenticationFailure, Medium, S::Gateway).ev("signature", "status"),
+        http("host_auth_lambda_function_url_403", 403, r#"{"Message":"Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"}"#)
+            .url(FOREIGN).expect(C::AuthenticationFailure, Medium, S::Gateway),
+        // The account's own per-model limit (Ark's Safe Experience Mode), sent as 429: not a
+        // rate limit, waiting does not lift it.
+        http("account_cap_ark_set_limit_exceeded_429", 429, r#"{"error":{"code":"SetLimitExceeded","message":"Your account [2109876543] has reached the set inference limit for the [doubao-seed-1-6] model, and the model service has been paused.","param":"","type":"TooManyRequests"}}"#)
+            .url("https://ark.cn-beijing.volces.com/api/v3/chat/completions").expect(C::InsufficientBalance, High, S::Client),
+        // An unnamed server's page titled only with its status says nothing more than it.
+        http("html_title_only_the_status_405", 405, "<html><body><h1>405 Method Not Allowed</h1>\nA request was made of a resource using a request method not supported by that resource.\n</body></html>\n")
+            .url(FOREIGN).html().expect(C::IncorrectEndpoint, Low, S::Client),
         // A count of tokens is the context's size, not the key.
         http("too_large_invalid_token_count_is_not_the_key", 400, r#"{"error":{"message":"Invalid token count: prompt has 40000 tokens, limit is 32768","type":"invalid_request_error"}}"#)
             .expect(C::RequestTooLarge, High, S::Client),
@@ -436,8 +448,15 @@ fn fixtures() -> Vec<Fx> {
         outcome("cancelled_by_user", Transport::Cancelled { after_ms: 1200 }).expect(C::Cancelled, High, S::Client),
         http("success_chat_200", 200, r#"{"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}]}"#)
             .expect(C::Success, High, S::Unknown),
-        http("success_stream_completed", 200, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n").set_header("content-type", "text/event-stream")
+        http("success_stream_completed", 200, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n").set_header("content-type", "text/event-stream")
             .stream(StreamEnd::Completed).expect(C::Success, High, S::Unknown),
+        // A gateway dropped the provider's error and closed the stream as if finished: no
+        // choice says why it stopped.
+        http("stream_done_without_finish_reason", 200, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"finish_reason\":\"\"}]}\n\ndata: [DONE]\n\n").set_header("content-type", "text/event-stream")
+            .stream(StreamEnd::Completed).expect(C::Unknown, Low, S::Unknown).ev("unfinished", "no choice gave a finish_reason").act("retry"),
+        // Portkey's chunk naming the provider's error as the finish reason.
+        http("stream_finish_reason_names_overload", 200, "data: {\"choices\":[{\"delta\":{\"content\":\"\"},\"finish_reason\":null}]}\n\ndata: {\"choices\":[{\"delta\":{},\"finish_reason\":\"overloaded_error\"}]}\n\ndata: [DONE]\n\n").set_header("content-type", "text/event-stream")
+            .stream(StreamEnd::Completed).expect(C::UpstreamFailure, Medium, S::Upstream).ev("error-inside", "overloaded_error"),
         http("success_with_error_body_unrecognised", 200, r#"{"error":{"message":"something odd happened","type":"weird"}}"#)
             .expect(C::SuccessWithErrorBody, Medium, S::Upstream),
         // ---------------- other gateways and vendors, as they really answer ----------------

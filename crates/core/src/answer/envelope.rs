@@ -168,6 +168,13 @@ fn parse_at_depth(content_type: Option<&str>, body: &str, depth: u8) -> Envelope
         if let Ok(value) = serde_json::from_str::<Value>(text) {
             return from_json(&value, depth);
         }
+        // Two answers written into one body (new-api v0.2–v0.4 wrote an error, then again,
+        // or a panic's): the first is what the server answered.
+        if let Some(Ok(value)) = serde_json::Deserializer::from_str(text).into_iter::<Value>().next() {
+            if value.is_object() {
+                return from_json(&value, depth);
+            }
+        }
     }
     if ct.contains("html") || page::looks_like_html(text) {
         let mut env = Envelope::of_shape(EnvelopeShape::Html);
@@ -389,8 +396,23 @@ fn provider_error(obj: &Map<String, Value>) -> Option<ProviderError> {
         }
     }
     let nonzero = |v: Option<&Value>| v.and_then(Value::as_i64).is_some_and(|n| n != 0);
+    // Its `id` is the call's log id, which Baidu's support asks for.
     if nonzero(obj.get("error_code")) {
-        return Some((text_of(obj.get("error_code")), text_of(obj.get("error_msg")), None));
+        return Some((
+            text_of(obj.get("error_code")),
+            text_of(obj.get("error_msg")),
+            text_of(obj.get("id")),
+        ));
+    }
+    // `{"code": <non-zero>, "msg": …}` and nothing else (Qianfan's documented limit answer,
+    // sent with 200): no answer of any endpoint is only that. A `data` member makes it a
+    // task route's answer, read below.
+    let bare_code = obj
+        .get("code")
+        .and_then(Value::as_i64)
+        .is_some_and(|n| n != 0 && n != 200);
+    if bare_code && obj.len() == 2 && obj.get("msg").is_some_and(Value::is_string) {
+        return Some((text_of(obj.get("code")), text_of(obj.get("msg")), None));
     }
     if let Some(Value::Object(base)) = obj.get("base_resp") {
         if nonzero(base.get("status_code")) {
@@ -724,6 +746,10 @@ mod tests {
                 "<p>Cloudflare Ray ID: <strong>8f1a2b3c4d5e6f7a</strong> &bull;</p>",
                 "8f1a2b3c4d5e6f7a",
             ),
+            (
+                "An error occurred while processing your request.<p>\nReference&#32;&#35;30&#46;8a4f1d17&#46;1790312845&#46;2b6c9e1a\n",
+                "30.8a4f1d17.1790312845.2b6c9e1a",
+            ),
         ];
         for (page, id) in cases {
             let html = format!("<!doctype html><html><body>{page}</body></html>");
@@ -737,6 +763,25 @@ mod tests {
             parse_envelope(Some("text/html"), "<html><body>Request ID: abc</body></html>").request_id,
             None
         );
+    }
+
+    #[test]
+    fn providers_own_envelopes_and_two_bodies_in_one() {
+        // Baidu's classic error carries the call's log id as `id`.
+        let baidu = parse_envelope(None, r#"{"error_code":336003,"error_msg":"bad","id":"as-r2m1yiqv5z"}"#);
+        assert!(baidu.is_error());
+        assert_eq!(baidu.request_id.as_deref(), Some("as-r2m1yiqv5z"));
+        // A bare `{"code","msg"}` is an error; with `data` it is a task route's answer, and
+        // code 0 is no error.
+        assert!(parse_envelope(None, r#"{"code":336501,"msg":"Rate limit reached for RPM"}"#).is_error());
+        assert!(!parse_envelope(None, r#"{"code":0,"msg":"ok"}"#).is_error());
+        assert_eq!(
+            parse_envelope(None, r#"{"code":1,"msg":"submitted","data":{"id":"t"}}"#).shape,
+            EnvelopeShape::Task
+        );
+        // new-api v0.2 wrote an error and then a panic's into one body: the first is read.
+        let two = r#"{"error":{"message":"first","type":"new_api_error"}}{"error":{"message":"second"}}"#;
+        assert_eq!(parse_envelope(None, two).message.as_deref(), Some("first"));
     }
 
     #[test]

@@ -8,6 +8,15 @@ pub fn request_id(html: &str) -> Option<String> {
     ray_id(html)
         .or_else(|| cloudfront_request_id(html))
         .or_else(|| page_id(html))
+        .or_else(|| akamai_reference(html))
+}
+
+/// The "Reference #18.5def2e17.1618968337.589c8e7" Akamai's edge pages print (its
+/// punctuation written as entities), which Akamai's support reads.
+fn akamai_reference(html: &str) -> Option<String> {
+    let at = html.find("Reference")?;
+    let tail: String = html[at..].chars().take(300).collect();
+    labelled_id(&decode_entities(&tail), "Reference #", &['.'])
 }
 
 /// Whether a body is a web page, whatever its content type says.
@@ -22,20 +31,21 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Cloudflare's "Ray ID: <strong>…</strong>" on its error pages: the id its support reads.
 fn ray_id(html: &str) -> Option<String> {
-    labelled_id(html, "Ray ID:", false)
+    labelled_id(html, "Ray ID:", &[])
 }
 
 /// The id a proxy's or firewall's page prints after a label, its tags skipped: Tencent's
 /// WAF "您的请求UUID为：", EdgeOne's "Request ID:", Alibaba Cloud WAF's `"traceid":"` in its
 /// page data. It is what their support asks for.
 fn page_id(html: &str) -> Option<String> {
-    labelled_id(html, "您的请求UUID为：", true)
-        .or_else(|| labelled_id(html, "\"traceid\":\"", false))
-        .or_else(|| labelled_id(html, "Request ID:", true))
+    labelled_id(html, "您的请求UUID为：", &['-'])
+        .or_else(|| labelled_id(html, "\"traceid\":\"", &[]))
+        .or_else(|| labelled_id(html, "Request ID:", &['-']))
 }
 
-/// The first run of letters and digits (and inner hyphens, where `hyphens`) after `label`.
-fn labelled_id(html: &str, label: &str, hyphens: bool) -> Option<String> {
+/// The first run of letters and digits (and the `inner` characters between them) after
+/// `label`.
+fn labelled_id(html: &str, label: &str, inner: &[char]) -> Option<String> {
     let at = html.find(label)? + label.len();
     let mut id = String::new();
     let mut in_tag = false;
@@ -47,12 +57,12 @@ fn labelled_id(html: &str, label: &str, hyphens: bool) -> Option<String> {
             '>' => in_tag = false,
             _ if in_tag => {}
             c if c.is_ascii_alphanumeric() => id.push(c),
-            '-' if hyphens && !id.is_empty() => id.push('-'),
+            c if inner.contains(&c) && !id.is_empty() => id.push(c),
             _ if !id.is_empty() => break,
             _ => {}
         }
     }
-    let id = id.trim_end_matches('-').to_string();
+    let id = id.trim_end_matches(inner).to_string();
     (id.len() >= 8).then_some(id)
 }
 

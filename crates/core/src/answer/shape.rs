@@ -25,6 +25,10 @@ pub enum AnswerShape {
     NotAnAnswer(Unanswered),
     /// An answer that reports its own failure inside (a choice ending in `error`).
     ErrorInside(String),
+    /// A chat stream that reached its end marker without any choice saying why it stopped
+    /// (no `finish_reason`): a gateway may have dropped the provider's error and closed it
+    /// as if finished, so the text may be cut short.
+    Unfinished(String),
 }
 
 /// What came back on a 2xx instead of the endpoint's answer.
@@ -92,10 +96,7 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
         if !carried {
             return AnswerShape::NotAnAnswer(Unanswered::EmptyStream);
         }
-        return match cut_short(d, &events) {
-            Some(why) => AnswerShape::Withheld(why),
-            None => AnswerShape::Answer,
-        };
+        return how_it_ended(d, &events).unwrap_or(AnswerShape::Answer);
     }
     let parsed = could_be_whole_json(body)
         .then(|| serde_json::from_str::<Value>(body).ok())
@@ -206,12 +207,15 @@ pub fn answer_shape(protocol: Protocol, content_type: Option<&str>, body: &str) 
 /// in the last content event or just after it (then usage and the end marker).
 const TAIL_EVENTS: usize = 8;
 
-/// Why a stream that carried content did not carry the whole answer: a filter or the
-/// model's refusal cut it (a chat's `finish_reason: content_filter` or `delta.refusal`,
-/// Claude's `stop_reason: refusal`, Gemini's SAFETY, RECITATION and the like, a Responses
-/// answer incomplete for its filter). Read from the last events only, so a long stream is
+/// Why a stream that carried content did not carry the whole answer, or `None` when it
+/// ended as an answer ends. A filter or the model's refusal cut it (a chat's
+/// `finish_reason: content_filter` or `delta.refusal`, Claude's `stop_reason: refusal`,
+/// Gemini's SAFETY, RECITATION and the like, a Responses answer incomplete for its
+/// filter): withheld. A chat choice that finished with an error's name (Portkey's
+/// `overloaded_error`): the error inside. A chat stream that reached `[DONE]` with no
+/// finish reason at all: unfinished. Read from the last events only, so a long stream is
 /// not merged again.
-fn cut_short(dialect: StreamDialect, events: &[SseEvent]) -> Option<String> {
+fn how_it_ended(dialect: StreamDialect, events: &[SseEvent]) -> Option<AnswerShape> {
     let tail = &events[events.len().saturating_sub(TAIL_EVENTS)..];
     let mut merger = StreamMerger::new(dialect);
     for e in tail {
@@ -219,9 +223,19 @@ fn cut_short(dialect: StreamDialect, events: &[SseEvent]) -> Option<String> {
     }
     let summary = merger.into_summary();
     if let Some(why) = summary.withheld {
-        return Some(format!("{why}, after part of the answer"));
+        return Some(AnswerShape::Withheld(format!("{why}, after part of the answer")));
     }
     let finish = summary.finish_reason.as_deref().unwrap_or("");
+    if dialect == StreamDialect::OpenAiChat && summary.refusal.is_empty() {
+        if finish == "error" || finish.ends_with("_error") {
+            return Some(AnswerShape::ErrorInside(format!("finish_reason = {finish}")));
+        }
+        if finish.is_empty() && summary.completed {
+            return Some(AnswerShape::Unfinished(
+                "[DONE] came, but no choice gave a finish_reason".to_string(),
+            ));
+        }
+    }
     let cut = match dialect {
         StreamDialect::OpenAiChat if !summary.refusal.is_empty() => {
             Some("delta.refusal: the model refused".to_string())
@@ -235,7 +249,7 @@ fn cut_short(dialect: StreamDialect, events: &[SseEvent]) -> Option<String> {
         }
         _ => None,
     };
-    cut.map(|why| format!("{why}, after part of the answer"))
+    cut.map(|why| AnswerShape::Withheld(format!("{why}, after part of the answer")))
 }
 
 #[cfg(test)]
@@ -362,11 +376,23 @@ mod tests {
             let shape = answer_shape(protocol, json, body);
             assert!(ok(&shape), "{protocol:?} {body}: {shape:?}");
         }
-        let stream = "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: [DONE]\n\n";
-        assert_eq!(
-            answer_shape(Protocol::OpenAiChat, Some("text/event-stream"), stream),
-            Answer
-        );
+        let sse = Some("text/event-stream");
+        let stream = "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\ndata: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: {\"choices\":[],\"usage\":{\"total_tokens\":3}}\n\ndata: [DONE]\n\n";
+        assert_eq!(answer_shape(Protocol::OpenAiChat, sse, stream), Answer);
+        // `[DONE]` with no finish reason anywhere (one-api writes `""` on each chunk it
+        // converts, and drops the provider's error): perhaps cut.
+        let unfinished =
+            "data: {\"choices\":[{\"delta\":{\"content\":\"Hi\"},\"finish_reason\":\"\"}]}\n\ndata: [DONE]\n\n";
+        assert!(matches!(
+            answer_shape(Protocol::OpenAiChat, sse, unfinished),
+            Unfinished(_)
+        ));
+        // Portkey names the provider's error in the finish reason.
+        let overloaded = "data: {\"choices\":[{\"delta\":{\"content\":\"\"}}]}\n\ndata: {\"choices\":[{\"delta\":{},\"finish_reason\":\"overloaded_error\"}]}\n\ndata: [DONE]\n\n";
+        assert!(matches!(
+            answer_shape(Protocol::OpenAiChat, sse, overloaded),
+            ErrorInside(w) if w.contains("overloaded_error")
+        ));
         let empty_stream = "data: [DONE]\n\n";
         assert!(matches!(
             answer_shape(Protocol::OpenAiChat, Some("text/event-stream"), empty_stream),

@@ -226,7 +226,13 @@ impl StreamMerger {
                     if let Some(delta) = choice.get("delta") {
                         s.parts.chat_delta(delta);
                     }
-                    if let Some(r) = choice.get("finish_reason").and_then(Value::as_str) {
+                    // An empty reason (one-api writes `""` on every chunk it converts) is
+                    // none, and does not erase one that came.
+                    if let Some(r) = choice
+                        .get("finish_reason")
+                        .and_then(Value::as_str)
+                        .filter(|r| !r.is_empty())
+                    {
                         s.finish_reason = Some(r.to_string());
                     }
                 }

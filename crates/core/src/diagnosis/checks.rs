@@ -58,6 +58,16 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                     "账户本身被禁用了：请联系客服，换新密钥也没用。",
                 );
             }
+            HostAuth => {
+                add(
+                    "Your key is not the problem: the platform stopped the call before the key was checked.",
+                    "问题不在你的密钥：平台在校验密钥之前就拦下了请求。",
+                );
+                add(
+                    "Whoever deployed the gateway must let unauthenticated calls through (Cloud Run: allow public access; a Lambda function URL: auth type NONE with a policy that allows invoking it), or publish it at an address that does.",
+                    "部署网关的人需要放行未经平台认证的调用（Cloud Run：允许公开访问；Lambda 函数 URL：认证类型设为 NONE，并配置允许调用的资源策略），或换一个这样放行的地址发布。",
+                );
+            }
             _ => {
                 add("Send the key as Authorization: Bearer sk-… (x-api-key for Claude and x-goog-api-key for Gemini also work).", "以 Authorization: Bearer sk-… 发送密钥（Claude 也可用 x-api-key，Gemini 也可用 x-goog-api-key）。");
                 add("Copy the whole secret and keep its sk- prefix: no quotes, spaces, line breaks or a doubled \"Bearer\".", "完整复制密钥并保留 sk- 前缀：不要带引号、空格、换行，也不要重复写 \"Bearer\"。");
@@ -126,6 +136,15 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                 add(
                     "If it is a gateway, tell its operator: a channel's provider account ran out, and retrying may reach another channel.",
                     "如果是网关，请告知运营方：某个渠道的上游账户额度用尽，重试可能会换到其他渠道。",
+                );
+            } else if reason == AccountCap {
+                add(
+                    "Raise or switch off this model's usage limit in the provider's console (the answer names the setting).",
+                    "在服务商控制台提高或关闭该模型的用量上限（响应中写明了是哪项设置）。",
+                );
+                add(
+                    "Waiting does not help: the limit stays until it is changed.",
+                    "等待没有用：上限在修改之前一直有效。",
                 );
             } else if reason == UpstreamQuota {
                 add(
@@ -382,6 +401,16 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
             "无需处理：准备好后再次发送即可。",
         ),
         Category::Unknown => {
+            if reason == Unfinished {
+                add(
+                    "Send it again without streaming: a single answer carries the provider's error, if there was one.",
+                    "关闭流式再发一次：非流式响应会带上服务商的错误（如果有的话）。",
+                );
+                add(
+                    "Compare the end of the text with a second try: the same cut in the same place points at a limit, a different one at a failure.",
+                    "与再次调用的文本结尾对比：每次都在同一处截断说明是某种限制，截断处不同则是调用失败。",
+                );
+            }
             if reason == BodyCapped {
                 add(
                     "Download what arrived, or ask for less (fewer images, url instead of b64_json).",

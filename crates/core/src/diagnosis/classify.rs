@@ -189,10 +189,17 @@ fn task_failed(why: String, family: Family, facts: &RequestFacts) -> Verdict {
     let read = (!reason_text.is_empty())
         .then(|| error_verdict(None, &words, family, facts.protocol))
         .flatten()
-        .filter(|v| v.category != Category::Unknown || v.reason == Reason::ContentPolicy);
+        .filter(|v| {
+            v.category != Category::Unknown || matches!(v.reason, Reason::ContentPolicy | Reason::GatewayInternal)
+        });
     let mut v = match read {
         Some(mut v) => {
             v.confidence = v.confidence.min(Confidence::Medium);
+            // A task's failure reason is what the provider reported of the work: its
+            // moderation refused the output, whoever relays the task.
+            if v.reason == Reason::ContentPolicy {
+                v.side = Side::Upstream;
+            }
             v.details.on_2xx = true;
             v.evidence.insert(0, ev("task", why.clone()));
             v
@@ -250,6 +257,11 @@ fn on_success(
             // A gateway checks its own limits before it starts a stream: a rate limit that
             // arrives inside one came from the provider generating it, unless the message
             // names the gateway's own cap.
+            // The body was read and a stream begun: a JSON parse failing after that is of
+            // something else (LiteLLM's parser of a provider's chunks), not of what was sent.
+            if v.reason == Reason::InvalidJson {
+                v = Verdict::new(Reason::StreamError, Confidence::Low, Side::Unknown);
+            }
             let message = inner.innermost().message.as_deref().unwrap_or("");
             if v.reason == Reason::GatewayLimit && family.is_gateway() && !names_own_cap(message) {
                 v.reason = Reason::UpstreamLimit;
@@ -260,7 +272,13 @@ fn on_success(
         }
         Some(StreamEnd::EndedEarly) => {
             front.push(ev("stream", "ended before its end marker"));
-            let mut v = Verdict::new(Reason::StreamEndedEarly, Confidence::Medium, Side::Upstream);
+            // Nothing at all arrived: the stream never began, and the answer cannot tell
+            // where it failed.
+            let mut v = if r.body.trim().is_empty() {
+                Verdict::new(Reason::StreamEndedEarly, Confidence::Low, Side::Unknown)
+            } else {
+                Verdict::new(Reason::StreamEndedEarly, Confidence::Medium, Side::Upstream)
+            };
             v.actions.push(Action::Retry);
             return (v, env);
         }
@@ -292,6 +310,13 @@ fn on_success(
         let v = match error_verdict(None, &env, family, facts.protocol) {
             Some(mut v) => {
                 v.details.on_2xx = true;
+                // A task's record carrying a moderation refusal (an OpenAI video object
+                // `failed` with its `error`): the provider's filter refused the work.
+                if v.reason == Reason::ContentPolicy
+                    && matches!(facts.protocol, Protocol::AsyncTask | Protocol::VideoTask)
+                {
+                    v.side = Side::Upstream;
+                }
                 v.candidates.retain(|c| *c != Category::SuccessWithErrorBody);
                 if v.candidates.is_empty() {
                     v.candidates.push(v.category);
@@ -339,14 +364,33 @@ fn on_success(
             v
         }
         AnswerShape::Withheld(why) => noted(Reason::Withheld, Confidence::Medium, Side::Upstream, "withheld", why),
-        AnswerShape::ErrorInside(why) => noted(
-            Reason::ErrorBodyOn2xx,
-            Confidence::Medium,
-            Side::Upstream,
-            "error-inside",
-            why,
-        ),
+        // The error inside is read like any error's words ("finish_reason =
+        // overloaded_error" is an overload); words the table does not know stay an error
+        // body on a 2xx.
+        AnswerShape::ErrorInside(why) => {
+            let mut words = Envelope::of_shape(EnvelopeShape::OtherJson);
+            words.message = Some(why.clone());
+            match error_verdict(None, &words, family, facts.protocol) {
+                Some(mut v) => {
+                    v.evidence.push(ev("error-inside", why.clone()));
+                    v.details.note = Some(why);
+                    v
+                }
+                None => noted(
+                    Reason::ErrorBodyOn2xx,
+                    Confidence::Medium,
+                    Side::Upstream,
+                    "error-inside",
+                    why,
+                ),
+            }
+        }
         AnswerShape::TaskFailed(why) => task_failed(why, family, facts),
+        AnswerShape::Unfinished(why) => {
+            let mut v = noted(Reason::Unfinished, Confidence::Low, Side::Unknown, "unfinished", why);
+            v.actions.push(Action::Retry);
+            v
+        }
         AnswerShape::NotAnAnswer(what) => {
             // Worded from `unanswered` in each language, so no English note is kept.
             let mut v = Verdict::new(Reason::NotAnAnswer, Confidence::Low, Side::Unknown);

@@ -59,6 +59,12 @@ pub(crate) fn gateway_made_it(reason: Reason, protocol: Protocol, origin: Origin
     provider_budget(hay) || bridged_image_tools || relayed_bare_not_found
 }
 
+/// Whether the answer's own words send the caller back to what it wrote (Helicone's "Check
+/// provider names"), whoever else the envelope seems to carry.
+pub(crate) fn caller_wrote_it(hay: &Hay) -> bool {
+    hay.first_of(&["check provider names"]).is_some()
+}
+
 /// LiteLLM's "Exceeded budget for provider …".
 fn provider_budget(hay: &Hay) -> bool {
     hay.first_of(&["exceeded budget for provider"]).is_some()

@@ -15,6 +15,9 @@ pub(crate) enum Reason {
     /// The channel's own key was refused upstream: an operator problem.
     UpstreamKey,
     PermissionDenied,
+    /// The hosting platform in front of the gateway (Cloud Run, a Lambda function URL)
+    /// wants its own authorisation, which an API key is not: the key was never checked.
+    HostAuth,
     AccountBanned,
 
     TokenDisabled,
@@ -28,6 +31,9 @@ pub(crate) enum Reason {
     ClientOnly,
     /// The key's own spending cap for the period (a daily cost limit) is reached.
     SpendCap,
+    /// The account's own usage limit for a model, set in the provider's console (Volcengine
+    /// Ark's "Safe Experience Mode"), is reached: calls are paused until it is raised.
+    AccountCap,
 
     UserQuota,
     /// The channel's billing upstream (OpenAI `insufficient_quota`, Anthropic credit balance).
@@ -104,6 +110,8 @@ pub(crate) enum Reason {
     GatewayOverloaded,
     StreamError,
     StreamEndedEarly,
+    /// A chat stream closed with its end marker but without a finish reason: perhaps cut.
+    Unfinished,
 
     MixedContent,
     CorsRefused,
@@ -148,12 +156,11 @@ impl Reason {
         match self {
             Ok => Category::Success,
             ErrorBodyOn2xx => Category::SuccessWithErrorBody,
-            KeyMissing | KeyInvalid | KeyInvalidAmbiguous | UpstreamKey | PermissionDenied | AccountBanned => {
-                Category::AuthenticationFailure
-            }
+            KeyMissing | KeyInvalid | KeyInvalidAmbiguous | UpstreamKey | PermissionDenied | AccountBanned
+            | HostAuth => Category::AuthenticationFailure,
             TokenDisabled | TokenExpired | TokenExhausted | IpNotAllowed | TokenQuotaLow | GroupDenied
             | RegionBlocked | KeyScope | SpendCap | ClientOnly => Category::TokenUnavailable,
-            UserQuota | UpstreamQuota => Category::InsufficientBalance,
+            UserQuota | UpstreamQuota | AccountCap => Category::InsufficientBalance,
             ModelNoAccess | NoChannel | ModelNotPriced | ModelNotFound | InferenceProfile => {
                 Category::ModelNotAvailable
             }
@@ -162,7 +169,7 @@ impl Reason {
             ModelMissing | MessagesRequired | ContentsRequired | MaxTokens | PromptRequired | InvalidJson
             | UnknownField | GenericParam | SensitiveWords | TaskNotFound => Category::ParameterError,
             ContextLength => Category::RequestTooLarge,
-            ContentPolicy | NotAnAnswer | Withheld | GatewayInternal => Category::Unknown,
+            ContentPolicy | NotAnAnswer | Withheld | Unfinished | GatewayInternal => Category::Unknown,
             TaskFailed => Category::UpstreamFailure,
             ExtraInputs | BetaHeaderHeuristic => Category::ClaudeCodeBetas,
             ClientTimeout | TimeoutMidAnswer | GatewayTimeout | ProxyTimeout | RequestTimeout | UpstreamTimeout => {

@@ -10,11 +10,14 @@ use super::matching::scanned;
 use crate::answer::envelope::Envelope;
 
 /// Header names that carry a request id, most specific first.
-const REQUEST_ID_HEADERS: [&str; 20] = [
+const REQUEST_ID_HEADERS: [&str; 22] = [
     "x-oneapi-request-id",
     "x-new-api-request-id",
     "x-litellm-call-id",
     "x-kong-request-id",
+    // Portkey's trace id and Cloudflare AI Gateway's log id: what their logs search by.
+    "x-portkey-trace-id",
+    "cf-aig-log-id",
     "x-generation-id",
     "x-request-id",
     "request-id",

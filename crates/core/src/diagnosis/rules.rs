@@ -2,7 +2,7 @@
 //! matched first, how sure that makes us given the status, whose side it is, and the
 //! status-only fallback when nothing matched.
 
-use super::context::{gateway_made_it, reason_in_context};
+use super::context::{caller_wrote_it, gateway_made_it, reason_in_context};
 use super::family::{Family, NEW_API_CODES};
 use super::matching::{normalise, Hay};
 use super::reason::Reason;
@@ -30,11 +30,13 @@ pub(crate) enum Origin {
 
 /// What new-api's Midjourney and Suno relays say of their own checks (before any upstream
 /// is called), though they type them `upstream_error`.
-const NEW_API_TASK_OWN: [&str; 4] = [
+const NEW_API_TASK_OWN: [&str; 5] = [
     "quota_not_enough",
     "task_no_found",
     "task_not_found",
     "get_channel_info_failed",
+    // Its video content proxy, typed `server_error`: the key it should have kept with the task.
+    "API key not stored for task",
 ];
 
 /// Whether a message names a gateway's own usage cap (OpenRouter's `free-models-per-day`
@@ -219,7 +221,7 @@ pub(crate) fn side_for(reason: Reason, category: Category, origin: Origin) -> Si
         | Category::ModelNotAvailable
         | Category::RateLimit => {
             let upstream_cause = matches!(reason, UpstreamKey | UpstreamQuota | UpstreamLimit | Saturated);
-            let gateway_config = matches!(reason, NoChannel | ModelNotPriced);
+            let gateway_config = matches!(reason, NoChannel | ModelNotPriced | HostAuth);
             match origin {
                 Origin::Vendor => Side::Client,
                 // No channel or price for a model is the gateway's set-up even when its
@@ -365,6 +367,15 @@ pub(crate) fn error_verdict(
     family: Family,
     protocol: Protocol,
 ) -> Option<Verdict> {
+    // A page from an unnamed server titled only with its status ("405 Method Not Allowed",
+    // HAProxy's) says nothing the status does not: it is left to the status. A named
+    // proxy's page (nginx's 429) is that proxy's own finding, read below.
+    if env.shape == EnvelopeShape::Html
+        && !family.is_named_proxy()
+        && env.html_title.as_deref().is_some_and(|t| !says_more_than_a_status(t))
+    {
+        return None;
+    }
     let codes = codes_of(env);
     let hay = hay_of(env);
     if codes.is_empty() && hay.is_empty() {
@@ -421,9 +432,13 @@ pub(crate) fn error_verdict(
     }
     // 408 is the server giving up on the request itself, whatever words come with it.
     // (A provider's own 408 with its words, Azure's "The operation was timeout.", is its
-    // operation running out of time, not the request arriving too slowly.)
+    // operation running out of time, not the request arriving too slowly; so is a gateway's
+    // 408 that says the timeout the caller sent ran out, Portkey's, while it waited on the
+    // provider.)
+    let callers_timeout = hay.first_of(&["exceeded the timeout sent in the request"]).is_some();
     if status == Some(408)
         && reason.category() == Category::Timeout
+        && !callers_timeout
         && !matches!(origin, Origin::Upstream | Origin::Gateway | Origin::Vendor)
     {
         reason = Reason::RequestTimeout;
@@ -485,6 +500,8 @@ pub(crate) fn error_verdict(
     let category = reason.category();
     let side = if gateway_made_it(reason, protocol, origin, &hay) {
         Side::Gateway
+    } else if caller_wrote_it(&hay) {
+        Side::Client
     } else {
         side_for(reason, category, origin)
     };
@@ -553,7 +570,13 @@ pub(crate) fn explicit_message(env: &Envelope) -> bool {
     if !ty.is_empty() && letters(message) == letters(ty) {
         return false;
     }
-    let words: String = message
+    says_more_than_a_status(message)
+}
+
+/// Whether `text` has words beyond a status's reason phrase or a stock sentence that only
+/// restates it ("502 Bad Gateway", "Internal error").
+fn says_more_than_a_status(text: &str) -> bool {
+    let words: String = text
         .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .collect::<String>()
@@ -693,6 +716,11 @@ pub(crate) fn status_fallback(
             vec![C::NetworkOrCors, C::ParameterError],
         ),
         400 => (R::StatusOnly, C::ParameterError, Low, vec![]),
+        // Google's front end of a Cloud Run service that admits only calls signed with Google
+        // credentials: an API key is not one, and the gateway never saw the call.
+        401 | 403 if html && head.contains("your client does not have permission to") => {
+            (R::HostAuth, C::AuthenticationFailure, Medium, vec![])
+        }
         401 => (
             R::StatusOnly,
             C::AuthenticationFailure,
@@ -754,6 +782,9 @@ pub(crate) fn status_fallback(
             Low,
             vec![C::UpstreamFailure, C::ParameterError],
         ),
+        // A proxy's own 501 page (HAProxy's for a transfer encoding it does not take) is
+        // not a route the API lacks.
+        501 if html => (R::NotImplemented, C::IncorrectEndpoint, Low, vec![]),
         501 => (R::NotImplemented, C::IncorrectEndpoint, Medium, vec![]),
         502 => (R::ServerError, C::UpstreamFailure, Low, vec![]),
         503 => (

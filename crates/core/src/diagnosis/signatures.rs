@@ -106,11 +106,14 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::GenericParam, Code(&["invalid image file", "invalid image format", "invalid image"])),
     // claude-relay-service: the key's own daily spending cap (402, so clients do not retry).
     rule(C, R::SpendCap, Code(&["daily cost limit exceeded", "cost limit exceeded"])),
+    rule(C, R::AccountCap, Code(&["set limit exceeded"])),
     rule(C, R::GatewayOverloaded, Code(&["system cpu overloaded", "system memory overloaded", "system disk overloaded"])),
     rule(C, R::GatewayInternal, Code(&["one api panic", "new api panic", "no db connection"])),
     rule(C, R::TokenExpired, Code(&["expired key"])),
     // Cerebras: per-minute token and request quotas (429), not a too-large request.
-    rule(C, R::GatewayLimit, Code(&["token quota exceeded", "request quota exceeded"])),
+    // Cerebras' per-window limits; the same code from a licence whose allowance is used up
+    // (Chatbox AI) says so in words, read by the phrases below.
+    rule(C, R::GatewayLimit, CodeAnd(&["token quota exceeded", "request quota exceeded"], &["per minute", "per second", "per hour", "per day", "too many"])),
     // TencentCloud API (Hunyuan): the request's signature or SecretId was refused.
     rule(C, R::KeyInvalid, Code(&["auth failure.signature failure", "auth failure.secret id not found", "auth failure.invalid secret id", "auth failure.signature expire", "auth failure.invalid authorization", "auth failure.token failure", "authorized error"])),
     // An account cut off for its conduct (Kimi's `access_terminated_error`).
@@ -158,6 +161,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::GenericParam, CodeAnd(&["auth error", "authentication error"], &["not allowed in request body"])),
     rule(C, R::GenericParam, CodeAnd(&["permission error"], &["response id is not associated"])),
     // claude-code-router: the provider the model name points at is not in its config.
+    // one-hub words a key's model allow-list refusing the model with the same code as a
+    // missing provider.
+    rule(C, R::ModelNoAccess, CodeAnd(&["provider not found"], &["not supported for current token"])),
     rule(C, R::NoChannel, Code(&["provider not found"])),
     // Moonshot's rate limits (`rate_limit_reached_error`); its concurrency cap is refined below.
     rule(C, R::GatewayLimit, Code(&["rate limit reached error"])),
@@ -200,6 +206,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::ContentPolicy, Code(&["prompt blocked", "content policy violation", "content filter", "content filtered", "moderation blocked"])),
     rule(C, R::UpstreamBadStatus, Code(&["bad response body", "unmarshal response body failed", "read response body failed", "bad response", "empty response"])),
     rule(C, R::Overloaded, Code(&["overloaded error", "overloaded", "server overloaded"])),
+    // CLIProxyAPI types a provider's stream that closed before its end as a 408
+    // (`request_timeout`, `invalid_request_error`); its words say what happened.
+    rule(C, R::StreamEndedEarly, CodeAnd(&["request timeout", "invalid request error"], &["stream disconnected before completion"])),
     rule(C, R::UpstreamTimeout, Code(&["channel:response time exceeded", "deadline exceeded", "gateway timeout", "timeout", "request timeout", "upstream timeout"])),
     rule(C, R::MethodNotAllowed, Code(&["method not allowed"])),
     // Bedrock reached and refusing the request as sent (`ValidationException`): a parameter
@@ -407,8 +416,67 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::UpstreamKey, Text(&["setup request header failed"])),
     // A body over a server's size limit, in its own words.
     rule(P, R::BodyTooLarge, TextAnd(&["request size", "body size"], &["is greater than the maximum", "exceeds the maximum"])),
-    // Cloudflare's rate-limiting rule, as the bare text API clients get.
-    rule(P, R::GatewayLimit, Text(&["error code: 1015"])),
+    // Cloudflare's rate-limiting rule, and a Workers plan's daily request allowance (1027),
+    // as the bare text API clients get.
+    rule(P, R::GatewayLimit, Text(&["error code: 1015", "error code: 1027"])),
+    // Volcengine Ark: the account's own per-model limit ("Safe Experience Mode"), answered as
+    // 429 `TooManyRequests` though waiting does not lift it.
+    rule(P, R::AccountCap, Text(&["reached the set inference limit"])),
+    // Ark's and Seedream's moderation of what goes in or comes out, in their own words.
+    rule(P, R::ContentPolicy, Text(&["may contain sensitive information", "may contain real person", "sensitive content detected"])),
+    // Ark: image and text together over a message's token budget.
+    rule(P, R::ContextLength, Text(&["exceed max message tokens", "exceeds max message tokens"])),
+    // Kling: more tasks running than the resource pack allows at once.
+    rule(P, R::Concurrency, Text(&["parallel task over"])),
+    // Baidu Qianfan's classic API: a path it has no method for.
+    rule(P, R::RouteNotFound, Text(&["unsupported openapi method"])),
+    // A relay's account pool has no account allowed for this model (claude-relay-service).
+    rule(P, R::NoChannel, TextAnd(&["no available"], &["support the requested model", "supports the requested model"])),
+    // A key's (or a licence's) own token allowance, in Chatbox AI's words.
+    rule(P, R::TokenExhausted, Text(&["token quota has been fully utilized", "token配额已经全部用完"])),
+    // Vercel's proxy could not reach the address a rewrite points at.
+    rule(P, R::UpstreamRequestFailed, Text(&["router external target connection error", "dns hostname not found"])),
+    // AWS Lambda's synchronous payload limit, before the function runs.
+    rule(P, R::BodyTooLarge, TextAnd(&["must be smaller than"], &["bytes"])),
+    // A Lambda function URL that admits only calls signed with AWS credentials (Cloud Run's
+    // page for the same is read from its status, see `rules::status_fallback`).
+    rule(P, R::HostAuth, Text(&["function url authorization"])),
+    rule(P, R::StreamEndedEarly, Text(&["stream disconnected before completion", "stream closed before response.completed"])),
+    // new-api's video relays building the provider's request from what the caller sent: a
+    // field missing or a value that is not a number.
+    rule(P, R::GenericParam, TextAnd(&["convert to ali request failed", "build request failed"], &["requires", "strconv"])),
+    // A path segment read as an id (stock new-api has no `/api/token/self/`: it parses
+    // "self" as a token id), and a route the gateway retired.
+    rule(P, R::RouteNotFound, Text(&["parsing 'self'", "该接口已废弃", "endpoint is deprecated", "endpoint has been deprecated"])),
+    // new-api polled a task and could not read the provider's answer: whether the task
+    // failed at all, its words do not say.
+    rule(P, R::GatewayInternal, Text(&["upstream returned unrecognized message"])),
+    // one-hub's Kling route takes only these two actions in its path.
+    rule(P, R::RouteNotFound, TextAnd(&["action is not"], &["text2video"])),
+    // one-hub and done-hub: a key whose model list is empty; chat-api (an one-api fork):
+    // a model outside the key's list, answered as 401.
+    rule(P, R::ModelNoAccess, Text(&["no available models configured for current token", "令牌不支持指定的模型"])),
+    // done-hub: a group the key's user may not use.
+    rule(P, R::GroupDenied, Text(&["无权使用分组"])),
+    // DashScope's plan that does not include the model.
+    rule(P, R::ModelNoAccess, Text(&["access to model denied"])),
+    // vLLM serving a model its Responses API cannot run (the chat route can).
+    rule(P, R::WrongOperation, Text(&["does not support responses api"])),
+    // Portkey's own checks of its headers and config, and its word for a route the provider
+    // behind has no function for (`imageGenerate is not supported by anthropic`).
+    rule(P, R::GenericParam, Text(&["invalid custom host", "x portkey provider needs to be passed"])),
+    rule(P, R::WrongOperation, Text(&["imagegenerate is not supported by", "chatcomplete is not supported by", "complete is not supported by", "embed is not supported by", "createspeech is not supported by", "createtranscription is not supported by", "createtranslation is not supported by"])),
+    // Portkey aborted the provider's call at the timeout the caller set.
+    rule(P, R::UpstreamTimeout, Text(&["exceeded the timeout sent in the request"])),
+    // Helicone's AI gateway: no provider matches the model string the caller wrote.
+    rule(P, R::ModelNotFound, TextAnd(&["no available providers"], &["check provider names"])),
+    // Kong's and APISIX's prompt plugins: a route that takes only its template or its type.
+    rule(P, R::GenericParam, Text(&["llm route only supports", "template name is missing", "could not find template name"])),
+    rule(P, R::GenericParam, TextAnd(&["template:"], &["not configured"])),
+    // Higress' AI proxy: an API its provider adapter has no handler for, and a model
+    // mapping that leaves no model (the operator's mapping).
+    rule(P, R::RouteNotFound, Text(&["unsupported api name"])),
+    rule(P, R::NoChannel, Text(&["model becomes empty after"])),
     rule(P, R::GenericParam, Text(&["must be a string", "must be a number", "must be an integer", "must be a boolean", "must be an array", "must be an object"])),
     // Gemini's conversation rules, as gateways relay them after converting OpenAI messages.
     rule(P, R::GenericParam, Text(&["please use a valid role", "multiturn requests ends with", "multiturn requests end with"])),
@@ -544,7 +612,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::NoChannel, Text(&["no endpoints found for"])),
     rule(P, R::ModelNotFound, Text(&["is not a valid model id"])),
     // Hosting layers with no app at this address (Railway, Vercel): a wrong or retired host.
-    rule(P, R::RouteNotFound, Text(&["application not found", "deployment could not be found"])),
+    rule(P, R::RouteNotFound, Text(&["application not found", "deployment could not be found", "fastly error: unknown domain"])),
     rule(P, R::UpstreamRequestFailed, Text(&["application failed to respond"])),
     // AWS API Gateway's authorizer or resource policy refusing the caller.
     rule(P, R::PermissionDenied, Text(&["not authorized to access this resource", "is not authorized to perform"])),
@@ -578,7 +646,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::UserQuota, Text(&["user quota is not enough", "user quota not enough", "用户额度不足", "预扣费额度失败", "insufficient user quota", "余额不足", "insufficient balance", "balance is insufficient", "balance is not enough", "not enough balance", "insufficient account balance", "账户已欠费", "欠费", "good standing", "insufficient credits", "insufficient credit", "out of credits", "credit balance is too low", "账户余额不足", "请充值", "please top up", "please recharge", "payment required", "insufficient quota", "额度不足"])),
     rule(P, R::UpstreamQuota, Text(&["exceeded your current quota", "check your plan and billing", "billing hard limit"])),
     rule(P, R::ModelNoAccess, Text(&["no access to model", "无权访问模型", "无权使用模型", "no access to any model", "无权访问任何模型", "not allowed to use model", "does not have access to model", "not authorized to use model", "无权使用该模型", "无权访问该模型", "must be verified to use", "access to the model", "not allowed to access model"])),
-    rule(P, R::NoChannel, Text(&["no available channel", "无可用渠道", "没有可用渠道", "没有可用的渠道", "无可用的渠道", "可用渠道失败", "failed to get available channel", "no valid upstream channel", "无有效上游渠道", "no channel available"])),
+    rule(P, R::NoChannel, Text(&["no available channel*", "无可用渠道", "没有可用渠道", "没有可用的渠道", "无可用的渠道", "可用渠道失败", "failed to get available channel", "no valid upstream channel", "no valid channel", "无有效上游渠道", "no channel available"])),
     rule(P, R::ModelNotPriced, Text(&["has not been priced", "价格尚未", "尚未由管理员配置", "ratio or price not set", "倍率或价格未配置", "price not set", "价格未配置", "倍率未配置", "model ratio not set", "pricing not configured"])),
     rule(P, R::GroupDenied, Text(&["no permission to access this group", "无权访问该分组", "group access denied"])),
     // In English only the group itself said to be off: "group" alone is too common a word
@@ -610,7 +678,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::GatewayLimit, Text(&["请求数限制", "总请求数限制", "rate limit*", "rate limited", "ratelimit*", "too many requests", "请求过于频繁", "请求太频繁", "请求频率", "频率限制", "限流", "requests per min*", "tokens per min*", "throttl*", "slow down", "exceeded the rate", "quota exceeded for", "request limit", "达到请求上限"])),
     rule(P, R::KeyMissing, Text(&["token not provided", "未提供令牌", "no token provided", "missing token", "token is missing", "missing api key", "api key is missing", "api key missing", "didn't provide an api key", "did not provide an api key", "no api key provided", "no api key", "api key is required", "api key required", "missing authorization", "authorization header is missing", "authorization header missing", "authorization header is required", "missing authentication", "x api key header is required", "缺少令牌", "缺少 api key", "未提供 api key", "未提供密钥", "missing credentials", "not authenticated", "no auth credentials", "no credentials", "credentials not found"])),
     rule(P, R::KeyInvalidAmbiguous, Text(&["invalid token", "无效的令牌", "令牌无效", "invalid bearer token", "token is invalid", "invalid or expired token", "token invalid"])),
-    rule(P, R::KeyInvalid, Text(&["invalid api key", "incorrect api key", "api key not valid", "api key is invalid", "invalid x api key", "invalid key", "invalid authentication", "authentication failed", "authentication error", "invalid credentials", "bad api key", "wrong api key", "api key 无效", "密钥无效", "无效的密钥", "无效的 api key", "鉴权失败", "认证失败", "身份验证失败", "api key 错误", "令牌错误", "unauthenticated", "invalid access token", "access token is invalid", "invalid auth", "invalid subscription key", "invalid proxy server token"])),
+    rule(P, R::KeyInvalid, Text(&["invalid api key", "invalid api token", "incorrect api key", "api key not valid", "api key is invalid", "invalid x api key", "invalid key", "invalid authentication", "authentication failed", "authentication error", "invalid credentials", "bad api key", "wrong api key", "api key 无效", "密钥无效", "无效的密钥", "无效的 api key", "鉴权失败", "认证失败", "身份验证失败", "api key 错误", "令牌错误", "unauthenticated", "invalid access token", "access token is invalid", "invalid auth", "invalid subscription key", "invalid proxy server token"])),
     rule(P, R::AccountBanned, Text(&["access terminated", "user has been banned", "用户已被封禁", "user has been disabled", "该用户已被禁用", "用户已被禁用", "account has been suspended", "account suspended", "account is disabled", "账户已被禁用", "账号已被封禁", "account has been deactivated", "organization has been disabled"])),
     rule(P, R::Overloaded, Text(&["overload*", "过载", "负载过高", "server is busy", "服务器繁忙", "系统繁忙", "at capacity"])),
     rule(P, R::UpstreamBadStatus, Text(&["bad response status code", "upstream error", "上游错误", "上游返回"])),
@@ -636,7 +704,9 @@ pub(crate) const RULES: &[Rule] = &[
     rule(W, R::IpNotAllowed, Code(&["access denied"])),
     rule(W, R::PermissionDenied, Code(&["permission error", "permission denied", "forbidden"])),
     rule(W, R::RouteNotFound, Code(&["not found error", "not found"])),
-    rule(W, R::GenericParam, Code(&["invalid request error", "bad request", "validation error", "unprocessable entity", "value error.missing", "missing"])),
+    // vLLM's and SGLang's `BadRequestError` and xAI's "Client specified an invalid argument"
+    // type every 400 they send.
+    rule(W, R::GenericParam, Code(&["invalid request error", "bad request", "validation error", "unprocessable entity", "value error.missing", "missing", "bad request error", "client specified an invalid argument"])),
     rule(W, R::UpstreamRequestFailed, Code(&["do request failed"])),
     rule(W, R::UpstreamApiError, Code(&["api error"])),
     rule(W, R::NoChannel, Code(&["get channel failed"])),

@@ -124,6 +124,10 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
         ),
         PermissionDenied => fixed("The key is not allowed to do this.", "该密钥没有执行此操作的权限。"),
         AccountBanned => fixed("The account behind this key is disabled.", "该密钥所属的账户已被禁用。"),
+        HostAuth => fixed(
+            "The platform hosting the gateway refused the call before the gateway saw it.",
+            "托管网关的平台在请求到达网关之前就拒绝了它。",
+        ),
         TokenDisabled => fixed("This key is disabled.", "该令牌已被禁用。"),
         TokenExpired => fixed("This key has expired.", "该令牌已过期。"),
         TokenExhausted => fixed("This key's own quota is used up.", "该令牌的额度已用尽。"),
@@ -148,6 +152,10 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
             "该密钥已达到当前周期的费用上限。",
         ),
         UserQuota => fixed("The account balance is not enough.", "账户余额不足。"),
+        AccountCap => fixed(
+            "The account's own usage limit for this model is reached: calls to it are paused.",
+            "账户为该模型设置的用量上限已达到：对它的调用已暂停。",
+        ),
         UpstreamQuota if d.family == Family::Unknown => fixed(
             "The provider says the account is out of quota: a channel's, if a gateway relayed this; yours, if this address is the provider itself.",
             "服务商表示账户额度已用尽：若由网关转发，是渠道的账户；若此地址就是服务商本身，则是你的账户。",
@@ -366,6 +374,10 @@ pub(crate) fn headline(reason: Reason, category: Category, d: &Details, lang: La
         ),
         TaskNotFound => fixed("No task with this id.", "没有这个 ID 的任务。"),
         StreamError => fixed("The stream failed after it had started.", "流式响应在中途出错。"),
+        Unfinished => fixed(
+            "The stream ended without saying why it stopped: the answer may be cut short.",
+            "流式响应结束时没有说明为何停止：回答可能被截断了。",
+        ),
         StreamEndedEarly => fixed(
             "The stream stopped before its end marker.",
             "流式响应在结束标记之前中断了。",
