@@ -47,6 +47,8 @@ const cases = [
   // new-api and OpenRouter pass the provider's chunk through: nothing in it names them.
   { name: 'a stream that breaks after its first tokens', model: 'twin-stream-breaks', stream: true, category: 'upstream-failure', side: 'upstream', evidence: { stream: /error event after 200/ }, answeredBy: { 'new-api': 'unknown', litellm: 'litellm', openrouter: 'unknown' } },
   { name: 'a 200 that is not an answer', model: 'twin-not-an-answer', category: 'unknown', confidence: 'low', headline: /not an answer/ },
+  // A gateway that dropped the provider's error closes the stream as if it had finished.
+  { name: 'a stream closed without a finish reason', model: 'twin-stream-error-dropped', stream: true, category: 'unknown', confidence: 'low', headline: /may be cut short/, evidence: { unfinished: /no choice gave a finish_reason/ } },
 ];
 
 for (const profile of profiles) {

@@ -32,6 +32,11 @@ pub fn special_models(config: &Config) -> Vec<(&'static str, String)> {
             "twin-stream-breaks",
             "on an OpenAI-style stream: a few tokens, then the profile's error chunk".into(),
         ),
+        (
+            "twin-stream-error-dropped",
+            "on an OpenAI-style stream: a few tokens, then [DONE] with no finish reason (an error dropped on the way)"
+                .into(),
+        ),
         ("twin-not-an-answer", "200 chat completion with no choices".into()),
         (
             "twin-error-on-200",

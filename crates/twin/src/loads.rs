@@ -21,7 +21,8 @@ use crate::state::Twin;
 pub enum Load {
     /// `/_huge/`: a chat completion of about `--huge-mb` MB.
     Huge,
-    /// `/_flood/`: `--flood-events` chat stream events at full speed, then `[DONE]`.
+    /// `/_flood/`: `--flood-events` chat stream events at full speed, the finish chunk, then
+    /// `[DONE]`.
     Flood,
     /// `/_endless/`: a chat stream that never ends (an event every 20 ms).
     Endless,
@@ -105,6 +106,15 @@ fn chunk_event(content: &str) -> String {
     let chunk = json!({
         "id": "chatcmpl-twinload", "object": "chat.completion.chunk", "created": 1, "model": "gpt-5.4",
         "choices": [{"index": 0, "delta": {"content": content}, "finish_reason": null}],
+    });
+    format!("data: {chunk}\n\n")
+}
+
+/// The last chunk of a whole chat stream: no content, the reason it stopped.
+fn finish_event() -> String {
+    let chunk = json!({
+        "id": "chatcmpl-twinload", "object": "chat.completion.chunk", "created": 1, "model": "gpt-5.4",
+        "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
     });
     format!("data: {chunk}\n\n")
 }
@@ -215,6 +225,8 @@ pub fn answer(load: Load, twin: &Twin, headers: &HeaderMap, path: &str) -> Respo
                     chunks.push(std::mem::take(&mut current));
                 }
             }
+            // A whole chat stream says why it stopped before `[DONE]`.
+            current.push_str(&finish_event());
             current.push_str("data: [DONE]\n\n");
             chunks.push(current);
             let stream = stream::iter(chunks.into_iter().map(|c| Ok::<_, Infallible>(Bytes::from(c))));

@@ -23,6 +23,9 @@ pub enum TestModel {
     ErrorOn200,
     /// On an OpenAI-style stream: a few tokens, then the family's error chunk, no end marker.
     BreaksMidStream,
+    /// On an OpenAI-style stream: a few tokens, then `[DONE]` with no finish reason, as a
+    /// gateway that dropped the provider's error chunk closes it (one-api's converters).
+    DropsStreamError,
     /// A chat answer with reasoning (`reasoning_content`) and a tool call beside its text.
     ReasonsAndCalls,
 }
@@ -195,6 +198,12 @@ pub static MODELS: &[Model] = &[
         Family::Test(TestModel::BreaksMidStream),
         "custom",
         "Twin stream breaks",
+    ),
+    m(
+        "twin-stream-error-dropped",
+        Family::Test(TestModel::DropsStreamError),
+        "custom",
+        "Twin stream error dropped",
     ),
     m(
         "twin-not-an-answer",

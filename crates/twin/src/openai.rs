@@ -46,6 +46,7 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
     chat_gateway_checks(&body).map_err(|f| call.fail(f))?;
     let streamed = body.get("stream").and_then(Value::as_bool).unwrap_or(false);
     let breaks_mid_stream = streamed && call.test_model() == Some(TestModel::BreaksMidStream);
+    let drops_stream_error = streamed && call.test_model() == Some(TestModel::DropsStreamError);
     call.upstream(false).await?;
     let (user_text, images, prompt) = chat_upstream_checks(&body).map_err(|f| call.fail(f))?;
 
@@ -144,6 +145,22 @@ async fn chat(call: &mut Call, req: Request) -> Result<Response, Refusal> {
             sse(events, call.twin.config.stream_delay),
             usage,
             "chat completion (stream broke)",
+        ));
+    }
+    if drops_stream_error {
+        // Some content, then the end marker as if it had finished: the provider's error
+        // chunk was dropped on the way, and no choice says why the answer stopped.
+        events.extend(
+            deltas(&text)
+                .iter()
+                .take(2)
+                .map(|d| chunk(json!({"content": d}), Value::Null)),
+        );
+        events.push("data: [DONE]\n\n".to_owned());
+        return Ok(call.done(
+            sse(events, call.twin.config.stream_delay),
+            usage,
+            "chat completion (stream error dropped)",
         ));
     }
     if reasons_and_calls {

@@ -37,8 +37,9 @@ async fn flood_sends_every_event_in_order_then_done() {
     });
     let text = post("/_flood/v1/chat/completions").send(&router).await.text();
     let events: Vec<&str> = text.split("\n\n").filter(|e| !e.is_empty()).collect();
-    assert_eq!(events.len(), 1001);
-    assert_eq!(events[1000], "data: [DONE]");
+    assert_eq!(events.len(), 1002);
+    assert!(events[1000].contains("\"finish_reason\":\"stop\""), "{}", events[1000]);
+    assert_eq!(events[1001], "data: [DONE]");
     for (i, event) in events[..1000].iter().enumerate() {
         assert!(
             event.contains(&format!("\"content\":\"{}\"", flood_word(i))),

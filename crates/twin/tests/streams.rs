@@ -224,6 +224,25 @@ async fn a_stream_that_breaks_sends_tokens_then_an_error_chunk_in_each_profile()
 }
 
 #[tokio::test]
+async fn a_stream_whose_error_was_dropped_closes_with_done_and_no_finish_reason() {
+    let app = twin();
+    let body = json!({"model": "twin-stream-error-dropped", "stream": true, "messages": [{"role": "user", "content": "one two three"}]});
+    let r = post("/v1/chat/completions")
+        .key("sk-twin-valid")
+        .json(body)
+        .send(&app)
+        .await;
+    assert_eq!(r.status, 200);
+    let text = r.text();
+    assert!(text.contains("\"content\""), "some tokens first: {text}");
+    assert!(
+        text.trim_end().ends_with("data: [DONE]"),
+        "closed as if finished: {text}"
+    );
+    assert!(!text.contains("\"finish_reason\":\""), "no finish reason: {text}");
+}
+
+#[tokio::test]
 async fn a_success_status_that_is_not_an_answer() {
     let app = twin();
     let body = json!({"model": "twin-not-an-answer", "messages": [{"role": "user", "content": "x"}]});
