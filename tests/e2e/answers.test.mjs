@@ -41,6 +41,24 @@ test('Cancel mid-stream stops reading and keeps what arrived', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('a stream closed with no finish reason is not sure, and one click sends it again without streaming', async () => {
+  const page = await openApp(browser, app.url, { gateway: twin.url });
+  await streamChat(page);
+  await page.getByRole('combobox', { name: 'Model', exact: true }).fill('twin-stream-error-dropped');
+  const before = await verdictSerial(page);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  assert.equal(await nextVerdict(page, before), 'unknown');
+  await diagnosis(page).getByRole('heading', { name: /may be cut short/ }).waitFor();
+  // The part that arrived is still shown.
+  await response(page).getByRole('region', { name: 'Answer' }).waitFor();
+  const again = await verdictSerial(page);
+  await diagnosis(page).getByRole('button', { name: 'Send again without streaming' }).click();
+  // A single answer: the twin's model answers whole when not streamed.
+  assert.equal(await nextVerdict(page, again), 'success');
+  assert.equal(await page.getByRole('checkbox', { name: 'Stream', exact: true }).isChecked(), false);
+  assert.deepEqual(page.errors, []);
+});
+
 test('Esc stops a stream in flight, as Cancel does', async () => {
   const page = await openApp(browser, app.url, { gateway: `${twin.url}/_endless` });
   await streamChat(page);

@@ -48,7 +48,7 @@ const cases = [
   { name: 'a stream that breaks after its first tokens', model: 'twin-stream-breaks', stream: true, category: 'upstream-failure', side: 'upstream', evidence: { stream: /error event after 200/ }, answeredBy: { 'new-api': 'unknown', litellm: 'litellm', openrouter: 'unknown' } },
   { name: 'a 200 that is not an answer', model: 'twin-not-an-answer', category: 'unknown', confidence: 'low', headline: /not an answer/ },
   // A gateway that dropped the provider's error closes the stream as if it had finished.
-  { name: 'a stream closed without a finish reason', model: 'twin-stream-error-dropped', stream: true, category: 'unknown', confidence: 'low', headline: /may be cut short/, evidence: { unfinished: /no choice gave a finish_reason/ } },
+  { name: 'a stream closed without a finish reason', model: 'twin-stream-error-dropped', stream: true, category: 'unknown', confidence: 'low', headline: /may be cut short/, evidence: { unfinished: /no choice gave a finish_reason/ }, noEvidence: ['envelope', 'message'] },
 ];
 
 for (const profile of profiles) {
@@ -65,6 +65,8 @@ for (const profile of profiles) {
       if (c.confidence) assert.match(kicker, new RegExp(`${c.confidence} confidence`), `${profile}: confidence in "${kicker}"`);
       if (c.signature) assert.match(rows.signature ?? '', c.signature);
       for (const [label, pattern] of Object.entries(c.evidence ?? {})) assert.match(rows[label] ?? '', pattern, `${profile}: evidence ${label}`);
+      // A stream's own events are no error message.
+      for (const label of c.noEvidence ?? []) assert.equal(rows[label], undefined, `${profile}: no ${label} row`);
       if (c.headline) assert.match(await diagnosis(page).getByRole('heading', { level: 2 }).textContent(), c.headline);
       if (c.category !== 'unknown' && c.key !== '') assert.equal(rows['answered-by'], (c.answeredBy ?? answeredBy)[profile], `${profile}: who answered`);
       assert.deepEqual(page.errors, []);

@@ -453,7 +453,7 @@ fn fixtures() -> Vec<Fx> {
         // A gateway dropped the provider's error and closed the stream as if finished: no
         // choice says why it stopped.
         http("stream_done_without_finish_reason", 200, "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"finish_reason\":\"\"}]}\n\ndata: [DONE]\n\n").set_header("content-type", "text/event-stream")
-            .stream(StreamEnd::Completed).expect(C::Unknown, Low, S::Unknown).ev("unfinished", "no choice gave a finish_reason").act("retry"),
+            .stream(StreamEnd::Completed).expect(C::Unknown, Low, S::Unknown).ev("unfinished", "no choice gave a finish_reason").act("send-without-stream").act("retry"),
         // Portkey's chunk naming the provider's error as the finish reason.
         http("stream_finish_reason_names_overload", 200, "data: {\"choices\":[{\"delta\":{\"content\":\"\"},\"finish_reason\":null}]}\n\ndata: {\"choices\":[{\"delta\":{},\"finish_reason\":\"overloaded_error\"}]}\n\ndata: [DONE]\n\n").set_header("content-type", "text/event-stream")
             .stream(StreamEnd::Completed).expect(C::UpstreamFailure, Medium, S::Upstream).ev("error-inside", "overloaded_error"),

@@ -209,6 +209,15 @@ fn Verdict(exchange: Arc<Exchange>, context: CheckContext) -> impl IntoView {
                         </Button>
                     }.into_any())
                 }
+                NextAction::SendWithoutStream => Some(view! {
+                    <Button on_click=move || {
+                        let id = settings.endpoint.get_untracked();
+                        drafts.update_endpoint(id, |v| v.set("stream", FieldValue::Flag(false)));
+                        sender.send();
+                    }>
+                        {label}
+                    </Button>
+                }.into_any()),
                 NextAction::CopyRequestId => None,
             }
         })

@@ -417,10 +417,13 @@ pub(crate) fn checks(category: Category, reason: Reason, facts: &RequestFacts, d
                     "下载已收到的部分，或减少请求的内容（更少的图片，用 url 代替 b64_json）。",
                 );
             }
-            add(
-                "Read the raw response; the parsed envelope shows what could be read.",
-                "查看原始响应；解析结果展示了能读到的信息。",
-            );
+            // A stream with no error in it has no envelope to read.
+            if reason != Unfinished {
+                add(
+                    "Read the raw response; the parsed envelope shows what could be read.",
+                    "查看原始响应；解析结果展示了能读到的信息。",
+                );
+            }
             add("Compare with the same call in curl.", "用 curl 发同样的请求对比一下。");
             if d.request_id.is_some() {
                 add(

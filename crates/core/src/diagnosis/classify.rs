@@ -134,7 +134,14 @@ fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Env
     };
     apply_request_facts(&mut v, facts, r.status);
     let mut evidence = front;
-    envelope_evidence(&shown, &mut evidence);
+    // A 2xx stream with no error in it has no envelope to show: its "message" would only be
+    // the events' own text.
+    let stream_without_error = (200..300).contains(&r.status)
+        && !shown.is_error()
+        && (is_event_stream(content_type) || r.body.trim_start().starts_with("data:"));
+    if !stream_without_error {
+        envelope_evidence(&shown, &mut evidence);
+    }
     evidence.append(&mut v.evidence);
     v.evidence = evidence;
     v.details.status = Some(r.status);
@@ -152,6 +159,9 @@ fn response(facts: &RequestFacts, r: &Response<'_>, lang: Lang) -> (Verdict, Env
     if !(200..300).contains(&r.status) || v.category != Category::Success {
         post_process(&mut v, facts, &shown, path);
         request_id_and_retry(&mut v, &shown, r, family, lang);
+    }
+    if stream_without_error {
+        return (v, Envelope::of_shape(EnvelopeShape::Empty));
     }
     (v, shown)
 }
@@ -388,7 +398,7 @@ fn on_success(
         AnswerShape::TaskFailed(why) => task_failed(why, family, facts),
         AnswerShape::Unfinished(why) => {
             let mut v = noted(Reason::Unfinished, Confidence::Low, Side::Unknown, "unfinished", why);
-            v.actions.push(Action::Retry);
+            v.actions.extend([Action::SendWithoutStream, Action::Retry]);
             v
         }
         AnswerShape::NotAnAnswer(what) => {

@@ -75,6 +75,7 @@ impl Action {
             Action::DisableClaudeBetas => lang.pick("Remove the anthropic-beta header", "去掉 anthropic-beta 请求头"),
             Action::CopyRequestId => lang.pick("Copy request id", "复制请求 ID"),
             Action::SwitchAuthStyle => lang.pick("Switch auth header", "换用其他认证头"),
+            Action::SendWithoutStream => lang.pick("Send again without streaming", "关闭流式后重发"),
         };
         s.to_string()
     }

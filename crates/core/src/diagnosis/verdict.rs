@@ -198,6 +198,8 @@ pub enum Action {
     CopyRequestId,
     /// Use `x-api-key` / `x-goog-api-key` when a Bearer preflight fails.
     SwitchAuthStyle,
+    /// Turn the stream off and send again: a single answer carries an error a stream lost.
+    SendWithoutStream,
 }
 
 impl Action {
@@ -214,6 +216,7 @@ impl Action {
             Action::DisableClaudeBetas => "disable-claude-betas",
             Action::CopyRequestId => "copy-request-id",
             Action::SwitchAuthStyle => "switch-auth-style",
+            Action::SendWithoutStream => "send-without-stream",
         }
     }
 }
