@@ -367,7 +367,8 @@ fn from_json(value: &Value, depth: u8) -> Envelope {
         *message = crate::text::percent::decode_segment(message);
     }
     // (`ray_id`: Cloudflare's JSON error pages, which name the Ray ID without its data centre.)
-    env.request_id = first_text(obj, &["request_id", "requestId", "ray_id"])
+    // (`event_id`: the block id of SafeLine's firewall, which its console searches by.)
+    env.request_id = first_text(obj, &["request_id", "requestId", "ray_id", "event_id"])
         .or_else(|| env.request_id.take())
         // OpenRouter's stream chunks carry their generation id (`gen-…`) beside the error.
         .or_else(|| first_text(obj, &["id"]).filter(|id| id.starts_with("gen-")))
@@ -405,13 +406,15 @@ fn provider_error(obj: &Map<String, Value>) -> Option<ProviderError> {
         ));
     }
     // `{"code": <non-zero>, "msg": …}` and nothing else (Qianfan's documented limit answer,
-    // sent with 200): no answer of any endpoint is only that. A `data` member makes it a
-    // task route's answer, read below.
+    // sent with 200), or `{"status": false, "msg": …}` (宝塔 WAF's JSON refusals): no answer
+    // of any endpoint is only that. A `data` member makes it a task route's answer, read
+    // below.
     let bare_code = obj
         .get("code")
         .and_then(Value::as_i64)
         .is_some_and(|n| n != 0 && n != 200);
-    if bare_code && obj.len() == 2 && obj.get("msg").is_some_and(Value::is_string) {
+    let refused = obj.get("status") == Some(&Value::Bool(false));
+    if (bare_code || refused) && obj.len() == 2 && obj.get("msg").is_some_and(Value::is_string) {
         return Some((text_of(obj.get("code")), text_of(obj.get("msg")), None));
     }
     if let Some(Value::Object(base)) = obj.get("base_resp") {

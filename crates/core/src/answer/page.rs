@@ -36,11 +36,13 @@ fn ray_id(html: &str) -> Option<String> {
 
 /// The id a proxy's or firewall's page prints after a label, its tags skipped: Tencent's
 /// WAF "您的请求UUID为：", EdgeOne's "Request ID:", Alibaba Cloud WAF's `"traceid":"` in its
-/// page data. It is what their support asks for.
+/// page data, SafeLine's `event_id` comment. It is what their support asks for.
 fn page_id(html: &str) -> Option<String> {
     labelled_id(html, "您的请求UUID为：", &['-'])
         .or_else(|| labelled_id(html, "\"traceid\":\"", &[]))
         .or_else(|| labelled_id(html, "Request ID:", &['-']))
+        // SafeLine's block page names its event in a comment at its foot.
+        .or_else(|| labelled_id(html, "<!-- event_id: ", &[]))
 }
 
 /// The first run of letters and digits (and the `inner` characters between them) after

@@ -16,6 +16,7 @@ use super::extract::{
 use super::family::{identify, Family};
 use super::matching::scanned;
 use super::network;
+use super::panels::panel_page;
 use super::reason::Reason;
 use super::request_id::{find_request_id, header, rate_limit_headers, retry_hint, FoundId};
 use super::rules::{error_verdict, explicit_message, names_own_cap, origin_of, side_for, status_fallback};
@@ -303,6 +304,16 @@ fn on_success(
             "fact: the tunnel in front (ngrok) answered with its own page",
         ));
         return (v, env);
+    }
+    // A firewall's or a panel's own page in front of the gateway, sent with 2xx: its words
+    // are the finding, and it is not the dashboard.
+    if is_html {
+        if let Some((reason, confidence, what)) = panel_page(r.body) {
+            let mut v = Verdict::new(reason, confidence, Side::Gateway);
+            v.evidence
+                .push(ev("signature", format!("fact: {what} came back on an API call")));
+            return (v, env);
+        }
     }
     if is_html {
         let reason = if has_doubled_segment(path) {

@@ -56,7 +56,11 @@ pub(crate) fn gateway_made_it(reason: Reason, protocol: Protocol, origin: Origin
     let relayed_bare_not_found = reason == Reason::RouteNotFound
         && origin == Origin::Upstream
         && hay.first_of(&["(get", "(post", "request url", "/v1", "path"]).is_none();
-    provider_budget(hay) || bridged_image_tools || relayed_bare_not_found
+    // A guardrail's block (LiteLLM's, however it words the provider of the check).
+    let gateway_guardrail = reason == Reason::ContentPolicy && hay.first_of(&["guardrail"]).is_some();
+    // A provider credential the proxy lacks for a pass-through route.
+    let proxy_credential = hay.first_of(&["credential is configured on this proxy"]).is_some();
+    provider_budget(hay) || bridged_image_tools || relayed_bare_not_found || gateway_guardrail || proxy_credential
 }
 
 /// Whether the answer's own words send the caller back to what it wrote (Helicone's "Check

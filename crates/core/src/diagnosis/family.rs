@@ -369,6 +369,8 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "ngrok-error-code",
             "x-render-routing",
             "x-localtunnel-status",
+            // Alibaba Cloud's Function Compute hosting the gateway.
+            "x-fc-request-id",
         ];
         let own_words = [
             "upstream connect error",
@@ -390,6 +392,9 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             // Tunnels: ngrok's error pages, frp's own page.
             "err_ngrok_",
             "faithfully yours, frp",
+            // 长亭雷池 SafeLine's own pages in front of a site.
+            "security by safeline",
+            "长亭雷池",
         ];
         // Go proxies (Traefik and kin) answer with the bare reason phrase as plain text.
         let bare_phrase = env.shape == EnvelopeShape::PlainText

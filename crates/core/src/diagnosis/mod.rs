@@ -28,6 +28,7 @@ pub mod followup;
 mod matching;
 pub use matching::MESSAGE_SCAN_CAP;
 mod network;
+mod panels;
 mod reason;
 mod request_id;
 mod rules;

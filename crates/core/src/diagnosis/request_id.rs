@@ -10,7 +10,7 @@ use super::matching::scanned;
 use crate::answer::envelope::Envelope;
 
 /// Header names that carry a request id, most specific first.
-const REQUEST_ID_HEADERS: [&str; 22] = [
+const REQUEST_ID_HEADERS: [&str; 23] = [
     "x-oneapi-request-id",
     "x-new-api-request-id",
     "x-litellm-call-id",
@@ -34,8 +34,9 @@ const REQUEST_ID_HEADERS: [&str; 22] = [
     "cf-ray",
     // Akamai's edge: the reference its "Access Denied" page quotes.
     "x-reference-error",
-    // Alibaba Cloud's CDN.
+    // Alibaba Cloud's CDN and Function Compute.
     "eagleid",
+    "x-fc-request-id",
     "x-cloud-trace-context",
 ];
 

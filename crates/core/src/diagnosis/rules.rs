@@ -296,22 +296,55 @@ fn split_camel(code: &str) -> String {
 
 /// Every text in the envelope chain worth matching.
 fn hay_of(env: &Envelope) -> Hay {
-    let mut texts: Vec<&str> = Vec::new();
+    let mut texts: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     let mut current = Some(env);
     while let Some(e) = current {
         if let Some(message) = &e.message {
             // The nested JSON is matched as its own envelope; its raw text would only
             // let its keys ("server_error") pass for words.
-            texts.push(if e.nested.is_some() {
+            let message = if e.nested.is_some() {
                 outside_json(message)
             } else {
                 message
-            });
+            };
+            texts.push(without_router_notes(message));
         }
-        texts.extend([&e.param, &e.html_title].into_iter().flatten().map(String::as_str));
+        texts.extend(
+            [&e.param, &e.html_title]
+                .into_iter()
+                .flatten()
+                .map(|s| s.as_str().into()),
+        );
         current = e.nested.as_deref();
     }
-    Hay::new(texts)
+    Hay::new(texts.iter().map(|t| t.as_ref()))
+}
+
+/// A message without LiteLLM's router bookkeeping ("Received Model Group=…", "Available
+/// Model Group Fallbacks=…", "LiteLLM Retried: 1 times…"): words about models and groups
+/// that are not the error's. The errors of the fallbacks it tried stay.
+fn without_router_notes(message: &str) -> std::borrow::Cow<'_, str> {
+    const NOTES: [&str; 3] = [
+        "Received Model Group=",
+        "Available Model Group Fallbacks=",
+        "LiteLLM Retried:",
+    ];
+    if !NOTES.iter().any(|n| message.contains(n)) {
+        return message.into();
+    }
+    message
+        .lines()
+        .filter(|line| !NOTES.iter().any(|n| line.trim_start().starts_with(n)))
+        .map(|line| {
+            NOTES
+                .iter()
+                .filter_map(|n| line.find(n))
+                .min()
+                .map_or(line, |at| &line[..at])
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .into()
 }
 
 /// The text before an embedded JSON object (`openai_error: {…}` → `openai_error: `).

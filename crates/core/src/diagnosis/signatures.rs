@@ -159,6 +159,13 @@ pub(crate) const RULES: &[Rule] = &[
     // LiteLLM's auth layer words two refusals of the request as auth errors: a provider
     // address in the body, and a Responses id that belongs to another user.
     rule(C, R::GenericParam, CodeAnd(&["auth error", "authentication error"], &["not allowed in request body"])),
+    // More of LiteLLM's auth layer: a `user` field it requires, a guardrail change the team
+    // may not make (the request's), a key past its expiry (the key's state), a model no team
+    // of the caller may use, and its own database unreachable (its failure, not the key).
+    rule(C, R::GenericParam, CodeAnd(&["auth error", "authentication error"], &["param not passed in", "permission to modify guardrails"])),
+    rule(C, R::TokenExpired, CodeAnd(&["auth error", "authentication error"], &["expired key"])),
+    rule(C, R::ModelNoAccess, CodeAnd(&["auth error", "authentication error"], &["access to the requested model"])),
+    rule(C, R::GatewayInternal, CodeAnd(&["auth error", "authentication error"], &["all connection attempts failed"])),
     rule(C, R::GenericParam, CodeAnd(&["permission error"], &["response id is not associated"])),
     // claude-code-router: the provider the model name points at is not in its config.
     // one-hub words a key's model allow-list refusing the model with the same code as a
@@ -184,6 +191,8 @@ pub(crate) const RULES: &[Rule] = &[
     // Google: a free-tier quota of 0 for the model ("limit: 0"): no waiting helps, only
     // billing on the project does.
     rule(C, R::UserQuota, CodeAnd(&["resource exhausted"], &["limit: 0,", "limit: 0 "])),
+    // Gemini's prepaid billing: the credits, not a rate, are used up.
+    rule(C, R::UserQuota, CodeAnd(&["resource exhausted"], &["credits are depleted"])),
     // Google: a key restricted to some referrers, addresses or apps (`ErrorInfo.reason`).
     rule(C, R::IpNotAllowed, Code(&["api key http referrer blocked", "api key ip address blocked", "api key android app blocked", "api key ios app blocked"])),
     // Google: a file the request names that this key cannot read (or that is gone).
@@ -458,6 +467,40 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ModelNoAccess, Text(&["no available models configured for current token", "令牌不支持指定的模型"])),
     // done-hub: a group the key's user may not use.
     rule(P, R::GroupDenied, Text(&["无权使用分组"])),
+    // A feature the model lacks, named as the subject ("Web search options not supported
+    // with this model"): a parameter, not the model.
+    rule(P, R::GenericParam, Text(&["not supported with this model"])),
+    // Anthropic's paid extra usage for subscriptions (Claude Code), and Gemini's prepaid credits.
+    rule(P, R::UserQuota, Text(&["out of extra usage", "draw from your extra usage", "credits are depleted"])),
+    // Anthropic's image and PDF limits.
+    rule(P, R::BodyTooLarge, Text(&["image dimensions exceed max allowed size"])),
+    rule(P, R::BodyTooLarge, TextAnd(&["a maximum of"], &["pdf pages"])),
+    // An OAuth token (Claude Code's subscription login) revoked: the credential's state.
+    rule(P, R::TokenDisabled, Text(&["token has been revoked"])),
+    // 宝塔 WAF's JSON limit ("IP请求过多请等待60秒"), 1Panel's page for a host it serves no
+    // site for, and SafeLine's block in its JSON form.
+    rule(P, R::GatewayLimit, Text(&["请求过多"])),
+    rule(P, R::RouteNotFound, Text(&["网站不存在"])),
+    rule(P, R::ProxyBlocked, Text(&["blocked by chaitin safeline"])),
+    // LiteLLM: tools, models and prices its operator restricts.
+    rule(P, R::GenericParam, Text(&["not in the allowed tools list"])),
+    rule(P, R::ContentPolicy, TextAnd(&["blocked by"], &["guardrail"])),
+    rule(P, R::ModelNoAccess, Text(&["not in the allowed models for this customer", "has access to the requested model"])),
+    rule(P, R::ModelNotPriced, Text(&["has no pricing in the cost map", "requests for unpriced models are blocked"])),
+    // LiteLLM's pass-through routes with no provider credential set on the proxy: the
+    // caller's virtual key is not sent on, so it is the proxy's missing credential.
+    rule(P, R::UpstreamKey, Text(&["credential is configured on this proxy"])),
+    // OpenRouter's own checks of the request, and the routes its filters leave empty.
+    rule(P, R::MessagesRequired, TextAnd(&["input required"], &["messages"])),
+    rule(P, R::GenericParam, Text(&["invalid responses api request", "reasoning is mandatory"])),
+    rule(P, R::ModelNoAccess, Text(&["no endpoints found that can handle", "no endpoints available matching"])),
+    // A word the provider reserves, in what the caller sent ("x-anthropic-billing-header is
+    // a reserved keyword": the system prompt, not billing).
+    rule(P, R::GenericParam, Text(&["is a reserved keyword"])),
+    // Gemini's tool calls need the thought signatures of earlier turns sent back.
+    rule(P, R::GenericParam, Text(&["missing a thought signature", "reasoning details to be preserved"])),
+    // A free tier's allowance per hour or day: a rate, whatever the upsell says.
+    rule(P, R::GatewayLimit, TextAnd(&["free limit", "free tier limit"], &["for the hour", "for the day", "per hour", "per day", "per minute"])),
     // DashScope's plan that does not include the model.
     rule(P, R::ModelNoAccess, Text(&["access to model denied"])),
     // vLLM serving a model its Responses API cannot run (the chat route can).
@@ -607,7 +650,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::RegionBlocked, Text(&["location is not supported", "region, or territory not supported", "country, region", "unsupported country", "not available in your country", "not available in your region", "不支持的地区", "地区不支持"])),
     rule(P, R::TooManyTokens, TextAnd(&["request too large for"], &["tokens per min", "tpm"])),
     rule(P, R::KeyInvalid, Text(&["user not found."])),
-    rule(P, R::TokenQuotaLow, TextAnd(&["more credits are required", "insufficient credits"], &["settings/keys", "higher limit"])),
+    rule(P, R::TokenQuotaLow, TextAnd(&["more credits are required", "insufficient credits", "prompt tokens limit exceeded", "can only afford"], &["settings/keys", "higher limit", "higher monthly limit", "key's monthly limit"])),
     rule(P, R::ModelNoAccess, TextAnd(&["no endpoints found"], &["that support", "data policy"])),
     rule(P, R::NoChannel, Text(&["no endpoints found for"])),
     rule(P, R::ModelNotFound, Text(&["is not a valid model id"])),
