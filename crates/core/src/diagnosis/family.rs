@@ -394,6 +394,8 @@ pub fn identify(url: &str, headers: &[(String, String)], env: &Envelope, body: &
             "faithfully yours, frp",
             // 长亭雷池 SafeLine's own pages in front of a site.
             "security by safeline",
+            // Kong's load balancer with no healthy target.
+            "failure to get a peer from the ring-balancer",
             "长亭雷池",
         ];
         // Go proxies (Traefik and kin) answer with the bare reason phrase as plain text.

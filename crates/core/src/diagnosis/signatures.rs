@@ -485,6 +485,19 @@ pub(crate) const RULES: &[Rule] = &[
     // LiteLLM: tools, models and prices its operator restricts.
     rule(P, R::GenericParam, Text(&["not in the allowed tools list"])),
     rule(P, R::ContentPolicy, TextAnd(&["blocked by"], &["guardrail"])),
+    // Kong: no healthy target behind the route (its load balancer, not money).
+    rule(P, R::UpstreamRequestFailed, Text(&["failure to get a peer from the ring balancer"])),
+    // A Responses id the server no longer has (or never stored: `store: false`).
+    rule(C, R::GenericParam, Code(&["previous response not found"])),
+    // new-api fetches image URLs to count tokens: a URL it cannot read is the caller's image.
+    rule(C, R::GenericParam, CodeAnd(&["count token messages failed"], &["fail to get image", "invalid content type", "base64"])),
+    rule(P, R::ContextLength, Text(&["longer than the maximum model length"])),
+    // iimeta/fastapi: the key's own quota and the account's, each past its date.
+    rule(C, R::TokenExhausted, Code(&["key quota expired"])),
+    rule(C, R::UserQuota, Code(&["account quota expired"])),
+    // Gemini's block of the prompt, as one-api words it ("blocked: prompt:
+    // BlockedReasonProhibitedContent"), under whatever code the relay gave it.
+    rule(P, R::ContentPolicy, Text(&["blockedreasonprohibitedcontent", "prohibited content"])),
     rule(P, R::ModelNoAccess, Text(&["not in the allowed models for this customer", "has access to the requested model"])),
     rule(P, R::ModelNotPriced, Text(&["has no pricing in the cost map", "requests for unpriced models are blocked"])),
     // LiteLLM's pass-through routes with no provider credential set on the proxy: the
@@ -569,7 +582,7 @@ pub(crate) const RULES: &[Rule] = &[
     rule(P, R::ExtraInputs, TextAnd(&["defer loading"], &["unknown", "extra inputs", "not permitted", "unrecognized", "unsupported", "not supported"])),
     // "Extra inputs are not permitted" on fields no beta adds (a guardrail setting, a cache
     // mark on a thinking block): the request's shape, not Claude Code's betas.
-    rule(P, R::GenericParam, TextAnd(&["guardrails:", "thinking.cache control"], &["extra inputs"])),
+    rule(P, R::GenericParam, TextAnd(&["guardrails:", "thinking.cache control", "timeout:"], &["extra inputs"])),
     // Pydantic-style validation relayed by Bedrock ("Input should be greater than or equal
     // to 1024", "does not match any of the expected tags").
     rule(P, R::GenericParam, Text(&["input should be greater", "input should be less", "input should be a valid", "does not match any of the expected tags"])),
