@@ -58,9 +58,19 @@ pub(crate) fn gateway_made_it(reason: Reason, protocol: Protocol, origin: Origin
         && hay.first_of(&["(get", "(post", "request url", "/v1", "path"]).is_none();
     // A guardrail's block (LiteLLM's, however it words the provider of the check).
     let gateway_guardrail = reason == Reason::ContentPolicy && hay.first_of(&["guardrail"]).is_some();
+    // The gateway's own outbound proxy refusing (sub2api's `proxyconnect`), or its words
+    // sending its operator to a channel's base URL (Aether).
+    let gateway_path = hay
+        .first_of(&["proxyconnect tcp", "请检查 endpoint 的 base url"])
+        .is_some();
     // A provider credential the proxy lacks for a pass-through route.
     let proxy_credential = hay.first_of(&["credential is configured on this proxy"]).is_some();
-    provider_budget(hay) || bridged_image_tools || relayed_bare_not_found || gateway_guardrail || proxy_credential
+    provider_budget(hay)
+        || bridged_image_tools
+        || relayed_bare_not_found
+        || gateway_guardrail
+        || gateway_path
+        || proxy_credential
 }
 
 /// Whether the answer's own words send the caller back to what it wrote (Helicone's "Check

@@ -518,6 +518,11 @@ pub(crate) fn error_verdict(
     if rewritten_status.is_some() {
         confidence = Confidence::Low;
     }
+    // A provider's 4xx with no words ("bad response status code 400"): it refused the
+    // request, but why, the relay did not keep.
+    if reason == Reason::UpstreamBadStatus && hay.first_of(&["status code 4*"]).is_some() {
+        confidence = Confidence::Low;
+    }
     // "Extra inputs are not permitted" names a field: Claude Code's betas only when it is one
     // a beta adds; any other field (a typo, a field of another API) may be the request's own.
     let beta_field_unnamed = reason == Reason::ExtraInputs
@@ -663,6 +668,8 @@ fn says_more_than_a_status(text: &str) -> bool {
         "an internal error has occurred",
         "internal error",
         "an error occurred",
+        // axios's words for any status (claude-relay-service relays them for a provider's 400).
+        "request failed with status code",
         // LiteLLM's one sentence for any 400 it could not map (a content block among them).
         "the request payload is malformed or invalid ensure it matches the expected schema",
     ];

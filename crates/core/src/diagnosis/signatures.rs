@@ -214,6 +214,8 @@ pub(crate) const RULES: &[Rule] = &[
     rule(C, R::ContextLength, Code(&["context length exceeded", "string above max length", "context window exceeded"])),
     rule(C, R::ContentPolicy, Code(&["prompt blocked", "content policy violation", "content filter", "content filtered", "moderation blocked"])),
     rule(C, R::UpstreamBadStatus, Code(&["bad response body", "unmarshal response body failed", "read response body failed", "bad response", "empty response"])),
+    // codex2api types its pool of accounts whose own keys were all refused `overloaded_error`.
+    rule(C, R::UpstreamKey, CodeAnd(&["overloaded error"], &["上游账号鉴权失效"])),
     rule(C, R::Overloaded, Code(&["overloaded error", "overloaded", "server overloaded"])),
     // CLIProxyAPI types a provider's stream that closed before its end as a 408
     // (`request_timeout`, `invalid_request_error`); its words say what happened.
@@ -492,6 +494,31 @@ pub(crate) const RULES: &[Rule] = &[
     // new-api fetches image URLs to count tokens: a URL it cannot read is the caller's image.
     rule(C, R::GenericParam, CodeAnd(&["count token messages failed"], &["fail to get image", "invalid content type", "base64"])),
     rule(P, R::ContextLength, Text(&["longer than the maximum model length"])),
+    // new-api (2026-08) downloads image URLs to count tokens: a URL it may not or cannot
+    // fetch (a private address, a refused port, a 404) is the caller's image, not the key
+    // or the IP; one over its size cap is too large.
+    rule(C, R::BodyTooLarge, CodeAnd(&["count token failed"], &["file size exceeds"])),
+    rule(C, R::GenericParam, CodeAnd(&["count token failed"], &["failed to download file", "error getting file type"])),
+    rule(P, R::BodyTooLarge, Text(&["file size exceeds maximum allowed size"])),
+    rule(P, R::GenericParam, TextAnd(&["error getting file type"], &["failed to download file"])),
+    // new-api's operator rule that blocks a request, and its video content proxy's own
+    // failures (a result URL on a refused port, a deleted channel): the gateway's.
+    rule(P, R::GatewayInternal, Text(&["request blocked by param override", "request blocked: port", "failed to retrieve channel information"])),
+    rule(C, R::NoChannel, Code(&["channel not found"])),
+    rule(P, R::NoChannel, Text(&["image generation is currently not supported"])),
+    // A relay's account-approval check (Flatkey, a new-api fork).
+    rule(P, R::PermissionDenied, Text(&["email has not been verified", "邮箱尚未验证"])),
+    // claude-relay-service's router and its Gemini accounts' capacity.
+    rule(P, R::RouteNotFound, TextAnd(&["route /"], &["not found"])),
+    rule(P, R::GatewayLimit, Text(&["exhausted your capacity"])),
+    // Relays that admit one client only, in Chinese (DuckCoding).
+    rule(P, R::ClientOnly, Text(&["claude code cli 之外"])),
+    // A Java relay's NullPointerException (88code): its own failure.
+    rule(P, R::GatewayInternal, TextAnd(&["cannot invoke"], &["is null"])),
+    // Relays of account pools (codex2api, Aether): every account's own key refused
+    // upstream, or none to serve the model.
+    rule(P, R::UpstreamKey, Text(&["上游账号鉴权失效", "上游账号被拒绝访问"])),
+    rule(P, R::NoChannel, Text(&["无可用账号", "没有可用的 provider"])),
     // iimeta/fastapi: the key's own quota and the account's, each past its date.
     rule(C, R::TokenExhausted, Code(&["key quota expired"])),
     rule(C, R::UserQuota, Code(&["account quota expired"])),
