@@ -79,6 +79,18 @@ pub(crate) fn caller_wrote_it(hay: &Hay) -> bool {
     hay.first_of(&["check provider names"]).is_some()
 }
 
+/// Whether a gateway's timeout words say the timeout the caller sent ran out while it waited
+/// on the provider (Portkey's 408), not the request arriving too slowly.
+pub(crate) fn callers_own_timeout(hay: &Hay) -> bool {
+    hay.first_of(&["exceeded the timeout sent in the request"]).is_some()
+}
+
+/// Whether a relay kept only a provider's 4xx status ("bad response status code 400"): the
+/// provider refused the request, but why is not in the answer.
+pub(crate) fn bare_provider_refusal(reason: Reason, hay: &Hay) -> bool {
+    reason == Reason::UpstreamBadStatus && hay.first_of(&["status code 4*"]).is_some()
+}
+
 /// LiteLLM's "Exceeded budget for provider …".
 fn provider_budget(hay: &Hay) -> bool {
     hay.first_of(&["exceeded budget for provider"]).is_some()

@@ -16,9 +16,10 @@ const MAKERS: [&str; 7] = [
     "网站在线人数过多",
 ];
 
-/// What a firewall's or a panel's page says, most specific first: its words, the cause,
-/// how sure the words make it.
-const READINGS: [(&[&str], Reason, Confidence); 3] = [
+/// What a firewall's or a panel's page says: its words, the cause, how sure the words make
+/// it. A page that names none of these is the firewall's rule refusing the call
+/// (`ProxyBlocked`, low): the page does not say which rule.
+const READINGS: [(&[&str], Reason, Confidence); 2] = [
     // 宝塔 WAF: the request body is over nginx's buffer (a long conversation, images).
     (
         &["缓冲区溢出", "超过接受参数的大小"],
@@ -31,8 +32,6 @@ const READINGS: [(&[&str], Reason, Confidence); 3] = [
         Reason::GatewayLimit,
         Confidence::Medium,
     ),
-    // Anything else the firewall refused: its rule, not a cause the page names.
-    (&[""], Reason::ProxyBlocked, Confidence::Low),
 ];
 
 /// The reading of a firewall's or a panel's own page, or `None` when the page is not one
@@ -50,10 +49,13 @@ pub(crate) fn panel_page(body: &str) -> Option<(Reason, Confidence, &'static str
     if !MAKERS.iter().any(|m| head.contains(m)) {
         return None;
     }
-    READINGS
+    let (reason, confidence) = READINGS
         .iter()
         .find(|(words, _, _)| words.iter().any(|w| head.contains(w)))
-        .map(|(_, reason, confidence)| (*reason, *confidence, "a firewall's own page"))
+        .map_or((Reason::ProxyBlocked, Confidence::Low), |(_, reason, confidence)| {
+            (*reason, *confidence)
+        });
+    Some((reason, confidence, "a firewall's own page"))
 }
 
 #[cfg(test)]

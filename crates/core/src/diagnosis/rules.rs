@@ -2,7 +2,7 @@
 //! matched first, how sure that makes us given the status, whose side it is, and the
 //! status-only fallback when nothing matched.
 
-use super::context::{caller_wrote_it, gateway_made_it, reason_in_context};
+use super::context::{bare_provider_refusal, caller_wrote_it, callers_own_timeout, gateway_made_it, reason_in_context};
 use super::family::{Family, NEW_API_CODES};
 use super::matching::{normalise, Hay};
 use super::reason::Reason;
@@ -468,10 +468,9 @@ pub(crate) fn error_verdict(
     // operation running out of time, not the request arriving too slowly; so is a gateway's
     // 408 that says the timeout the caller sent ran out, Portkey's, while it waited on the
     // provider.)
-    let callers_timeout = hay.first_of(&["exceeded the timeout sent in the request"]).is_some();
     if status == Some(408)
         && reason.category() == Category::Timeout
-        && !callers_timeout
+        && !callers_own_timeout(&hay)
         && !matches!(origin, Origin::Upstream | Origin::Gateway | Origin::Vendor)
     {
         reason = Reason::RequestTimeout;
@@ -518,9 +517,7 @@ pub(crate) fn error_verdict(
     if rewritten_status.is_some() {
         confidence = Confidence::Low;
     }
-    // A provider's 4xx with no words ("bad response status code 400"): it refused the
-    // request, but why, the relay did not keep.
-    if reason == Reason::UpstreamBadStatus && hay.first_of(&["status code 4*"]).is_some() {
+    if bare_provider_refusal(reason, &hay) {
         confidence = Confidence::Low;
     }
     // "Extra inputs are not permitted" names a field: Claude Code's betas only when it is one
